@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import fastifyStatic from "@fastify/static";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { httpPlatform } from "./platform/http";
+import { AppError } from "./platform/errors";
+import type { AppDeps } from "./platform/deps";
+import { authRoutes } from "./modules/auth/routes";
+import { areaRoutes } from "./modules/areas/routes";
+import { peopleRoutes } from "./modules/people/routes";
+import { auditRoutes } from "./modules/audit/routes";
+import { configRoutes } from "./modules/config/routes";
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions["logger"];
+  /** Serve the built web app from `config.webDist` when it exists. */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app: platform plugins first, then the feature modules under /api. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // Every registered route, for the test that fails when one has no declared policy.
+  const routeCatalog: Array<{ method: string | string[]; url: string; config: { policy?: string } }> = [];
+  app.decorate("routeCatalog", routeCatalog);
+  app.addHook("onRoute", (route) => {
+    routeCatalog.push(route as unknown as (typeof routeCatalog)[number]);
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", deps);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(httpPlatform);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Linli 邻里 API", version: "0.1.0", description: "Community grid governance" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "linli_sid" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(configRoutes);
+      await api.register(authRoutes, { prefix: "/auth" });
+      await api.register(areaRoutes);
+      await api.register(peopleRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  let spaHtml: ((url: string) => string) | null = null;
+  // Documentation and the web app are public: their routes get the "public" policy here.
+  await app.register(async (pub) => {
+    pub.addHook("onRoute", (route) => {
+      route.config = { ...(route.config as object), policy: "public" } as typeof route.config;
+    });
+    await pub.register(swaggerUi, { routePrefix: "/docs" });
+    const dist = deps.config.webDist;
+    if (options.serveWeb && fs.existsSync(path.join(dist, "index.html"))) {
+      await pub.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: "1h" });
+      const consoleHtml = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+      const mobileFile = path.join(dist, "m", "index.html");
+      const mobileHtml = fs.existsSync(mobileFile) ? fs.readFileSync(mobileFile, "utf8") : consoleHtml;
+      pub.get("/", (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").send(consoleHtml));
+      pub.get("/m", (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").send(mobileHtml));
+      pub.get("/m/*", (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").send(mobileHtml));
+      spaHtml = (url) => (url === "/m" || url.startsWith("/m/") ? mobileHtml : consoleHtml);
+    }
+  });
+
+  // Client-side routes of the two web shells fall back to their index page; everything else is a JSON 404.
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split("?")[0];
+    const isPage = request.method === "GET" && !url.startsWith("/api/") && !url.startsWith("/docs") && !path.extname(url);
+    if (isPage && spaHtml) return reply.type("text/html").header("cache-control", "no-cache").send(spaHtml(url));
+    throw new AppError("NOT_FOUND", { path: url });
+  });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { count } from "drizzle-orm";
+import type { Config } from "./config";
+import { openPglite, openPostgres, analyze, type Database } from "./db/client";
+import { areas } from "./db/schema/areas";
+import { lockDataDir } from "./platform/lock";
+import { loadMasterKey, PersonalDataCipher } from "./platform/personal-data";
+
+export interface Opened {
+  database: Database;
+  cipher: PersonalDataCipher;
+  release: () => Promise<void>;
+}
+
+/** Opens the configured database (locking the embedded one's folder) and the personal-data cipher. */
+export async function openDatabase(config: Config): Promise<Opened> {
+  const cipher = new PersonalDataCipher(loadMasterKey(config.dataKey, config.dataDir));
+  if (config.databaseUrl) {
+    const database = await openPostgres(config.databaseUrl);
+    return { database, cipher, release: () => database.close() };
+  }
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const database = await openPglite({ dataDir: path.join(config.dataDir, "pgdata") });
+    return {
+      database,
+      cipher,
+      release: async () => {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ n: count() }).from(areas);
+  return Number(row.n) === 0;
+}
+
+/** Loads the demo data set and refreshes statistics. */
+export async function loadDemo(database: Database, cipher: PersonalDataCipher, seed: number) {
+  const { seedDemo } = await import("./seed/demo");
+  const summary = await seedDemo(database.db, cipher, { seed });
+  await analyze(database.db);
+  return summary;
+}

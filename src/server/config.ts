@@ -1,0 +1,99 @@
+import { z } from "zod";
+import path from "node:path";
+
+/**
+ * Typed configuration, read from the environment once at start.
+ * Nothing else in the server reads `process.env`.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** When set, the server runs on this PostgreSQL database instead of embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded database, the key file and uploads. */
+  DATA_DIR: z.string().default("./data"),
+  /** Demo mode shows one-time codes on screen and prints demo logins. */
+  DEMO_MODE: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  /** Seed number of the deterministic demo data. */
+  SEED: z.coerce.number().int().default(20231201),
+  /** Load demo data on the first start of an empty database. */
+  SEED_ON_EMPTY: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Map tile URL template for Leaflet; empty means no outside tiles. */
+  MAP_TILE_URL: z.string().default(""),
+  /** Hex-encoded 32-byte key for personal data; when absent a key file in DATA_DIR is used. */
+  DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/)
+    .optional(),
+  /** Largest accepted JSON body, in bytes. */
+  BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Folder of the built web app. */
+  WEB_DIST: z.string().default("./dist/web"),
+  /** Set `true` behind a reverse proxy to trust X-Forwarded-For and send Secure cookies. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  demoMode: boolean;
+  seed: number;
+  seedOnEmpty: boolean;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  mapTileUrl: string;
+  dataKey?: string;
+  bodyLimit: number;
+  webDist: string;
+  trustProxy: boolean;
+};
+
+/** Parses the given environment; throws a readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable counts as unset (DATABASE_URL= means "use the embedded database").
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    demoMode: e.DEMO_MODE ?? e.NODE_ENV !== "production",
+    seed: e.SEED,
+    seedOnEmpty: e.SEED_ON_EMPTY,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    mapTileUrl: e.MAP_TILE_URL,
+    dataKey: e.DATA_KEY,
+    bodyLimit: e.BODY_LIMIT,
+    webDist: path.resolve(e.WEB_DIST),
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,5 @@
+export * from "./areas";
+export * from "./places";
+export * from "./party";
+export * from "./accounts";
+export * from "./audit";

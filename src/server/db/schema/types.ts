@@ -1,0 +1,41 @@
+import { customType } from "drizzle-orm/pg-core";
+
+/** A WGS-84 position: [longitude, latitude]. */
+export type LngLat = [number, number];
+
+function parsePoints(text: string): LngLat[] {
+  const nums = text.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? [];
+  const out: LngLat[] = [];
+  for (let i = 0; i + 1 < nums.length; i += 2) out.push([Number(nums[i]), Number(nums[i + 1])]);
+  return out;
+}
+
+/** PostgreSQL native `polygon` (no PostGIS); x = longitude, y = latitude. */
+export const polygon = customType<{ data: LngLat[]; driverData: string }>({
+  dataType() {
+    return "polygon";
+  },
+  toDriver(value) {
+    return `(${value.map(([x, y]) => `(${x},${y})`).join(",")})`;
+  },
+  fromDriver(value) {
+    return parsePoints(String(value));
+  },
+});
+
+/** PostgreSQL native `point`; x = longitude, y = latitude. */
+export const geoPoint = customType<{ data: LngLat; driverData: string }>({
+  dataType() {
+    return "point";
+  },
+  toDriver(value) {
+    return `(${value[0]},${value[1]})`;
+  },
+  fromDriver(value) {
+    if (typeof value === "object" && value !== null && "x" in (value as object)) {
+      const p = value as unknown as { x: number; y: number };
+      return [p.x, p.y];
+    }
+    return parsePoints(String(value))[0] ?? [0, 0];
+  },
+});

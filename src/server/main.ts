@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import pino from "pino";
+import { loadConfig } from "./config";
+import { buildApp } from "./app";
+import { isEmpty, loadDemo, openDatabase } from "./bootstrap";
+import { analyze } from "./db/client";
+import { DataDirLockedError } from "./platform/lock";
+import { LogSmsGateway } from "./platform/sms";
+
+const USAGE = `Usage: linli <command>
+  start     migrate, load demo data into an empty database, serve on PORT (default 3000)
+  migrate   apply database migrations
+  seed      rebuild the database with the demo data set (SEED=<number> for another one)`;
+
+function printAccounts(accounts: Array<{ username: string | null; phone: string | null; role: string; displayName: string }>, password: string) {
+  console.log(`\nDemo logins (password for user names: ${password}; phones sign in with a one-time code shown on screen):`);
+  for (const a of accounts) console.log(`  ${(a.username ?? a.phone ?? "").padEnd(16)} ${a.role.padEnd(20)} ${a.displayName}`);
+}
+
+async function main(command: string | undefined) {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  if (!command || !["start", "migrate", "seed"].includes(command)) {
+    console.log(USAGE);
+    process.exitCode = command ? 2 : 0;
+    return;
+  }
+  const opened = await openDatabase(config);
+  const { database, cipher } = opened;
+  let closing = false;
+  const shutdown = async (code = 0) => {
+    if (closing) return;
+    closing = true;
+    await opened.release().catch(() => undefined);
+    process.exit(code);
+  };
+  try {
+    await database.migrate();
+    if (command === "migrate") {
+      console.log("Migrations applied.");
+      return shutdown(0);
+    }
+    if (command === "seed") {
+      await database.db.execute(sql`DROP SCHEMA public CASCADE`);
+      await database.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+      await database.db.execute(sql`CREATE SCHEMA public`);
+      await database.migrate();
+      const summary = await loadDemo(database, cipher, config.seed);
+      console.log(`Demo data loaded (seed ${config.seed}).`);
+      printAccounts(summary.accounts, (await import("./seed/demo")).DEMO_PASSWORD);
+      return shutdown(0);
+    }
+
+    let accounts: Parameters<typeof printAccounts>[0] | null = null;
+    if (config.seedOnEmpty && (await isEmpty(database))) {
+      console.log(`Empty database: loading the demo data (seed ${config.seed}) …`);
+      const started = Date.now();
+      accounts = (await loadDemo(database, cipher, config.seed)).accounts;
+      console.log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }
+    const app = await buildApp({ config, database, cipher, sms: new LogSmsGateway(log) }, { logger: { level: config.logLevel }, serveWeb: true });
+    const timers: NodeJS.Timeout[] = [];
+    if (database.kind === "pglite") {
+      // PGlite runs no autovacuum: refresh statistics every six hours.
+      timers.push(setInterval(() => analyze(database.db).catch((err) => log.warn({ err }, "VACUUM ANALYZE failed")), 6 * 3600_000).unref());
+    }
+    const stop = async () => {
+      console.log("\nShutting down …");
+      timers.forEach(clearInterval);
+      await app.close().catch(() => undefined);
+      await shutdown(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    await app.listen({ host: config.host, port: config.port });
+    const base = `http://localhost:${config.port}`;
+    console.log(`\nLinli 邻里 is running on ${database.kind === "pglite" ? `embedded PGlite (${config.dataDir})` : "PostgreSQL"}`);
+    console.log(`  Staff console   ${base}/`);
+    console.log(`  Phone app (H5)  ${base}/m/`);
+    console.log(`  API docs        ${base}/docs`);
+    if (config.demoMode) {
+      const { DEMO_PASSWORD } = await import("./seed/demo");
+      if (!accounts) {
+        const res = await app.inject({ method: "GET", url: "/api/config" });
+        accounts = (res.json() as { demoAccounts: NonNullable<typeof accounts> }).demoAccounts;
+      }
+      printAccounts(accounts, DEMO_PASSWORD);
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await shutdown(1);
+  }
+}
+
+main(process.argv[2]).catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`Linli cannot start: ${err.message}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { and, asc, eq, like, sql } from "drizzle-orm";
+import { areas } from "../../db/schema/areas";
+import { places } from "../../db/schema/places";
+import { rowsOf, type DbOrTx } from "../../db/client";
+import type { LngLat } from "../../db/schema/types";
+
+/** Every node of a subtree, parents before children. */
+export function selectSubtree(db: DbOrTx, rootPath: string) {
+  return db
+    .select({
+      id: areas.id,
+      parentId: areas.parentId,
+      level: areas.level,
+      name: areas.name,
+      code: areas.code,
+      communityId: areas.communityId,
+      boundary: areas.boundary,
+      center: areas.center,
+    })
+    .from(areas)
+    .where(like(areas.path, rootPath + "%"))
+    .orderBy(asc(areas.depth), asc(areas.code));
+}
+
+/**
+ * The community, grid and microgrid containing a point, in one indexed query: the GiST index on
+ * `boundary` answers the bounding test (`@>` of a degenerate polygon), the exact test follows.
+ */
+export async function selectAreasAtPoint(db: DbOrTx, [lng, lat]: LngLat) {
+  const result = await db.execute(sql`
+    SELECT id, name, code, level FROM areas
+    WHERE boundary @> polygon(box(point(${lng}, ${lat}), point(${lng}, ${lat})))
+      AND boundary @> point(${lng}, ${lat})
+      AND level IN ('community', 'grid', 'microgrid')
+    ORDER BY depth`);
+  return rowsOf<{ id: string; name: string; code: string; level: string }>(result);
+}
+
+type CountRow = Record<string, number | string>;
+
+/** The figures of a subtree at a glance; each one a count over the subtree's area ids. */
+export async function selectOverviewCounts(db: DbOrTx, rootPath: string) {
+  const result = await db.execute(sql`
+    WITH sub AS (SELECT id, level FROM areas WHERE path LIKE ${rootPath + "%"}),
+         ids AS (SELECT id FROM sub)
+    SELECT
+      (SELECT count(*) FROM sub WHERE level = 'community')::int AS communities,
+      (SELECT count(*) FROM sub WHERE level = 'grid')::int AS grids,
+      (SELECT count(*) FROM sub WHERE level = 'microgrid')::int AS microgrids,
+      (SELECT count(*) FROM compounds WHERE area_id IN (SELECT id FROM ids))::int AS compounds,
+      (SELECT count(*) FROM buildings WHERE area_id IN (SELECT id FROM ids))::int AS buildings,
+      (SELECT count(*) FROM households WHERE status = 'active' AND area_id IN (SELECT id FROM ids))::int AS households,
+      (SELECT count(*) FROM persons WHERE status = 'active' AND area_id IN (SELECT id FROM ids))::int AS residents,
+      (SELECT count(*) FROM places WHERE active AND kind = 'public_unit' AND area_id IN (SELECT id FROM ids))::int AS "publicUnits",
+      (SELECT count(*) FROM places WHERE active AND kind = 'commercial_centre' AND area_id IN (SELECT id FROM ids))::int AS "commercialCentres",
+      (SELECT count(*) FROM places WHERE active AND kind = 'rider_station' AND area_id IN (SELECT id FROM ids))::int AS "riderStations",
+      (SELECT count(*) FROM places WHERE active AND kind IN ('enterprise', 'shop') AND area_id IN (SELECT id FROM ids))::int AS enterprises,
+      (SELECT count(*) FROM party_orgs WHERE kind = 'committee' AND area_id IN (SELECT id FROM ids))::int AS "partyCommittees",
+      (SELECT count(*) FROM party_orgs WHERE kind = 'branch' AND area_id IN (SELECT id FROM ids))::int AS "partyBranches",
+      (SELECT count(*) FROM party_members m JOIN persons p ON p.id = m.person_id
+         WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM ids))::int AS "partyMembers"`);
+  const row = rowsOf<CountRow>(result)[0];
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
+}
+
+export function selectPlaces(db: DbOrTx, rootPath: string, kind?: (typeof places.$inferSelect)["kind"]) {
+  const inSubtree = sql`${places.areaId} IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})`;
+  return db
+    .select({ id: places.id, kind: places.kind, name: places.name, address: places.address, location: places.location, attrs: places.attrs })
+    .from(places)
+    .where(and(eq(places.active, true), inSubtree, kind ? eq(places.kind, kind) : undefined))
+    .orderBy(asc(places.name))
+    .limit(2000);
+}

@@ -1,0 +1,87 @@
+import { and, asc, eq, gt, like, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { areas } from "../../db/schema/areas";
+import { households, persons } from "../../db/schema/places";
+import type { AppDeps } from "../../platform/deps";
+import type { SignedInContext } from "../../platform/context";
+import { areaInScope, inScope } from "../../platform/scope";
+import { maskIdNumber, maskPhone } from "../../platform/personal-data";
+import type { PersonItem } from "../../../contracts/people";
+
+/** How a search text is read: 4 digits is a phone or ID tail, 3 digits + X an ID tail, else a name. */
+function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  if (!text) return undefined;
+  if (/^\d{4}$/.test(text)) return or(eq(persons.phoneTail, text), eq(persons.idNumberTail, text));
+  if (/^\d{3}[xX]$/.test(text)) return eq(persons.idNumberTail, text.toUpperCase());
+  const escaped = text.replace(/[\\%_]/g, (c) => "\\" + c);
+  return like(persons.name, `%${escaped}%`);
+}
+
+function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split("-").map(Number);
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}
+
+/** Searches active residents within the caller's scope; keyset-paginated by id; personal fields masked. */
+export async function searchPeople(
+  deps: AppDeps,
+  ctx: SignedInContext,
+  input: { q?: string; areaId?: string; cursor?: string; limit: number },
+): Promise<{ items: PersonItem[]; nextCursor: string | null }> {
+  const { db } = deps.database;
+  const within = input.areaId
+    ? sql`${persons.areaId} IN (SELECT id FROM areas WHERE path LIKE ${(await areaInScope(db, ctx.user, input.areaId)).path + "%"})`
+    : inScope(ctx.user, persons.areaId);
+  const community = alias(areas, "community");
+  const micro = alias(areas, "micro");
+  const grid = alias(areas, "grid");
+  const rows = await db
+    .select({
+      id: persons.id,
+      name: persons.name,
+      sex: persons.sex,
+      birthDate: persons.birthDate,
+      phoneEnc: persons.phoneEnc,
+      idNumberEnc: persons.idNumberEnc,
+      residence: persons.residence,
+      address: households.address,
+      communityName: community.name,
+      microLevel: micro.level,
+      microName: micro.name,
+      gridName: grid.name,
+    })
+    .from(persons)
+    .leftJoin(households, eq(households.id, persons.householdId))
+    .innerJoin(community, eq(community.id, persons.communityId))
+    .innerJoin(micro, eq(micro.id, persons.areaId))
+    .leftJoin(grid, eq(grid.id, micro.parentId))
+    .where(
+      and(
+        eq(persons.status, "active"),
+        within,
+        searchCondition(input.q ?? ""),
+        input.cursor ? gt(persons.id, input.cursor) : undefined,
+      ),
+    )
+    .orderBy(asc(persons.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      sex: r.sex,
+      age: ageOn(r.birthDate),
+      phone: r.phoneEnc ? maskPhone(deps.cipher.decrypt(r.phoneEnc)) : null,
+      idNumber: maskIdNumber(deps.cipher.decrypt(r.idNumberEnc)) ?? "",
+      address: r.address,
+      communityName: r.communityName,
+      gridName: r.microLevel === "microgrid" ? r.gridName : r.microLevel === "grid" ? r.microName : null,
+      residence: r.residence,
+    })),
+    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
+  };
+}

@@ -1,0 +1,98 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Protection of personal data at rest: AES-256-GCM for ID numbers and phones, and a keyed hash
+ * (HMAC-SHA-256, "blind index") so exact lookups never decrypt the table. Both keys derive from one
+ * master key given in configuration or kept in a key file (mode 0600) created on first start.
+ */
+export class PersonalDataCipher {
+  private readonly encKey: Buffer;
+  private readonly indexKey: Buffer;
+  readonly keyId: string;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error("The personal-data key must be 32 bytes");
+    this.encKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "linli:enc:v1", 32));
+    this.indexKey = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "linli:bidx:v1", 32));
+    this.keyId = createHmac("sha256", masterKey).update("key-id").digest("hex").slice(0, 8);
+  }
+
+  /** `v1.<keyId>.<iv>.<tag>.<ciphertext>` in base64url. */
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.encKey, iv);
+    const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ["v1", this.keyId, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(".");
+  }
+
+  decrypt(token: string): string {
+    const [v, , iv, tag, ct] = token.split(".");
+    if (v !== "v1" || !iv || !tag || ct === undefined) throw new Error("Unreadable encrypted value");
+    const decipher = createDecipheriv("aes-256-gcm", this.encKey, Buffer.from(iv, "base64url"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+  }
+
+  /** Keyed hash for exact-match lookups; input is normalised (trimmed, upper case). */
+  blindIndex(value: string): string {
+    return createHmac("sha256", this.indexKey).update(value.trim().toUpperCase()).digest("base64url");
+  }
+}
+
+/** Reads the master key from configuration, or from `<dataDir>/linli.key`, creating it (0600) if absent. */
+export function loadMasterKey(dataKeyHex: string | undefined, dataDir: string): Buffer {
+  if (dataKeyHex) return Buffer.from(dataKeyHex, "hex");
+  const file = path.join(dataDir, "linli.key");
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    const hex = fs.readFileSync(file, "utf8").trim();
+    return Buffer.from(hex, "hex");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const key = randomBytes(32);
+  fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  return key;
+}
+
+/** `530102199001011234` → `5301**********1234` */
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return null;
+  if (id.length <= 8) return "*".repeat(id.length);
+  return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
+}
+
+/** `13812345678` → `138****5678` */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  if (phone.length < 7) return "*".repeat(phone.length);
+  return phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4);
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = "10X98765432";
+
+/** Check character of an 18-digit mainland resident ID number (GB 11643). */
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
+}
+
+/** Validates format, birth date and checksum; returns birth date and sex when valid. */
+export function parseIdNumber(id: string): { birthDate: string; sex: "M" | "F" } | null {
+  const v = id.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(v)) return null;
+  if (idNumberCheckChar(v.slice(0, 17)) !== v[17]) return null;
+  const y = Number(v.slice(6, 10));
+  const m = Number(v.slice(10, 12));
+  const d = Number(v.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  return { birthDate: v.slice(6, 10) + "-" + v.slice(10, 12) + "-" + v.slice(12, 14), sex: Number(v[16]) % 2 === 1 ? "M" : "F" };
+}
+
+export const PHONE_RE = /^1[3-9]\d{9}$/;

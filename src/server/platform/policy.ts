@@ -1,0 +1,44 @@
+import type { Role } from "../db/schema/accounts";
+
+/**
+ * Who may do what: roles × actions in one readable table. Every route declares one of these
+ * actions (or "public" / "authenticated") in its `config.policy`; the data scope (area subtree)
+ * is applied on top by the use case.
+ */
+const STAFF: Role[] = [
+  "platform_admin",
+  "street_officer",
+  "department_officer",
+  "community_secretary",
+  "community_staff",
+  "grid_worker",
+  "branch_secretary",
+];
+const EVERYONE: Role[] = [...STAFF, "partner_contact", "volunteer", "resident", "rider"];
+
+export const POLICY = {
+  "area:read": EVERYONE,
+  "area:locate": EVERYONE,
+  "overview:read": STAFF,
+  "place:read": EVERYONE,
+  "person:read": ["platform_admin", "street_officer", "community_secretary", "community_staff", "grid_worker"],
+  "person:unmask": ["community_secretary", "community_staff"],
+  "person:restricted": ["community_secretary", "platform_admin"],
+  "audit:read": ["platform_admin", "street_officer", "community_secretary"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+/** "public": no sign-in; "authenticated": any signed-in user (their own things only). */
+export type RoutePolicy = Permission | "public" | "authenticated";
+
+export function can(role: Role, permission: Permission): boolean {
+  return (POLICY[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(POLICY) as Permission[]).filter((p) => can(role, p));
+}
+
+export function isPermission(value: string): value is Permission {
+  return Object.prototype.hasOwnProperty.call(POLICY, value);
+}
