@@ -15,6 +15,10 @@ import { areaRoutes } from "./modules/areas/routes";
 import { peopleRoutes } from "./modules/people/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { configRoutes } from "./modules/config/routes";
+import { caseRoutes } from "./modules/cases/routes";
+import { fileRoutes } from "./modules/files/routes";
+import { notificationRoutes } from "./modules/notifications/routes";
+import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
@@ -44,6 +48,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(httpPlatform);
 
   await app.register(swagger, {
@@ -61,6 +66,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(areaRoutes);
       await api.register(peopleRoutes);
       await api.register(auditRoutes);
+      await api.register(fileRoutes);
+      await api.register(caseRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: "/api" },
   );

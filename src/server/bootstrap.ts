@@ -48,3 +48,15 @@ export async function loadDemo(database: Database, cipher: PersonalDataCipher, s
   await analyze(database.db);
   return summary;
 }
+
+/** Everything the app is built from, for the server and for tests alike. */
+export async function createDeps(
+  config: Config,
+  database: Database,
+  cipher: PersonalDataCipher,
+  sms: import("./platform/sms").SmsGateway,
+): Promise<import("./platform/deps").AppDeps> {
+  const { NotificationBus } = await import("./platform/notify");
+  const { loadCalendar } = await import("./modules/cases/calendar");
+  return { config, database, cipher, sms, notifications: new NotificationBus(), calendar: await loadCalendar(database.db) };
+}

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import pino from "pino";
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { isEmpty, loadDemo, openDatabase } from "./bootstrap";
+import { createDeps, isEmpty, loadDemo, openDatabase } from "./bootstrap";
+import { sweepTimers } from "./modules/cases/sweep-timers";
 import { analyze } from "./db/client";
 import { DataDirLockedError } from "./platform/lock";
 import { LogSmsGateway } from "./platform/sms";
@@ -58,8 +59,13 @@ async function main(command: string | undefined) {
       accounts = (await loadDemo(database, cipher, config.seed)).accounts;
       console.log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
-    const app = await buildApp({ config, database, cipher, sms: new LogSmsGateway(log) }, { logger: { level: config.logLevel }, serveWeb: true });
+    const deps = await createDeps(config, database, cipher, new LogSmsGateway(log));
+    const app = await buildApp(deps, { logger: { level: config.logLevel }, serveWeb: true });
     const timers: NodeJS.Timeout[] = [];
+    // Time limits: mark yellow/red cases every minute.
+    const sweep = () => sweepTimers(deps).catch((err) => log.warn({ err }, "timer sweep failed"));
+    timers.push(setInterval(sweep, 60_000).unref());
+    void sweep();
     if (database.kind === "pglite") {
       // PGlite runs no autovacuum: refresh statistics every six hours.
       timers.push(setInterval(() => analyze(database.db).catch((err) => log.warn({ err }, "VACUUM ANALYZE failed")), 6 * 3600_000).unref());

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../../src/server/app";
+import { createDeps } from "../../src/server/bootstrap";
 import { loadConfig, type Config } from "../../src/server/config";
 import { openPglite, openPostgres, type Database } from "../../src/server/db/client";
 import { PersonalDataCipher } from "../../src/server/platform/personal-data";
@@ -62,11 +63,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** Builds the real HTTP app on a fresh database copy. */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  const sms = new MemorySmsGateway();
   const deps = {
-    config: testConfig(configOverrides),
-    database,
-    cipher: new PersonalDataCipher(Buffer.from(TEST_DATA_KEY, "hex")),
-    sms: new MemorySmsGateway(),
+    ...(await createDeps(testConfig(configOverrides), database, new PersonalDataCipher(Buffer.from(TEST_DATA_KEY, "hex")), sms)),
+    sms,
   };
   const app = await buildApp(deps);
   await app.ready();

@@ -3,6 +3,8 @@ import type { Config } from "../config";
 import type { Database } from "../db/client";
 import type { PersonalDataCipher } from "./personal-data";
 import type { SmsGateway } from "./sms";
+import type { NotificationBus } from "./notify";
+import type { WorkCalendar } from "./work-calendar";
 
 /** What the app is built from; tests build it from a throwaway database and the same parts. */
 export interface AppDeps {
@@ -10,6 +12,9 @@ export interface AppDeps {
   database: Database;
   cipher: PersonalDataCipher;
   sms: SmsGateway;
+  notifications: NotificationBus;
+  /** The working calendar, loaded from the database at start (see loadCalendar). */
+  calendar: WorkCalendar;
 }
 
 export type { Logger };

@@ -25,6 +25,11 @@ export const POLICY = {
   "person:unmask": ["community_secretary", "community_staff"],
   "person:restricted": ["community_secretary", "platform_admin"],
   "audit:read": ["platform_admin", "street_officer", "community_secretary"],
+  "case:report": EVERYONE,
+  "case:read": STAFF,
+  "case:measures": ["platform_admin", "street_officer", "community_secretary", "community_staff", "grid_worker", "branch_secretary"],
+  "case:export": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
+  "case:configure": ["platform_admin", "community_secretary"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,5 +1,5 @@
 import { idNumberCheckChar } from "../platform/personal-data";
-import type { Rng } from "./random";
+import { WeightedTable, type Rng } from "./random";
 
 /**
  * Synthetic identifiers: resident ID numbers (GB 11643), mobile numbers and unified social credit
@@ -58,6 +58,8 @@ const PHONE_PREFIXES: Array<readonly [string, number]> = [
   ["192", 1],
 ];
 
+const prefixTable = new WeightedTable(PHONE_PREFIXES);
+
 /** Numbers in 1390000xxxx are kept free for the demo sign-in accounts. */
 const DEMO_RANGE = "1390000";
 
@@ -71,7 +73,7 @@ export class PhoneRegistry {
 
   issue(rng: Rng): string {
     for (;;) {
-      const phone = rng.weighted(PHONE_PREFIXES) + rng.digits(8);
+      const phone = prefixTable.pick(rng) + rng.digits(8);
       if (phone.startsWith(DEMO_RANGE) || this.used.has(phone)) continue;
       this.used.add(phone);
       return phone;

@@ -3,3 +3,5 @@ export * from "./places";
 export * from "./party";
 export * from "./accounts";
 export * from "./audit";
+export * from "./files";
+export * from "./cases";

@@ -1,0 +1,185 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { areas } from "../../db/schema/areas";
+import { users } from "../../db/schema/accounts";
+import { caseCategories, caseEvents, caseNumberCounters, casePhotos, caseRoutingRules, cases } from "../../db/schema/cases";
+import { files } from "../../db/schema/files";
+import type { Tx } from "../../db/client";
+import type { AppDeps } from "../../platform/deps";
+import type { SignedInContext } from "../../platform/context";
+import { AppError } from "../../platform/errors";
+import { uuidv7 } from "../../platform/ids";
+import { writeAudit } from "../../platform/audit";
+import type { NotificationInput } from "../../platform/notify";
+import type { ReportCaseBody } from "../../../contracts/cases";
+import { selectAreasAtPoint } from "../areas/queries";
+import { clockFor } from "./time-limits";
+import type { CaseLevel } from "./workflow";
+
+const STAFF_CHANNEL_ROLES = ["community_staff", "community_secretary", "street_officer", "grid_worker", "platform_admin"];
+
+/** Beijing-time calendar day as YYYYMMDD. */
+function localDay(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
+}
+
+/** Next readable number for a community and day, e.g. HK-20250314-0012. */
+async function nextNumber(tx: Tx, prefix: string, now: Date): Promise<string> {
+  const day = localDay(now);
+  const [row] = await tx
+    .insert(caseNumberCounters)
+    .values({ prefix, day, last: 1 })
+    .onConflictDoUpdate({ target: [caseNumberCounters.prefix, caseNumberCounters.day], set: { last: sql`${caseNumberCounters.last} + 1` } })
+    .returning({ last: caseNumberCounters.last });
+  return `${prefix}-${day}-${String(row.last).padStart(4, "0")}`;
+}
+
+function channelOf(ctx: SignedInContext, body: ReportCaseBody) {
+  const role = ctx.user.role;
+  if (body.channel) {
+    if (!STAFF_CHANNEL_ROLES.includes(role)) throw new AppError("FORBIDDEN", { field: "channel" });
+    return body.channel;
+  }
+  if (role === "rider") return "rider_app" as const;
+  if (role === "partner_contact") return "partner_unit" as const;
+  if (role === "resident" || role === "volunteer") return "resident_app" as const;
+  return "grid_patrol" as const;
+}
+
+export type ReportedCase = { id: string; number: string };
+
+/**
+ * Takes a report from any channel: resolves the place to microgrid/grid/community, routes it by
+ * the community's rules (default: the grid's worker; no place or no grid: the community
+ * dispatcher), starts the acceptance clock, and writes case, timeline, photos and audit together.
+ */
+export async function reportCase(
+  deps: AppDeps,
+  ctx: SignedInContext,
+  tx: Tx,
+  body: ReportCaseBody,
+): Promise<{ created: ReportedCase; notify: NotificationInput[] }> {
+  const now = new Date();
+  const [category] = await tx.select().from(caseCategories).where(and(eq(caseCategories.code, body.categoryCode), eq(caseCategories.active, true))).limit(1);
+  if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
+  const channel = channelOf(ctx, body);
+
+  // Where: the smallest area containing the point, else the reporter's community.
+  let communityId: string | null = null;
+  let gridId: string | null = null;
+  let areaId: string | null = null;
+  if (body.location) {
+    const hits = await selectAreasAtPoint(tx, body.location);
+    communityId = hits.find((h) => h.level === "community")?.id ?? null;
+    gridId = hits.find((h) => h.level === "grid")?.id ?? null;
+    areaId = (hits.find((h) => h.level === "microgrid") ?? hits.find((h) => h.level === "grid") ?? hits.find((h) => h.level === "community"))?.id ?? null;
+  }
+  if (!communityId) {
+    communityId = ctx.user.communityId;
+    areaId = communityId;
+    gridId = null;
+    if (!communityId) {
+      throw new AppError("VALIDATION_FAILED", [{ path: "/location", message: body.location ? "outside every community" : "a place is required" }]);
+    }
+  }
+  const [community] = await tx.select({ shortCode: areas.shortCode, name: areas.name }).from(areas).where(eq(areas.id, communityId)).limit(1);
+
+  // Who: the routing rule of the community, else the grid's worker, else the community dispatcher.
+  const [rule] = await tx
+    .select()
+    .from(caseRoutingRules)
+    .where(and(eq(caseRoutingRules.communityId, communityId), eq(caseRoutingRules.categoryCode, category.code)))
+    .limit(1);
+  let level: CaseLevel = rule?.level ?? (gridId ? "grid" : "community");
+  let handlerId: string | null = rule?.handlerId ?? null;
+  if (level === "grid" && !handlerId) {
+    const [worker] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.role, "grid_worker"),
+          eq(users.status, "active"),
+          inArray(users.areaId, sql`(SELECT id FROM areas WHERE id = ${gridId} OR parent_id = ${gridId})`),
+        ),
+      )
+      .orderBy(asc(users.username))
+      .limit(1);
+    if (worker) handlerId = worker.id;
+    else level = "community";
+  }
+
+  // Photos must be the reporter's own uploads, not yet attached anywhere.
+  const photoIds = [...new Set(body.photoIds)];
+  if (photoIds.length) {
+    const owned = await tx
+      .select({ id: files.id })
+      .from(files)
+      .leftJoin(casePhotos, eq(casePhotos.fileId, files.id))
+      .where(and(inArray(files.id, photoIds), eq(files.ownerId, ctx.user.id), isNull(casePhotos.caseId)));
+    if (owned.length !== photoIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "unknown photo" }]);
+  }
+
+  const id = uuidv7();
+  const number = await nextNumber(tx, community?.shortCode ?? "LL", now);
+  const clock = await clockFor(tx, deps.calendar, { categoryCode: category.code, level, kind: "accept", from: now });
+  // A staff member entering a call or transfer records the caller; everyone else reports as themselves.
+  const staffEntered = body.channel !== undefined;
+  const reporterPhone = staffEntered ? body.reporterPhone : undefined;
+  await tx.insert(cases).values({
+    id,
+    number,
+    communityId,
+    areaId,
+    gridId,
+    categoryCode: category.code,
+    description: body.description,
+    location: body.location ?? null,
+    address: body.address ?? null,
+    channel,
+    reporterId: staffEntered ? null : ctx.user.id,
+    reporterName: staffEntered ? (body.reporterName ?? null) : ctx.user.displayName,
+    reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : ctx.user.phoneEnc && !staffEntered ? ctx.user.phoneEnc : null,
+    anonymous: body.anonymous,
+    mobileReporter: ctx.user.role === "rider",
+    status: "reported",
+    level,
+    maxLevel: level,
+    handlerId,
+    acceptDueAt: clock.dueAt,
+    acceptWarnAt: clock.warnAt,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(caseEvents).values({
+    id: uuidv7(),
+    caseId: id,
+    at: now,
+    actorId: ctx.user.id,
+    actorName: ctx.user.displayName,
+    actorRole: ctx.user.role,
+    action: "report",
+    toStatus: "reported",
+    level,
+    data: { channel, handlerId, staffEntered },
+  });
+  if (photoIds.length) await tx.insert(casePhotos).values(photoIds.map((fileId) => ({ caseId: id, fileId, stage: "report" as const })));
+  await writeAudit(tx, ctx, {
+    action: "case.report",
+    targetType: "case",
+    targetId: id,
+    areaPath: sql`(SELECT path FROM areas WHERE id = ${areaId})`,
+    after: { number, categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null },
+  });
+
+  const notify: NotificationInput[] = [];
+  const title = `新事件 ${number}：${category.name}`;
+  if (handlerId) notify.push({ userId: handlerId, kind: "case.assigned", title, body: body.description.slice(0, 80), link: `case:${id}` });
+  else {
+    const dispatchers = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.role, ["community_staff", "community_secretary"]), eq(users.areaId, communityId), eq(users.status, "active")));
+    for (const d of dispatchers) notify.push({ userId: d.id, kind: "case.assigned", title, body: body.description.slice(0, 80), link: `case:${id}` });
+  }
+  return { created: { id, number }, notify };
+}

@@ -1,0 +1,115 @@
+import type { Role } from "../../db/schema/accounts";
+import { CASE_LEVELS, type CASE_STATUSES } from "../../db/schema/cases";
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseLevel = (typeof CASE_LEVELS)[number];
+
+/**
+ * Who stands in which relation to a case:
+ * - owner: staff of the case's current level (grid: its grid worker or community staff;
+ *   community: community staff; street: street officer; department: that department's officer);
+ * - handler: the user the case is dispatched to;
+ * - verifier: the community (or, for cases beyond it, the street office) that checks the result;
+ * - supervisor: who may urge (督办);
+ * - reporter: who reported it.
+ */
+export type Relation = "owner" | "handler" | "verifier" | "supervisor" | "reporter";
+
+export const CASE_ACTIONS = [
+  "accept",
+  "reject",
+  "take",
+  "dispatch",
+  "reassign",
+  "start",
+  "return",
+  "handle",
+  "verify",
+  "rework",
+  "close",
+  "escalate",
+  "request_delay",
+  "approve_delay",
+  "reject_delay",
+  "urge",
+  "merge",
+  "withdraw",
+  "reopen",
+  "rate",
+  "note",
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface Transition {
+  action: CaseAction;
+  from: readonly CaseStatus[];
+  /** Status after the action; null keeps the status. */
+  to: CaseStatus | null;
+  by: readonly Relation[];
+  /** Shown on the reporter's timeline. */
+  visibleToReporter: boolean;
+}
+
+const OPEN: CaseStatus[] = ["reported", "accepted", "dispatched", "in_progress", "handled", "verified"];
+
+/** The state machine, as data: every allowed move, from which states, by whom. */
+export const TRANSITIONS: readonly Transition[] = [
+  { action: "accept", from: ["reported"], to: "accepted", by: ["owner"], visibleToReporter: true },
+  { action: "reject", from: ["reported"], to: "closed", by: ["owner"], visibleToReporter: true },
+  { action: "take", from: ["reported", "accepted"], to: "in_progress", by: ["owner"], visibleToReporter: true },
+  { action: "dispatch", from: ["accepted"], to: "dispatched", by: ["owner"], visibleToReporter: true },
+  { action: "reassign", from: ["dispatched", "in_progress"], to: "dispatched", by: ["owner"], visibleToReporter: false },
+  { action: "start", from: ["dispatched"], to: "in_progress", by: ["handler"], visibleToReporter: true },
+  { action: "return", from: ["reported", "dispatched", "in_progress"], to: "accepted", by: ["handler"], visibleToReporter: false },
+  { action: "handle", from: ["in_progress"], to: "handled", by: ["handler"], visibleToReporter: true },
+  { action: "verify", from: ["handled"], to: "verified", by: ["verifier"], visibleToReporter: true },
+  { action: "rework", from: ["handled"], to: "in_progress", by: ["verifier"], visibleToReporter: true },
+  { action: "close", from: ["verified"], to: "closed", by: ["verifier"], visibleToReporter: true },
+  { action: "escalate", from: ["reported", "accepted", "dispatched", "in_progress"], to: "accepted", by: ["owner", "handler"], visibleToReporter: true },
+  { action: "request_delay", from: ["dispatched", "in_progress"], to: null, by: ["handler"], visibleToReporter: false },
+  { action: "approve_delay", from: ["dispatched", "in_progress"], to: null, by: ["verifier", "supervisor"], visibleToReporter: false },
+  { action: "reject_delay", from: ["dispatched", "in_progress"], to: null, by: ["verifier", "supervisor"], visibleToReporter: false },
+  { action: "urge", from: OPEN, to: null, by: ["supervisor"], visibleToReporter: false },
+  { action: "merge", from: ["reported", "accepted", "dispatched", "in_progress"], to: "closed", by: ["owner"], visibleToReporter: true },
+  { action: "withdraw", from: ["reported", "accepted", "dispatched"], to: "closed", by: ["reporter"], visibleToReporter: true },
+  { action: "reopen", from: ["closed"], to: "accepted", by: ["reporter"], visibleToReporter: true },
+  { action: "rate", from: ["closed"], to: null, by: ["reporter"], visibleToReporter: true },
+  { action: "note", from: OPEN, to: null, by: ["owner", "handler", "verifier"], visibleToReporter: false },
+];
+
+export function transitionOf(action: CaseAction): Transition {
+  const t = TRANSITIONS.find((x) => x.action === action);
+  if (!t) throw new Error(`unknown action ${action}`);
+  return t;
+}
+
+/** The roles that own each level of a case. */
+export const LEVEL_OWNERS: Record<CaseLevel, readonly Role[]> = {
+  grid: ["grid_worker", "community_staff", "community_secretary"],
+  community: ["community_staff", "community_secretary"],
+  street: ["street_officer"],
+  department: ["department_officer"],
+};
+
+export const VERIFIERS: Record<CaseLevel, readonly Role[]> = {
+  grid: ["community_staff", "community_secretary"],
+  community: ["community_staff", "community_secretary"],
+  street: ["street_officer", "community_staff", "community_secretary"],
+  department: ["street_officer", "community_staff", "community_secretary"],
+};
+
+export const SUPERVISORS: readonly Role[] = ["community_secretary", "street_officer", "platform_admin"];
+
+export function nextLevel(level: CaseLevel): CaseLevel | null {
+  const i = CASE_LEVELS.indexOf(level);
+  return i >= 0 && i < CASE_LEVELS.length - 1 ? CASE_LEVELS[i + 1] : null;
+}
+
+export function levelRank(level: CaseLevel): number {
+  return CASE_LEVELS.indexOf(level);
+}
+
+/** A reporter may reopen a closed case within this many days, if not satisfied. */
+export const REOPEN_DAYS = 7;
+/** Closures a reporter may reopen. */
+export const REOPENABLE = ["resolved", "unable", "not_responsible"] as const;

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { eq, sql } from "drizzle-orm";
+import { fileReply } from "../../../contracts/cases";
+import { files } from "../../db/schema/files";
+import { rowsOf } from "../../db/client";
+import { signedIn } from "../../platform/http";
+import { AppError, notFound } from "../../platform/errors";
+import { fileUrls, MAX_UPLOAD_BYTES, storeImage } from "../../platform/uploads";
+import type { AuthUser } from "../../platform/context";
+
+const fileParams = z.strictObject({ id: z.string().uuid() });
+
+export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+  const { db } = deps.database;
+
+  app.post(
+    "/files",
+    {
+      schema: { tags: ["files"], summary: "Upload a photo (multipart field `file`); metadata is stripped", response: { 200: fileReply } },
+      config: { policy: "authenticated", rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (request) => {
+      const { user } = signedIn(request);
+      if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { expected: "multipart/form-data" });
+      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!part) throw new AppError("VALIDATION_FAILED", [{ path: "/file", message: "missing file" }]);
+      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_UPLOAD_BYTES });
+        throw err;
+      });
+      const row = await storeImage(db, deps.config.dataDir, { bytes, ownerId: user.id, communityId: user.communityId });
+      return { id: row.id, ...fileUrls(row.id), mime: row.mime, size: row.size, width: row.width, height: row.height };
+    },
+  );
+
+  /** The owner, staff whose scope holds the file's community, and the reporter of a case showing it may read it. */
+  async function readable(user: AuthUser, id: string) {
+    const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
+    if (!row) throw notFound("file");
+    if (row.ownerId === user.id) return row;
+    const allowed = rowsOf<{ ok: boolean }>(
+      await db.execute(sql`
+        SELECT EXISTS (
+          SELECT 1 FROM case_photos cp JOIN cases c ON c.id = cp.case_id
+          WHERE cp.file_id = ${id} AND (c.reporter_id = ${user.id}
+            OR (${user.areaPath ?? null}::text IS NOT NULL AND ${user.role} NOT IN ('resident', 'rider', 'volunteer', 'partner_contact')
+                AND c.area_id IN (SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "") + "%"})))
+        ) AS ok`),
+    )[0];
+    if (!allowed?.ok) throw notFound("file");
+    return row;
+  }
+
+  const send = (key: string, reply: import("fastify").FastifyReply) => {
+    const full = path.join(deps.config.dataDir, key);
+    if (!fs.existsSync(full)) throw notFound("file");
+    return reply.type("image/jpeg").header("cache-control", "private, max-age=86400").send(fs.createReadStream(full));
+  };
+
+  app.get(
+    "/files/:id",
+    { schema: { tags: ["files"], summary: "A stored photo", params: fileParams }, config: { policy: "authenticated" } },
+    async (request, reply) => send((await readable(signedIn(request).user, request.params.id)).storageKey, reply),
+  );
+  app.get(
+    "/files/:id/thumb",
+    { schema: { tags: ["files"], summary: "A stored photo's thumbnail", params: fileParams }, config: { policy: "authenticated" } },
+    async (request, reply) => {
+      const row = await readable(signedIn(request).user, request.params.id);
+      return send(row.thumbKey ?? row.storageKey, reply);
+    },
+  );
+};

@@ -1,0 +1,73 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { files } from "../db/schema/files";
+import type { DbOrTx } from "../db/client";
+import { AppError } from "./errors";
+import { uuidv7 } from "./ids";
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_EDGE = 2560;
+const THUMB_EDGE = 320;
+
+/** Recognises an image by its first bytes, never by the name or the declared type. */
+export function sniffImage(buf: Buffer): "jpeg" | "png" | "webp" | "gif" | "heif" | null {
+  if (buf.length < 12) return null;
+  if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return "jpeg";
+  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (buf.toString("ascii", 0, 4) === "RIFF" && buf.toString("ascii", 8, 12) === "WEBP") return "webp";
+  if (buf.toString("ascii", 0, 4) === "GIF8") return "gif";
+  if (buf.toString("ascii", 4, 8) === "ftyp" && /^(heic|heix|mif1|msf1|avif)/.test(buf.toString("ascii", 8, 12))) return "heif";
+  return null;
+}
+
+export type StoredFile = typeof files.$inferSelect;
+
+/**
+ * Stores a photo: checks its type by content and its size, re-encodes it as JPEG (applying the
+ * EXIF orientation, then dropping all metadata, GPS included) and writes a thumbnail.
+ */
+export async function storeImage(
+  db: DbOrTx,
+  dataDir: string,
+  input: { bytes: Buffer; ownerId: string | null; communityId: string | null },
+): Promise<StoredFile> {
+  if (input.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_UPLOAD_BYTES });
+  if (!sniffImage(input.bytes)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { accepted: ["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic"] });
+  let full: { data: Buffer; info: { width: number; height: number } };
+  let thumb: Buffer;
+  try {
+    const base = sharp(input.bytes, { failOn: "error", limitInputPixels: 80_000_000 }).rotate();
+    full = await base.clone().resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
+    thumb = await base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "cover" }).jpeg({ quality: 75 }).toBuffer();
+  } catch {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", { reason: "unreadable image" });
+  }
+  const id = uuidv7();
+  const now = new Date();
+  const dir = path.join("uploads", String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, "0"));
+  await fs.mkdir(path.join(dataDir, dir), { recursive: true });
+  const storageKey = path.join(dir, `${id}.jpg`);
+  const thumbKey = path.join(dir, `${id}.thumb.jpg`);
+  await fs.writeFile(path.join(dataDir, storageKey), full.data);
+  await fs.writeFile(path.join(dataDir, thumbKey), thumb);
+  const [row] = await db
+    .insert(files)
+    .values({
+      id,
+      ownerId: input.ownerId,
+      communityId: input.communityId,
+      mime: "image/jpeg",
+      size: full.data.length,
+      width: full.info.width,
+      height: full.info.height,
+      storageKey,
+      thumbKey,
+    })
+    .returning();
+  return row;
+}
+
+export function fileUrls(id: string) {
+  return { url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` };
+}
