@@ -21,8 +21,10 @@ describe("route policies", () => {
     expect(missing).toEqual([]);
   });
 
-  it("every /api route other than sign-in and public settings requires a session", async () => {
-    const publicOnes = new Set(["/api/config", "/api/auth/login", "/api/auth/otp/request", "/api/auth/otp/verify"]);
+  it("only the deliberate public API routes are public; every other one requires a session", async () => {
+    const publicOnes = new Set(["/api/config", "/api/auth/login", "/api/auth/otp/request", "/api/auth/otp/verify", "/api/public/cases/nearby"]);
+    const declaredPublic = t.app.routeCatalog.filter((r) => r.url.startsWith("/api/") && r.config?.policy === "public").map((r) => r.url);
+    expect([...new Set(declaredPublic)].sort()).toEqual([...publicOnes].sort());
     const apiRoutes = t.app.routeCatalog.filter((r) => r.url.startsWith("/api/") && !publicOnes.has(r.url) && r.method !== "HEAD");
     expect(apiRoutes.length).toBeGreaterThan(3);
     for (const r of apiRoutes) {
