@@ -35,7 +35,11 @@ export const sessionUser = z.object({
   area: z
     .object({ id: uuid, name: z.string(), level: areaLevel, path: z.string(), communityId: uuid.nullable() })
     .nullable(),
+  /** The community the user belongs to (their area's community), if any. */
+  community: z.object({ id: uuid, name: z.string() }).nullable(),
   permissions: z.array(z.string()),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 export const meReply = z.object({ user: sessionUser });
+/** Who is signed in, without an error when nobody is. */
+export const sessionReply = z.object({ user: sessionUser.nullable() });

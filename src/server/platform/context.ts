@@ -16,6 +16,7 @@ export interface AuthUser {
   areaName: string | null;
   areaLevel: string | null;
   communityId: string | null;
+  communityName: string | null;
 }
 
 /** Who is acting, from where: passed to every use case, written to every audit row. */

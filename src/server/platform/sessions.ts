@@ -49,6 +49,7 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
       areaName: areas.name,
       areaLevel: areas.level,
       areaCommunityId: areas.communityId,
+      communityName: sql<string | null>`(SELECT c.name FROM areas c WHERE c.id = ${areas.communityId})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -75,5 +76,6 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
     areaName: row.areaName,
     areaLevel: row.areaLevel,
     communityId: row.areaCommunityId,
+    communityName: row.communityName,
   };
 }

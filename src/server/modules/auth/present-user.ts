@@ -23,6 +23,7 @@ export function presentSessionUser(user: AuthUser, cipher: PersonalDataCipher): 
             communityId: user.communityId,
           }
         : null,
+    community: user.communityId && user.communityName ? { id: user.communityId, name: user.communityName } : null,
     permissions: permissionsOf(user.role),
   };
 }

@@ -4,6 +4,7 @@ import {
   changePasswordBody,
   loginBody,
   meReply,
+  sessionReply,
   otpRequestBody,
   otpRequestReply,
   otpVerifyBody,
@@ -73,6 +74,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/me",
     { schema: { tags: TAGS, summary: "The signed-in user", response: { 200: meReply } }, config: { policy: "authenticated" } },
     async (request) => ({ user: presentSessionUser(signedIn(request).user, deps.cipher) }),
+  );
+
+  app.get(
+    "/session",
+    { schema: { tags: TAGS, summary: "The signed-in user, or null", response: { 200: sessionReply } }, config: { policy: "public" } },
+    async (request) => ({ user: request.ctx.user ? presentSessionUser(request.ctx.user, deps.cipher) : null }),
   );
 
   app.post(

@@ -1,0 +1,20 @@
+import { test, expect, mobileLogin, PHONE } from "./support/fixtures";
+
+test.use(PHONE);
+
+test("a grid worker signs in on the phone app and sees their grid", async ({ page }) => {
+  await mobileLogin(page, "hk_grid1");
+  await expect(page.getByTestId("home-area")).toHaveText("红康第一网格");
+  await expect(page.getByText("我的网格")).toBeVisible();
+  // The figures of their own grid, from /api/overview.
+  const counts = page.getByTestId("overview");
+  await expect(counts).toContainText("居民");
+  await expect(counts).toContainText("户数");
+  // Quick entries of features not built yet say so instead of failing.
+  await page.getByTestId("entry-cases").click();
+  await expect(page.getByText("即将上线，敬请期待")).toBeVisible();
+  // The tab bar leads to 我的 with the profile.
+  await page.getByText("我的", { exact: true }).click();
+  await expect(page).toHaveURL(/\/m\/mine$/);
+  await expect(page.getByTestId("mine-name")).toBeVisible();
+});

@@ -1,0 +1,59 @@
+import { lazy, useEffect, useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import zhCNLocale from "antd/locale/zh_CN";
+import enUSLocale from "antd/locale/en_US";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { useTranslation } from "react-i18next";
+import { onUnauthenticated } from "../api/client";
+import { createQueryClient } from "../api/query-client";
+import { setMe } from "../api/use-me";
+import { consoleTheme } from "./theme";
+import { ConsoleLayout } from "./console-layout";
+import { RequireAuth } from "./require-auth";
+import { LoginRoute } from "./routes/login-route";
+import { HomeRoute } from "./routes/home-route";
+import { NotFoundRoute } from "./routes/not-found-route";
+
+// Pages past the home page load on first visit (the map library is only needed on /areas).
+const AreasRoute = lazy(() => import("./routes/areas-route").then((m) => ({ default: m.AreasRoute })));
+const PeopleRoute = lazy(() => import("./routes/people-route").then((m) => ({ default: m.PeopleRoute })));
+const AuditRoute = lazy(() => import("./routes/audit-route").then((m) => ({ default: m.AuditRoute })));
+const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
+
+/** The staff console: providers, then the routes. */
+export function ConsoleApp() {
+  const [client] = useState(createQueryClient);
+  const { i18n } = useTranslation();
+  // A session that ends on the server (idle timeout, password change) sends the user to sign in again.
+  useEffect(() => onUnauthenticated(() => setMe(client, null)), [client]);
+
+  return (
+    <QueryClientProvider client={client}>
+      <ConfigProvider locale={i18n.language === "en" ? enUSLocale : zhCNLocale} theme={consoleTheme}>
+        <AntApp>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginRoute />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <ConsoleLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomeRoute />} />
+                <Route path="areas" element={<AreasRoute />} />
+                <Route path="people" element={<PeopleRoute />} />
+                <Route path="audit" element={<AuditRoute />} />
+                <Route path="account" element={<AccountRoute />} />
+                <Route path="home" element={<Navigate to="/" replace />} />
+                <Route path="*" element={<NotFoundRoute />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMemo, useState } from "react";
+import { Alert, Button, Card, Input, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { useTranslation } from "react-i18next";
+import type { PersonItem } from "../../../contracts/people";
+import { errorMessage } from "../../lib/error-message";
+import { usePeople } from "./use-people";
+
+const RESIDENCE_COLOUR: Record<PersonItem["residence"], string> = { registered: "blue", resident: "green", floating: "orange" };
+
+/** Search box and result table of the population registry; personal data arrives masked. */
+export function PeopleSearch() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState("");
+  const people = usePeople(q);
+  const rows = useMemo(() => people.data?.pages.flatMap((p) => p.items) ?? [], [people.data]);
+
+  const columns: TableColumnsType<PersonItem> = [
+    { title: t("people.columns.name"), dataIndex: "name", width: 110, className: "col-name", render: (v: string) => <strong>{v}</strong> },
+    { title: t("people.columns.sex"), dataIndex: "sex", width: 70, render: (v: PersonItem["sex"]) => t(`people.sex.${v}`) },
+    { title: t("people.columns.age"), dataIndex: "age", width: 80, render: (v: number) => t("people.age", { age: v }) },
+    { title: t("people.columns.phone"), dataIndex: "phone", width: 140, render: (v: string | null) => <span className="ll-mono">{v ?? "—"}</span> },
+    { title: t("people.columns.idNumber"), dataIndex: "idNumber", width: 200, render: (v: string) => <span className="ll-mono">{v}</span> },
+    { title: t("people.columns.address"), dataIndex: "address", ellipsis: true, render: (v: string | null) => v ?? "—" },
+    { title: t("people.columns.community"), dataIndex: "communityName", width: 120, className: "col-community" },
+    { title: t("people.columns.grid"), dataIndex: "gridName", width: 120, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("people.columns.residence"),
+      dataIndex: "residence",
+      width: 110,
+      render: (v: PersonItem["residence"]) => (
+        <Tag color={RESIDENCE_COLOUR[v]} variant="filled">
+          {t(`people.residence.${v}`)}
+        </Tag>
+      ),
+    },
+  ];
+
+  return (
+    <Card className="ll-page-card">
+      <div className="ll-toolbar">
+        <Input.Search
+          className="ll-people-search"
+          allowClear
+          enterButton={t("common.search")}
+          placeholder={t("people.searchPlaceholder")}
+          onSearch={(value) => setQ(value.trim())}
+          loading={people.isFetching && !people.isFetchingNextPage}
+          data-testid="people-search"
+        />
+        <Typography.Text type="secondary">{t("people.masked")}</Typography.Text>
+      </div>
+      {people.isError && <Alert type="error" showIcon title={errorMessage(people.error, t)} className="ll-gap" />}
+      <Table<PersonItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={people.isPending}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        data-testid="people-table"
+      />
+      <div className="ll-load-more">
+        {people.hasNextPage ? (
+          <Button onClick={() => people.fetchNextPage()} loading={people.isFetchingNextPage} data-testid="load-more">
+            {t("common.loadMore")}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t("common.noMore")}</Typography.Text>
+        )}
+        {rows.length > 0 && <Typography.Text type="secondary">{t("common.loadedCount", { count: rows.length })}</Typography.Text>}
+      </div>
+    </Card>
+  );
+}
