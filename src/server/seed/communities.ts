@@ -93,10 +93,10 @@ export const HONGKANG: CommunitySpec = {
   compoundKind: "compound",
   compounds: [
     { name: "金水湾小区", microgrids: [4, 5], weight: 3.4, style: "highrise" },
-    { name: "康宁花园", microgrids: [0], weight: 1.5, style: "midrise" },
+    { name: "康宁花园", microgrids: [0], weight: 1.5, style: "highrise" },
     { name: "红云雅苑", microgrids: [1], weight: 1.6, style: "highrise" },
     { name: "盘江明珠小区", microgrids: [2], weight: 1.4, style: "highrise" },
-    { name: "北仓佳园", microgrids: [3], weight: 1.1, style: "walkup" },
+    { name: "北仓佳园", microgrids: [3], weight: 1.1, style: "midrise" },
   ],
   households: 9676,
   persons: 20563,

@@ -40,7 +40,7 @@ type Shape = { floors: number; units: number; perFloor: number };
 
 const STYLES: Record<BuildingStyle, { floors: [number, number]; units: [number, number]; perFloor: [number, number] }> = {
   highrise: { floors: [18, 32], units: [1, 3], perFloor: [2, 4] },
-  midrise: { floors: [7, 12], units: [2, 3], perFloor: [2, 3] },
+  midrise: { floors: [8, 16], units: [2, 3], perFloor: [2, 3] },
   walkup: { floors: [5, 7], units: [2, 4], perFloor: [2, 2] },
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../db/client";
@@ -35,14 +36,14 @@ function uniformKeys(table: PgTable, rows: ReadonlyArray<Row>): string[] | null 
  */
 export async function insertBatches<T extends PgTable>(tx: Tx, table: T, rows: ReadonlyArray<T["$inferInsert"]>, size = BATCH_ROWS): Promise<void> {
   const all = rows as ReadonlyArray<Row>;
-  const keys = all.length >= 2 * size && !process.env.PLAIN ? uniformKeys(table, all) : null;
+  const keys = all.length >= 2 * size ? uniformKeys(table, all) : null;
   let done = 0;
   if (keys) {
     const template = Array.from({ length: size }, (_, i) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(`${k}_${i}`)])));
     const prepared = tx
       .insert(table)
       .values(template as never)
-      .prepare(`seed_${getTableName(table)}_${size}_${keys.length}`);
+      .prepare(`seed_${getTableName(table)}_${size}_${createHash("sha1").update(keys.join(",")).digest("hex").slice(0, 8)}`);
     for (; done + size <= all.length; done += size) {
       const params: Row = {};
       for (let i = 0; i < size; i++) {

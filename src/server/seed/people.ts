@@ -2,7 +2,7 @@ import type { households, persons } from "../db/schema/places";
 import type { PersonalDataCipher } from "../platform/personal-data";
 import type { CommunityAreas } from "./areas";
 import type { Room } from "./housing";
-import { IdNumberRegistry, PhoneRegistry, randomDateIn, type Sex } from "./identity";
+import { IdNumberRegistry, PhoneRegistry, randomDateIn, REGION_WUHUA, REGION_XISHAN, type Sex } from "./identity";
 import { personName, surname } from "./names";
 import type { Rng } from "./random";
 
@@ -47,8 +47,13 @@ export function householdSizes(rng: Rng, count: number, people: number): number[
   let sum = sizes.reduce((a, b) => a + b, 0);
   while (sum !== people) {
     const i = rng.int(0, count - 1);
-    if (sum > people && sizes[i] > 1) (sizes[i]--, sum--);
-    else if (sum < people && sizes[i] < 5) (sizes[i]++, sum++);
+    if (sum > people && sizes[i] > 1) {
+      sizes[i]--;
+      sum--;
+    } else if (sum < people && sizes[i] < 5) {
+      sizes[i]++;
+      sum++;
+    }
   }
   return sizes;
 }
@@ -119,15 +124,28 @@ function compose(rng: Rng, size: number): Member[] {
   } else if (size === 4) {
     const h = head(r < 0.85 ? 28 : 26, r < 0.55 ? 55 : 60);
     spouse(h);
-    if (r < 0.55) (child(h), child(h));
-    else if (r < 0.85) (child(h), parent(h, rng.chance(0.4) ? "M" : "F"));
-    else (parent(h, "M"), parent(h, "F"));
+    if (r < 0.55) {
+      child(h);
+      child(h);
+    } else if (r < 0.85) {
+      child(h);
+      parent(h, rng.chance(0.4) ? "M" : "F");
+    } else {
+      parent(h, "M");
+      parent(h, "F");
+    }
   } else {
     if (r < 0.75) {
       const h = head(r < 0.45 ? 30 : 28, r < 0.45 ? 58 : 55);
       spouse(h);
-      if (r < 0.45) (child(h), child(h), parent(h, rng.chance(0.4) ? "M" : "F"));
-      else (child(h), parent(h, "M"), parent(h, "F"));
+      child(h);
+      if (r < 0.45) {
+        child(h);
+        parent(h, rng.chance(0.4) ? "M" : "F");
+      } else {
+        parent(h, "M");
+        parent(h, "F");
+      }
     } else {
       // Three generations: an older couple, a grown child with spouse, and a grandchild.
       const h = head(52, 75);
@@ -164,7 +182,7 @@ export function buildPeople(
   const sizes = householdSizes(rng, rooms.length, spec.persons);
   const householdRows: HouseholdRow[] = [];
   const people: PlainPerson[] = [];
-  const otherRegion = spec.region === "530102" ? "530112" : "530102";
+  const otherRegion = spec.region === REGION_WUHUA ? REGION_XISHAN : REGION_WUHUA;
 
   rooms.forEach((room, i) => {
     const residence = rng.weighted(RESIDENCE);
