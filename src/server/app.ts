@@ -18,6 +18,7 @@ import { configRoutes } from "./modules/config/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { fileRoutes } from "./modules/files/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
+import { registryRoutes } from "./modules/registry/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(fileRoutes);
       await api.register(caseRoutes);
       await api.register(notificationRoutes);
+      await api.register(registryRoutes);
     },
     { prefix: "/api" },
   );

@@ -38,6 +38,8 @@ const envSchema = z.object({
     .optional(),
   /** Largest accepted JSON body, in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Days an archived (moved-out) household is kept before `purge` deletes it. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
   /** Folder of the built web app. */
   WEB_DIST: z.string().default("./dist/web"),
   /** Set `true` behind a reverse proxy to trust X-Forwarded-For and send Secure cookies. */
@@ -65,6 +67,7 @@ export type Config = {
   bodyLimit: number;
   webDist: string;
   trustProxy: boolean;
+  retentionDays: number;
 };
 
 /** Parses the given environment; throws a readable error listing every bad variable. */
@@ -95,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.BODY_LIMIT,
     webDist: path.resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
+    retentionDays: e.RETENTION_DAYS,
   };
 }

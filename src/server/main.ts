@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { PersonalDataCipher } from "./platform/personal-data";
 import pino from "pino";
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
@@ -9,9 +13,12 @@ import { DataDirLockedError } from "./platform/lock";
 import { LogSmsGateway } from "./platform/sms";
 
 const USAGE = `Usage: linli <command>
-  start     migrate, load demo data into an empty database, serve on PORT (default 3000)
-  migrate   apply database migrations
-  seed      rebuild the database with the demo data set (SEED=<number> for another one)`;
+  start       migrate, load demo data into an empty database, serve on PORT (default 3000)
+  migrate     apply database migrations
+  seed        rebuild the database with the demo data set (SEED=<number> for another one)
+  rotate-key  re-encrypt all personal data under a new key
+  purge       delete households archived longer than RETENTION_DAYS (default 3 years)`;
+const COMMANDS = ["start", "migrate", "seed", "rotate-key", "purge"];
 
 function printAccounts(accounts: Array<{ username: string | null; phone: string | null; role: string; displayName: string }>, password: string) {
   console.log(`\nDemo logins (password for user names: ${password}; phones sign in with a one-time code shown on screen):`);
@@ -21,7 +28,7 @@ function printAccounts(accounts: Array<{ username: string | null; phone: string 
 async function main(command: string | undefined) {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  if (!command || !["start", "migrate", "seed"].includes(command)) {
+  if (!command || !COMMANDS.includes(command)) {
     console.log(USAGE);
     process.exitCode = command ? 2 : 0;
     return;
@@ -39,6 +46,28 @@ async function main(command: string | undefined) {
     await database.migrate();
     if (command === "migrate") {
       console.log("Migrations applied.");
+      return shutdown(0);
+    }
+    if (command === "rotate-key") {
+      const { rotatePersonalDataKey } = await import("./modules/registry/rotate-key");
+      const { NEXT_KEY_FILE } = await import("./bootstrap");
+      const key = randomBytes(32);
+      const nextFile = path.join(config.dataDir, NEXT_KEY_FILE);
+      if (!config.dataKey) fs.writeFileSync(nextFile, key.toString("hex") + "\n", { mode: 0o600 });
+      const counts = await rotatePersonalDataKey(database.db, cipher, new PersonalDataCipher(key));
+      if (config.dataKey) {
+        console.log(`Personal data re-encrypted. Set DATA_KEY to the new key before the next start:\n${key.toString("hex")}`);
+      } else {
+        fs.renameSync(nextFile, path.join(config.dataDir, "linli.key"));
+        console.log(`Personal data re-encrypted under a new key (${path.join(config.dataDir, "linli.key")}).`);
+      }
+      console.log(counts);
+      return shutdown(0);
+    }
+    if (command === "purge") {
+      const { purgeArchived } = await import("./modules/registry/purge-archived");
+      const r = await purgeArchived(database.db, config.retentionDays);
+      console.log(`Purged ${r.households} households (${r.persons} people) archived more than ${config.retentionDays} days ago.`);
       return shutdown(0);
     }
     if (command === "seed") {

@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./files";
 export * from "./cases";
+export * from "./registry";

@@ -81,9 +81,12 @@ export const persons = pgTable(
       .default("other"),
     residence: text("residence", { enum: ["registered", "resident", "floating"] }).notNull().default("registered"),
     status: text("status", { enum: ["active", "moved_out", "deceased", "archived"] }).notNull().default("active"),
+    /** Every substring of the name plus the phone and ID tails, kept by a trigger; GIN-indexed for search. */
+    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("persons_search_gin").using("gin", t.searchTerms),
     index("persons_household_idx").on(t.householdId),
     index("persons_area_idx").on(t.areaId),
     index("persons_community_idx").on(t.communityId),

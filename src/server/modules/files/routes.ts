@@ -10,6 +10,7 @@ import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
 import { fileUrls, MAX_UPLOAD_BYTES, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
+import { CASE_READER_ROLES } from "../cases/access";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
 
@@ -37,18 +38,24 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** The owner, staff whose scope holds the file's community, and the reporter of a case showing it may read it. */
+  /**
+   * Who may read a stored file: its owner; staff whose scope holds the case or visit it belongs to;
+   * the reporter of a case showing it.
+   */
   async function readable(user: AuthUser, id: string) {
     const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
     if (!row) throw notFound("file");
     if (row.ownerId === user.id) return row;
+    const staff = !!user.areaPath && CASE_READER_ROLES.includes(user.role);
+    const subtree = sql`(SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "\u0000") + "%"})`;
     const allowed = rowsOf<{ ok: boolean }>(
       await db.execute(sql`
         SELECT EXISTS (
           SELECT 1 FROM case_photos cp JOIN cases c ON c.id = cp.case_id
-          WHERE cp.file_id = ${id} AND (c.reporter_id = ${user.id}
-            OR (${user.areaPath ?? null}::text IS NOT NULL AND ${user.role} NOT IN ('resident', 'rider', 'volunteer', 'partner_contact')
-                AND c.area_id IN (SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "") + "%"})))
+          WHERE cp.file_id = ${id} AND (c.reporter_id = ${user.id} OR (${staff} AND c.area_id IN ${subtree}))
+        ) OR EXISTS (
+          SELECT 1 FROM visit_photos vp JOIN visits v ON v.id = vp.visit_id
+          WHERE vp.file_id = ${id} AND ${staff} AND v.area_id IN ${subtree}
         ) AS ok`),
     )[0];
     if (!allowed?.ok) throw notFound("file");

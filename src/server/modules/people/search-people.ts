@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { households, persons } from "../../db/schema/places";
@@ -7,15 +7,28 @@ import type { SignedInContext } from "../../platform/context";
 import { areaInScope, inScope } from "../../platform/scope";
 import { maskIdNumber, maskPhone } from "../../platform/personal-data";
 import type { PersonItem } from "../../../contracts/people";
+import { assertTagVisible, visibleTagsOf } from "../registry/tag-visibility";
 
-/** How a search text is read: 4 digits is a phone or ID tail, 3 digits + X an ID tail, else a name. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => "\\" + c);
+
+/**
+ * How a search text is read: 4 digits is a phone or ID tail, 3 digits + X an ID tail, anything
+ * else part of a name. All three go through the GIN-indexed `search_terms` (see migration 0004).
+ */
 function searchCondition(q: string): SQL | undefined {
   const text = q.trim();
   if (!text) return undefined;
-  if (/^\d{4}$/.test(text)) return or(eq(persons.phoneTail, text), eq(persons.idNumberTail, text));
-  if (/^\d{3}[xX]$/.test(text)) return eq(persons.idNumberTail, text.toUpperCase());
-  const escaped = text.replace(/[\\%_]/g, (c) => "\\" + c);
-  return like(persons.name, `%${escaped}%`);
+  if (/^\d{4}$/.test(text)) return sql`${persons.searchTerms} && ARRAY[${"p:" + text}, ${"i:" + text}]::text[]`;
+  if (/^\d{3}[xX]$/.test(text)) return sql`${persons.searchTerms} @> ARRAY[${"i:" + text.toUpperCase()}]::text[]`;
+  if (text.length <= 6) return sql`${persons.searchTerms} @> ARRAY[${text}]::text[]`;
+  return like(persons.name, `%${escapeLike(text)}%`);
+}
+
+/** Every space-separated part of the address text must occur in the household's address. */
+function addressCondition(address: string | undefined): SQL | undefined {
+  const parts = (address ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
+  if (parts.length === 0) return undefined;
+  return and(...parts.map((p) => like(households.address, `%${escapeLike(p)}%`)));
 }
 
 function ageOn(birthDate: string, today = new Date()): number {
@@ -29,9 +42,10 @@ function ageOn(birthDate: string, today = new Date()): number {
 export async function searchPeople(
   deps: AppDeps,
   ctx: SignedInContext,
-  input: { q?: string; areaId?: string; cursor?: string; limit: number },
+  input: { q?: string; address?: string; tag?: string; areaId?: string; cursor?: string; limit: number },
 ): Promise<{ items: PersonItem[]; nextCursor: string | null }> {
   const { db } = deps.database;
+  if (input.tag) await assertTagVisible(db, ctx.user, input.tag);
   const within = input.areaId
     ? sql`${persons.areaId} IN (SELECT id FROM areas WHERE path LIKE ${(await areaInScope(db, ctx.user, input.areaId)).path + "%"})`
     : inScope(ctx.user, persons.areaId);
@@ -52,6 +66,8 @@ export async function searchPeople(
       microLevel: micro.level,
       microName: micro.name,
       gridName: grid.name,
+      householdId: persons.householdId,
+      tags: visibleTagsOf(ctx.user, persons.id),
     })
     .from(persons)
     .leftJoin(households, eq(households.id, persons.householdId))
@@ -63,6 +79,8 @@ export async function searchPeople(
         eq(persons.status, "active"),
         within,
         searchCondition(input.q ?? ""),
+        addressCondition(input.address),
+        input.tag ? sql`EXISTS (SELECT 1 FROM person_tags pt WHERE pt.person_id = ${persons.id} AND pt.tag_code = ${input.tag} AND pt.removed_at IS NULL)` : undefined,
         input.cursor ? gt(persons.id, input.cursor) : undefined,
       ),
     )
@@ -81,6 +99,8 @@ export async function searchPeople(
       communityName: r.communityName,
       gridName: r.microLevel === "microgrid" ? r.gridName : r.microLevel === "grid" ? r.microName : null,
       residence: r.residence,
+      householdId: r.householdId,
+      tags: r.tags ?? [],
     })),
     nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
   };

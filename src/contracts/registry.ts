@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { lngLat, uuid } from "./common";
+
+export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "sibling", "other"] as const;
+export const RESIDENCES = ["registered", "resident", "floating"] as const;
+const phone = z.string().regex(/^1[3-9]\d{9}$/);
+const idNumber = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/);
+const day = z.string().date();
+
+export const tagItem = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string(), restricted: z.boolean(), visitFrequency: z.string().nullable() });
+export const tagsReply = z.object({ items: z.array(tagItem) });
+
+export const personTag = z.object({ code: z.string(), name: z.string(), attrs: z.record(z.string(), z.string()), setAt: z.string(), setBy: z.string().nullable() });
+
+export const memberItem = z.object({
+  id: uuid,
+  name: z.string(),
+  sex: z.enum(["M", "F"]),
+  age: z.number(),
+  relation: z.enum(RELATIONS),
+  residence: z.enum(RESIDENCES),
+  status: z.string(),
+  phone: z.string().nullable(),
+  idNumber: z.string(),
+  tags: z.array(personTag),
+});
+
+export const compoundItem = z.object({ id: uuid, name: z.string(), kind: z.string(), address: z.string(), gridName: z.string().nullable(), buildings: z.number(), households: z.number(), residents: z.number() });
+export const compoundsReply = z.object({ items: z.array(compoundItem) });
+export const buildingItem = z.object({ id: uuid, name: z.string(), floors: z.number(), units: z.number(), households: z.number(), residents: z.number(), careResidents: z.number() });
+export const buildingsReply = z.object({ items: z.array(buildingItem) });
+export const householdItem = z.object({
+  id: uuid,
+  unitNo: z.number(),
+  roomNo: z.string(),
+  address: z.string(),
+  status: z.string(),
+  movedInOn: z.string().nullable(),
+  head: z.string().nullable(),
+  members: z.number(),
+  tags: z.array(z.string()),
+});
+export const householdsReply = z.object({ items: z.array(householdItem) });
+export const householdDetail = householdItem.extend({
+  buildingId: uuid,
+  movedOutOn: z.string().nullable(),
+  people: z.array(memberItem),
+  history: z.array(z.object({ kind: z.string(), on: z.string(), personName: z.string().nullable(), note: z.string().nullable(), at: z.string() })),
+  visits: z.array(z.object({ id: uuid, visitedAt: z.string(), visitor: z.string(), notes: z.string(), photos: z.array(z.object({ id: uuid, url: z.string(), thumbUrl: z.string() })) })),
+});
+
+export const personDetail = memberItem.extend({
+  birthDate: z.string(),
+  householdId: uuid.nullable(),
+  address: z.string().nullable(),
+  communityName: z.string(),
+  partyOrg: z.string().nullable(),
+});
+
+export const idParams = z.strictObject({ id: uuid });
+
+export const unmaskBody = z.strictObject({ reason: z.string().trim().min(4).max(200) });
+export const unmaskReply = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+
+export const newPersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  idNumber,
+  phone: phone.optional(),
+  relation: z.enum(RELATIONS),
+  residence: z.enum(RESIDENCES).default("registered"),
+  joinedOn: day.optional(),
+});
+export const newHouseholdBody = z.strictObject({
+  buildingId: uuid,
+  unitNo: z.number().int().min(1).max(50).default(1),
+  roomNo: z.string().trim().min(1).max(20),
+  movedInOn: day,
+  members: z.array(newPersonBody).min(1).max(20),
+});
+export const updatePersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(40).optional(),
+  phone: phone.nullable().optional(),
+  relation: z.enum(RELATIONS).optional(),
+  residence: z.enum(RESIDENCES).optional(),
+});
+export const moveOutBody = z.strictObject({ on: day, note: z.string().trim().max(200).optional() });
+
+export const setTagBody = z.strictObject({ tagCode: z.string().min(1).max(40), attrs: z.record(z.string().max(20), z.string().max(60)).default({}) });
+
+export const visitBody = z.strictObject({
+  householdId: uuid.optional(),
+  personId: uuid.optional(),
+  notes: z.string().trim().min(1).max(2000),
+  visitedAt: z.string().datetime({ offset: true }).optional(),
+  location: lngLat.optional(),
+  photoIds: z.array(uuid).max(9).default([]),
+});
+
+export const correctionBody = z.strictObject({
+  field: z.enum(["name", "phone", "idNumber", "residence", "address", "other"]),
+  proposed: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const importReply = z.object({
+  id: uuid,
+  status: z.enum(["done", "rejected", "failed"]),
+  mode: z.enum(["all_or_nothing", "valid_only"]),
+  totalRows: z.number(),
+  importedRows: z.number(),
+  rejectedRows: z.number(),
+  /** Problems of the file as a whole (missing columns, too many rows …). */
+  fileErrors: z.array(z.string()),
+  /** The first rejected rows; the full list is in the report. */
+  rejected: z.array(z.object({ row: z.number(), errors: z.array(z.string()) })),
+  reportUrl: z.string().nullable(),
+});
+export type ImportReply = z.infer<typeof importReply>;
