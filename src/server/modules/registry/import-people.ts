@@ -82,7 +82,8 @@ export async function importPeople(deps: AppDeps, ctx: SignedInContext, input: {
         v[c.key] = text;
         if (error) errors.push(`${c.header}：${CELL_ERRORS[error]}`);
       }
-      if (v.name.startsWith(NOTES_MARK) || v.name.startsWith("【")) continue;
+      // The template's notes row, wherever its columns were moved to.
+      if (Object.values(v).some((x) => x.startsWith(NOTES_MARK))) continue;
       rows.push({ row: r, v, errors });
       if (rows.length > MAX_ROWS) break;
     }
