@@ -52,14 +52,14 @@ export type Overview = z.infer<typeof overviewReply>;
 
 export const placeItem = z.object({
   id: uuid,
-  kind: z.enum(["public_unit", "enterprise", "shop", "commercial_centre", "rider_station"]),
+  kind: z.enum(["public_unit", "enterprise", "shop", "commercial_centre", "rider_station", "billboard", "river_stretch"]),
   name: z.string(),
   address: z.string(),
   location: lngLat.nullable(),
   attrs: z.record(z.string(), z.unknown()),
 });
 export const placesQuery = z.strictObject({
-  kind: z.enum(["public_unit", "enterprise", "shop", "commercial_centre", "rider_station"]).optional(),
+  kind: z.enum(["public_unit", "enterprise", "shop", "commercial_centre", "rider_station", "billboard", "river_stretch"]).optional(),
   areaId: uuid.optional(),
 });
 export const placesReply = z.object({ items: z.array(placeItem) });

@@ -19,6 +19,9 @@ import { caseRoutes } from "./modules/cases/routes";
 import { fileRoutes } from "./modules/files/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { registryRoutes } from "./modules/registry/routes";
+import { patrolsRoutes } from "./modules/patrols/routes";
+import { deliberationRoutes } from "./modules/deliberation/routes";
+import { partnersRoutes } from "./modules/partners/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -71,6 +74,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(caseRoutes);
       await api.register(notificationRoutes);
       await api.register(registryRoutes);
+      await api.register(patrolsRoutes);
+      await api.register(deliberationRoutes);
+      await api.register(partnersRoutes);
     },
     { prefix: "/api" },
   );

@@ -6,3 +6,6 @@ export * from "./audit";
 export * from "./files";
 export * from "./cases";
 export * from "./registry";
+export * from "./patrols";
+export * from "./deliberation";
+export * from "./partners";

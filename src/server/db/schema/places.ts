@@ -107,7 +107,7 @@ export const places = pgTable(
     communityId: uuid("community_id").notNull().references(() => areas.id),
     areaId: uuid("area_id").notNull().references(() => areas.id),
     kind: text("kind", {
-      enum: ["public_unit", "enterprise", "shop", "commercial_centre", "rider_station"],
+      enum: ["public_unit", "enterprise", "shop", "commercial_centre", "rider_station", "billboard", "river_stretch"],
     }).notNull(),
     name: text("name").notNull(),
     creditCode: text("credit_code"),
