@@ -182,7 +182,7 @@ describe("protection of personal data", () => {
     } finally {
       await copy.close();
     }
-  });
+  }, 180_000);
 });
 
 describe("visits and the resident's own record", () => {

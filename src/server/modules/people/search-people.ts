@@ -1,34 +1,38 @@
-import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { households, persons } from "../../db/schema/places";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
-import { areaInScope, inScope } from "../../platform/scope";
+import { areaInScope } from "../../platform/scope";
 import { maskIdNumber, maskPhone } from "../../platform/personal-data";
 import type { PersonItem } from "../../../contracts/people";
 import { assertTagVisible, visibleTagsOf } from "../registry/tag-visibility";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => "\\" + c);
+const terms = (...t: string[]) => sql`ARRAY[${sql.join(t.map((x) => sql`${x}`), sql`, `)}]::text[]`;
 
 /**
- * How a search text is read: 4 digits is a phone or ID tail, 3 digits + X an ID tail, anything
- * else part of a name. All three go through the GIN-indexed `search_terms` (see migration 0004).
+ * The search condition on `search_terms` (kept by a trigger, GIN-indexed; see migrations 0004 and
+ * 0006). The scope is a term too ("a:" + the area searched in), so one index lookup answers both
+ * "matches the text" and "lies in the caller's subtree". 4 digits: phone or ID tail; 3 digits + X:
+ * ID tail; up to 6 characters: part of a name; longer: a name pattern within the scope.
  */
-function searchCondition(q: string): SQL | undefined {
+function searchCondition(q: string, scopeAreaId: string): SQL {
+  const area = `a:${scopeAreaId}`;
   const text = q.trim();
-  if (!text) return undefined;
-  if (/^\d{4}$/.test(text)) return sql`${persons.searchTerms} && ARRAY[${"p:" + text}, ${"i:" + text}]::text[]`;
-  if (/^\d{3}[xX]$/.test(text)) return sql`${persons.searchTerms} @> ARRAY[${"i:" + text.toUpperCase()}]::text[]`;
-  if (text.length <= 6) return sql`${persons.searchTerms} @> ARRAY[${text}]::text[]`;
-  return like(persons.name, `%${escapeLike(text)}%`);
+  if (/^\d{4}$/.test(text)) return sql`${persons.searchTerms} && ${terms(`p:${text}`, `i:${text}`)} AND ${persons.searchTerms} @> ${terms(area)}`;
+  if (/^\d{3}[xX]$/.test(text)) return sql`${persons.searchTerms} @> ${terms(`i:${text.toUpperCase()}`, area)}`;
+  if (text && text.length <= 6) return sql`${persons.searchTerms} @> ${terms(text, area)}`;
+  if (text) return sql`${persons.searchTerms} @> ${terms(area)} AND ${like(persons.name, `%${escapeLike(text)}%`)}`;
+  return sql`${persons.searchTerms} @> ${terms(area)}`;
 }
 
 /** Every space-separated part of the address text must occur in the household's address. */
 function addressCondition(address: string | undefined): SQL | undefined {
   const parts = (address ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
   if (parts.length === 0) return undefined;
-  return and(...parts.map((p) => like(households.address, `%${escapeLike(p)}%`)));
+  return sql`EXISTS (SELECT 1 FROM households h WHERE h.id = ${persons.householdId} AND ${and(...parts.map((p) => sql`h.address LIKE ${`%${escapeLike(p)}%`}`))})`;
 }
 
 function ageOn(birthDate: string, today = new Date()): number {
@@ -38,7 +42,11 @@ function ageOn(birthDate: string, today = new Date()): number {
   return age;
 }
 
-/** Searches active residents within the caller's scope; keyset-paginated by id; personal fields masked. */
+/**
+ * Searches active residents within the caller's scope; keyset-paginated by id; personal fields
+ * masked. The page of ids is found first, then only those rows are joined to their household,
+ * areas and tags.
+ */
 export async function searchPeople(
   deps: AppDeps,
   ctx: SignedInContext,
@@ -46,9 +54,26 @@ export async function searchPeople(
 ): Promise<{ items: PersonItem[]; nextCursor: string | null }> {
   const { db } = deps.database;
   if (input.tag) await assertTagVisible(db, ctx.user, input.tag);
-  const within = input.areaId
-    ? sql`${persons.areaId} IN (SELECT id FROM areas WHERE path LIKE ${(await areaInScope(db, ctx.user, input.areaId)).path + "%"})`
-    : inScope(ctx.user, persons.areaId);
+  const scopeAreaId = input.areaId ? (await areaInScope(db, ctx.user, input.areaId)).id : ctx.user.areaId;
+  if (!scopeAreaId || !ctx.user.areaPath) return { items: [], nextCursor: null };
+
+  const page = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.status, "active"),
+        searchCondition(input.q ?? "", scopeAreaId),
+        addressCondition(input.address),
+        input.tag ? sql`EXISTS (SELECT 1 FROM person_tags pt WHERE pt.person_id = ${persons.id} AND pt.tag_code = ${input.tag} AND pt.removed_at IS NULL)` : undefined,
+        input.cursor ? gt(persons.id, input.cursor) : undefined,
+      ),
+    )
+    .orderBy(asc(persons.id))
+    .limit(input.limit + 1);
+  const ids = page.slice(0, input.limit).map((r) => r.id);
+  if (ids.length === 0) return { items: [], nextCursor: null };
+
   const community = alias(areas, "community");
   const micro = alias(areas, "micro");
   const grid = alias(areas, "grid");
@@ -74,21 +99,10 @@ export async function searchPeople(
     .innerJoin(community, eq(community.id, persons.communityId))
     .innerJoin(micro, eq(micro.id, persons.areaId))
     .leftJoin(grid, eq(grid.id, micro.parentId))
-    .where(
-      and(
-        eq(persons.status, "active"),
-        within,
-        searchCondition(input.q ?? ""),
-        addressCondition(input.address),
-        input.tag ? sql`EXISTS (SELECT 1 FROM person_tags pt WHERE pt.person_id = ${persons.id} AND pt.tag_code = ${input.tag} AND pt.removed_at IS NULL)` : undefined,
-        input.cursor ? gt(persons.id, input.cursor) : undefined,
-      ),
-    )
-    .orderBy(asc(persons.id))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
+    .where(inArray(persons.id, ids))
+    .orderBy(asc(persons.id));
   return {
-    items: page.map((r) => ({
+    items: rows.map((r) => ({
       id: r.id,
       name: r.name,
       sex: r.sex,
@@ -102,6 +116,6 @@ export async function searchPeople(
       householdId: r.householdId,
       tags: r.tags ?? [],
     })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
+    nextCursor: page.length > input.limit ? ids[ids.length - 1] : null,
   };
 }
