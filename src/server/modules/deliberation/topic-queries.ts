@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { areas } from "../../db/schema/areas";
+import { users } from "../../db/schema/accounts";
+import { caseCategories, cases } from "../../db/schema/cases";
+import { meetings, meetingTopics, topicCases, topics } from "../../db/schema/deliberation";
+import type { DbOrTx } from "../../db/client";
+import type { AuthUser } from "../../platform/context";
+import { inScope } from "../../platform/scope";
+import type { TopicListQuery, TopicSummary } from "../../../contracts/deliberation";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const community = alias(areas, "community");
+const proposer = alias(users, "proposer");
+
+/** Linked cases of a topic, counted in SQL. */
+export const caseCountSql = sql<number>`(SELECT count(*)::int FROM topic_cases tc WHERE tc.topic_id = ${topics.id})`;
+
+/** A topic with the names a list shows. */
+export function topicSelect(db: DbOrTx) {
+  return db
+    .select({ t: topics, areaName: areas.name, communityName: community.name, proposerName: proposer.displayName, caseCount: caseCountSql })
+    .from(topics)
+    .innerJoin(areas, eq(areas.id, topics.areaId))
+    .innerJoin(community, eq(community.id, topics.communityId))
+    .leftJoin(proposer, eq(proposer.id, topics.proposerId));
+}
+export type TopicListRow = Awaited<ReturnType<ReturnType<typeof topicSelect>["execute"]>>[number];
+
+export function presentTopic(r: TopicListRow): TopicSummary {
+  const t = r.t;
+  return {
+    id: t.id,
+    title: t.title,
+    description: t.description,
+    source: t.source,
+    status: t.status,
+    area: { id: t.areaId, name: r.areaName },
+    community: { id: t.communityId, name: r.communityName },
+    supportCount: t.supportCount,
+    caseCount: Number(r.caseCount),
+    affected: t.affected,
+    fiveParty: t.fiveParty,
+    proposer: t.proposerId && r.proposerName ? { id: t.proposerId, name: r.proposerName } : null,
+    settledAt: t.settledAt ? t.settledAt.toISOString() : null,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+
+/** A page of the topics of the caller's scope, newest first. */
+export async function selectTopicPage(db: DbOrTx, user: AuthUser, q: TopicListQuery, areaPath: string | null) {
+  const cur = decodeCursor(q.cursor);
+  const rows = await topicSelect(db)
+    .where(
+      and(
+        inScope(user, topics.areaId),
+        areaPath ? sql`${topics.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+        q.status ? eq(topics.status, q.status) : undefined,
+        q.source ? eq(topics.source, q.source) : undefined,
+        q.q ? sql`(${topics.title} LIKE ${"%" + escapeLike(q.q) + "%"} OR ${topics.description} LIKE ${"%" + escapeLike(q.q) + "%"})` : undefined,
+        cur ? sql`(${topics.createdAt}, ${topics.id}) < (${cur.at}, ${cur.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(topics.createdAt), desc(topics.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.t.createdAt, last.t.id) : null };
+}
+
+const caseArea = alias(areas, "case_area");
+
+/** Columns of a case as a topic shows it. */
+export function linkedCaseSelect(db: DbOrTx) {
+  return db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      categoryCode: cases.categoryCode,
+      categoryName: caseCategories.name,
+      sensitive: caseCategories.sensitive,
+      status: cases.status,
+      level: cases.level,
+      maxLevel: cases.maxLevel,
+      description: cases.description,
+      address: cases.address,
+      area: caseArea.name,
+      areaId: cases.areaId,
+      createdAt: cases.createdAt,
+      closedAt: cases.closedAt,
+      closedByRef: cases.closedByRef,
+    })
+    .from(cases)
+    .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
+    .leftJoin(caseArea, eq(caseArea.id, cases.areaId));
+}
+export type LinkedCaseRow = Awaited<ReturnType<ReturnType<typeof linkedCaseSelect>["execute"]>>[number];
+
+export function presentLinkedCase(c: LinkedCaseRow) {
+  return {
+    id: c.id,
+    number: c.number,
+    categoryCode: c.categoryCode,
+    categoryName: c.categoryName,
+    status: c.status,
+    level: c.level,
+    description: c.description.slice(0, 200),
+    address: c.address,
+    area: c.area,
+    createdAt: c.createdAt.toISOString(),
+    closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+    closedByRef: c.closedByRef,
+  };
+}
+
+export function selectTopicCases(db: DbOrTx, topicId: string) {
+  return linkedCaseSelect(db)
+    .where(inArray(cases.id, db.select({ id: topicCases.caseId }).from(topicCases).where(eq(topicCases.topicId, topicId))))
+    .orderBy(asc(cases.createdAt));
+}
+
+export function selectTopicMeetings(db: DbOrTx, topicId: string) {
+  return db
+    .select({ id: meetings.id, kind: meetings.kind, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+    .from(meetingTopics)
+    .innerJoin(meetings, eq(meetings.id, meetingTopics.meetingId))
+    .where(eq(meetingTopics.topicId, topicId))
+    .orderBy(asc(meetings.startsAt));
+}
