@@ -11,8 +11,14 @@ test("a grid worker signs in on the phone app and sees their grid", async ({ pag
   await expect(counts).toContainText("居民");
   await expect(counts).toContainText("户数");
   // Quick entries of features not built yet say so instead of failing.
-  await page.getByTestId("entry-cases").click();
+  await page.getByTestId("entry-patrols").click();
   await expect(page.getByText("即将上线，敬请期待")).toBeVisible();
+  // 事件处理 opens the queue; back returns home.
+  await page.getByTestId("entry-cases").click();
+  await expect(page).toHaveURL(/\/m\/queue$/);
+  await expect(page.getByTestId("queue-summary")).toBeVisible();
+  await page.locator(".adm-nav-bar-back").click();
+  await expect(page).toHaveURL(/\/m\/?$/);
   // The tab bar leads to 我的 with the profile.
   await page.getByText("我的", { exact: true }).click();
   await expect(page).toHaveURL(/\/m\/mine$/);

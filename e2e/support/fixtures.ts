@@ -1,33 +1,27 @@
-import { test as base, expect, type APIRequestContext, type ConsoleMessage, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Linli@2026";
 
-/**
- * Signed-out visits ask `/api/auth/me` once and get 401, which Chromium logs as a failed resource.
- * That answer is the expected "nobody is signed in"; every other console error counts.
- */
-function isExpectedSignedOutProbe(msg: ConsoleMessage): boolean {
-  return /status of 401/.test(msg.text()) && /\/api\/auth\/me$/.test(msg.location().url);
-}
-
-/** Collects console errors and uncaught page errors of a page. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
+/** Collects console errors and uncaught page errors of a page into `errors`. */
+export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on("console", (msg) => {
-    if (msg.type() === "error" && !isExpectedSignedOutProbe(msg)) errors.push(`console: ${msg.text()} @ ${msg.location().url}`);
+    if (msg.type() === "error") errors.push(`console: ${msg.text()} @ ${msg.location().url}`);
   });
   page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
 }
 
-/** The console errors of a test's page; `allow` excuses one a test expects (e.g. a refused sign-in). */
+/** The console errors of a test's pages; `allow` excuses one a test expects (e.g. a refused sign-in). */
 export interface PageErrors {
   list: string[];
   allow: (pattern: RegExp) => void;
 }
 
-/** Every test fails if its page logged an error it did not expect. */
-export const test = base.extend<{ pageErrors: PageErrors }>({
+/**
+ * Every test fails if one of its pages logged an error it did not expect. `openPage` gives a test
+ * another signed-out browser (e.g. a second user's phone), watched the same way.
+ */
+export const test = base.extend<{ pageErrors: PageErrors; openPage: (options?: BrowserContextOptions) => Promise<Page> }>({
   pageErrors: [
     async ({ page }, use) => {
       const list = collectErrors(page);
@@ -37,6 +31,18 @@ export const test = base.extend<{ pageErrors: PageErrors }>({
     },
     { auto: true },
   ],
+  openPage: async ({ browser, pageErrors }, use, testInfo) => {
+    const contexts: Array<Awaited<ReturnType<typeof browser.newContext>>> = [];
+    const { baseURL, locale, timezoneId } = testInfo.project.use;
+    await use(async (options) => {
+      const context = await browser.newContext({ baseURL, locale, timezoneId, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      collectErrors(page, pageErrors.list);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
 });
 
 export { expect };
@@ -56,6 +62,20 @@ export async function mobileLogin(page: Page, username: string) {
   await page.getByTestId("username").locator("input").fill(username);
   await page.getByTestId("password").locator("input").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("home-area")).toBeVisible();
+}
+
+/**
+ * Signs a phone in with a one-time code (demo mode shows it on screen and fills it in).
+ * A phone may ask for a code once a minute: each spec uses its own demo phone.
+ */
+export async function mobileOtpLogin(page: Page, phone: string) {
+  await page.goto("/m/login");
+  await page.getByText("验证码登录", { exact: true }).click();
+  await page.getByTestId("phone").locator("input").fill(phone);
+  await page.getByTestId("get-code").click();
+  await expect(page.getByTestId("demo-code")).toBeVisible();
+  await page.getByTestId("otp-submit").click();
   await expect(page.getByTestId("home-area")).toBeVisible();
 }
 

@@ -11,6 +11,11 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The address of an API path with its query (empty values left out), e.g. for a download link. */
+export function apiUrl(path: string, query?: Query): string {
+  return urlOf(path, query);
+}
+
 function urlOf(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -20,8 +25,15 @@ function urlOf(path: string, query?: Query): string {
   return `/api${path}${search ? `?${search}` : ""}`;
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage() };
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage(), ...options.headers };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {
@@ -36,19 +48,23 @@ async function request<T>(method: string, path: string, options: { query?: Query
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(0, "NETWORK", i18n.t("errors.NETWORK"));
   }
-  const text = await response.text();
+  return readReply<T>(response.status, await response.text());
+}
+
+/** Turns a reply into its data, or throws the API error it carries. */
+function readReply<T>(status: number, text: string): T {
   let data: unknown = undefined;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
     data = undefined;
   }
-  if (!response.ok) {
+  if (status < 200 || status >= 300) {
     const body = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-    const code = body.code ?? (response.status >= 500 ? "UNAVAILABLE" : "UNKNOWN");
+    const code = body.code ?? (status >= 500 ? "UNAVAILABLE" : "UNKNOWN");
     const message = body.message ?? i18n.t(`errors.${code}`, { defaultValue: i18n.t("errors.UNKNOWN") });
-    const error = new ApiError(response.status, code, message, body.details);
-    if (response.status === 401 && code === "UNAUTHENTICATED") unauthenticatedListeners.forEach((listener) => listener());
+    const error = new ApiError(status, code, message, body.details);
+    if (status === 401 && code === "UNAUTHENTICATED") unauthenticatedListeners.forEach((listener) => listener());
     throw error;
   }
   return data as T;
@@ -59,7 +75,33 @@ export function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Pr
   return request<T>("GET", path, { query, signal });
 }
 
-/** POST /api{path} with a JSON body. */
-export function apiPost<T>(path: string, body?: unknown): Promise<T> {
-  return request<T>("POST", path, { body: body ?? {} });
+/** POST /api{path} with a JSON body (and extra headers, e.g. an Idempotency-Key). */
+export function apiPost<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return request<T>("POST", path, { body: body ?? {}, headers });
+}
+
+/**
+ * POST /api{path} with one file as multipart field `file`, reporting upload progress (0–1).
+ * XMLHttpRequest rather than fetch: only it tells how far the upload has got.
+ */
+export function apiUpload<T>(path: string, file: Blob, fileName: string, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", urlOf(path));
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", currentLanguage());
+    xhr.withCredentials = true;
+    if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      try {
+        resolve(readReply<T>(xhr.status, xhr.responseText));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", i18n.t("errors.NETWORK")));
+    const form = new FormData();
+    form.append("file", file, fileName);
+    xhr.send(form);
+  });
 }

@@ -1,25 +1,19 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { meReply, SessionUser } from "../../contracts/auth";
+import type { sessionReply, SessionUser } from "../../contracts/auth";
 import { apiGet } from "./client";
-import { isApiError } from "./api-error";
 
 export const ME_KEY = ["auth", "me"] as const;
 
-type MeReply = z.infer<typeof meReply>;
+type SessionReply = z.infer<typeof sessionReply>;
 
-async function fetchMe(): Promise<SessionUser | null> {
-  try {
-    return (await apiGet<MeReply>("/auth/me")).user;
-  } catch (err) {
-    if (isApiError(err) && err.status === 401) return null;
-    throw err;
-  }
-}
-
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in (asked without an error reply either way). */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => (await apiGet<SessionReply>("/auth/session")).user,
+    staleTime: 5 * 60_000,
+  });
 }
 
 /**

@@ -3,6 +3,8 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import zhCNLocale from "antd/locale/zh_CN";
 import enUSLocale from "antd/locale/en_US";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { useTranslation } from "react-i18next";
 import { onUnauthenticated } from "../api/client";
@@ -20,6 +22,9 @@ const AreasRoute = lazy(() => import("./routes/areas-route").then((m) => ({ defa
 const PeopleRoute = lazy(() => import("./routes/people-route").then((m) => ({ default: m.PeopleRoute })));
 const AuditRoute = lazy(() => import("./routes/audit-route").then((m) => ({ default: m.AuditRoute })));
 const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
+const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
+const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ default: m.CaseRoute })));
+const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
 
 /** The staff console: providers, then the routes. */
 export function ConsoleApp() {
@@ -27,10 +32,14 @@ export function ConsoleApp() {
   const { i18n } = useTranslation();
   // A session that ends on the server (idle timeout, password change) sends the user to sign in again.
   useEffect(() => onUnauthenticated(() => setMe(client, null)), [client]);
+  // Date pickers name months and weekdays in the UI language.
+  useEffect(() => {
+    dayjs.locale(i18n.language === "en" ? "en" : "zh-cn");
+  }, [i18n.language]);
 
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider locale={i18n.language === "en" ? enUSLocale : zhCNLocale} theme={consoleTheme}>
+      <ConfigProvider locale={i18n.language === "en" ? enUSLocale : zhCNLocale} theme={consoleTheme} button={{ autoInsertSpace: false }}>
         <AntApp>
           <BrowserRouter>
             <Routes>
@@ -43,6 +52,9 @@ export function ConsoleApp() {
                 }
               >
                 <Route index element={<HomeRoute />} />
+                <Route path="cases" element={<CasesRoute />} />
+                <Route path="cases/:id" element={<CaseRoute />} />
+                <Route path="case-stats" element={<CaseStatsRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />
                 <Route path="audit" element={<AuditRoute />} />

@@ -3,6 +3,8 @@ import type { IconName } from "../lib/icons";
 /** The side menu: path, label key, icon and the permission it needs (none: everyone). */
 export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string }> = [
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
+  { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read" },
+  { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/areas", label: "nav.areas", icon: "map", permission: "area:read" },
   { path: "/people", label: "nav.people", icon: "users", permission: "person:read" },
   { path: "/audit", label: "nav.audit", icon: "audit", permission: "audit:read" },

@@ -22,3 +22,21 @@ export function formatDateTime(iso: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
 }
+
+/** "MM-DD HH:mm" in China Standard Time, for compact lists. */
+export function formatShortDateTime(iso: string): string {
+  const full = formatDateTime(iso);
+  return full.length >= 16 ? full.slice(5, 16) : full;
+}
+
+/** A calendar day (YYYY-MM-DD) in China Standard Time, `offsetDays` from today. */
+export function chinaDay(offsetDays = 0, from: Date = new Date()): string {
+  const shifted = new Date(from.getTime() + offsetDays * 24 * 3600_000);
+  return formatDateTime(shifted.toISOString()).slice(0, 10);
+}
+
+/** 0.8632 → "86.3%"; null (nothing to divide by) → "—". */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  return `${(value * 100).toFixed(digits)}%`;
+}

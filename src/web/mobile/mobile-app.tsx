@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, useEffect, useState, type ComponentType } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider } from "antd-mobile";
 import zhCNLocale from "antd-mobile/es/locales/zh-CN";
@@ -13,8 +13,18 @@ import { RequireAuth } from "./require-auth";
 import { LoginRoute } from "./routes/login-route";
 import { HomeRoute } from "./routes/home-route";
 import { MineRoute } from "./routes/mine-route";
-import { StationsRoute } from "./routes/stations-route";
 import { NotFoundRoute } from "./routes/not-found-route";
+
+// Pages past the tabs load on first visit (the report form brings the map library).
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const NotificationsRoute = page(() => import("./routes/notifications-route"), "NotificationsRoute");
+const StationsRoute = page(() => import("./routes/stations-route"), "StationsRoute");
+const ReportRoute = page(() => import("./routes/report-route"), "ReportRoute");
+const ReportDoneRoute = page(() => import("./routes/report-done-route"), "ReportDoneRoute");
+const MyCasesRoute = page(() => import("./routes/my-cases-route"), "MyCasesRoute");
+const QueueRoute = page(() => import("./routes/queue-route"), "QueueRoute");
+const CaseRoute = page(() => import("./routes/case-route"), "CaseRoute");
+const ResidentsRoute = page(() => import("./routes/residents-route"), "ResidentsRoute");
 
 /** The phone H5 app for grid workers, residents and riders, served under /m. */
 export function MobileApp() {
@@ -39,8 +49,15 @@ export function MobileApp() {
               }
             >
               <Route index element={<HomeRoute />} />
+              <Route path="notifications" element={<NotificationsRoute />} />
               <Route path="mine" element={<MineRoute />} />
               <Route path="stations" element={<StationsRoute />} />
+              <Route path="report" element={<ReportRoute />} />
+              <Route path="report/done/:id" element={<ReportDoneRoute />} />
+              <Route path="my-cases" element={<MyCasesRoute />} />
+              <Route path="queue" element={<QueueRoute />} />
+              <Route path="cases/:id" element={<CaseRoute />} />
+              <Route path="residents" element={<ResidentsRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

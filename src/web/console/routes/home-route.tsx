@@ -1,11 +1,14 @@
-import { Button, Card, Result } from "antd";
+import { Button, Card, Col, Result, Row } from "antd";
+import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/use-me";
+import { PendingCasesCard } from "../../features/cases/pending-cases-card";
 import { OverviewStatistics } from "../../features/overview/overview-statistics";
 
 /** The caller's area at a glance. Residents and riders are pointed to the phone app instead. */
 export function HomeRoute() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const user = useMe().data!;
   if (!hasPermission(user, "overview:read")) {
     return (
@@ -30,6 +33,13 @@ export function HomeRoute() {
           {user.displayName} · {t(`roles.${user.role}`)}
         </span>
       </div>
+      {hasPermission(user, "case:measures") && hasPermission(user, "case:read") && (
+        <Row gutter={16} className="ll-gap">
+          <Col xs={24} lg={12}>
+            <PendingCasesCard onOpenList={(filter) => navigate(`/cases?${new URLSearchParams(filter).toString()}`)} />
+          </Col>
+        </Row>
+      )}
       <Card className="ll-page-card">
         <OverviewStatistics />
       </Card>

@@ -3,9 +3,9 @@ import { Alert, Card, Empty, Input, Skeleton, Tag, Tree, type TreeDataNode } fro
 import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { errorMessage } from "../../lib/error-message";
-import { indexAreas, type AreaIndex } from "./area-index";
+import { indexAreas, type AreaIndex } from "../../lib/area-index";
 import { AreaMap } from "./area-map";
-import { useAreaTree } from "./use-area-tree";
+import { useAreaTree } from "../../api/use-area-tree";
 
 interface Props {
   tileUrl: string;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import type { AreaNode } from "../../../contracts/areas";
-import { subtreeOf, type AreaIndex } from "./area-index";
+import { subtreeOf, type AreaIndex } from "../../lib/area-index";
 
 interface Props {
   items: AreaNode[];

@@ -44,7 +44,6 @@ export function PeopleSearch() {
           enterButton={t("common.search")}
           placeholder={t("people.searchPlaceholder")}
           onSearch={(value) => setQ(value.trim())}
-          loading={people.isFetching && !people.isFetchingNextPage}
           data-testid="people-search"
         />
         <Typography.Text type="secondary">{t("people.masked")}</Typography.Text>
@@ -55,7 +54,9 @@ export function PeopleSearch() {
         size="middle"
         columns={columns}
         dataSource={rows}
-        loading={people.isPending}
+        // Not on the search box: antd ignores Enter there while it shows loading, and a search typed
+        // while the first page loads would be lost.
+        loading={people.isFetching && !people.isFetchingNextPage}
         pagination={false}
         scroll={{ x: 1100 }}
         data-testid="people-table"

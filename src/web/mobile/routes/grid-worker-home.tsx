@@ -1,25 +1,32 @@
+import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "../../../contracts/auth";
+import { MobileQueueSummary } from "../../features/cases/mobile-queue-summary";
 import { MobileOverviewCounts } from "../../features/overview/mobile-overview-counts";
 import { EntryGrid, type Entry } from "../entry-grid";
 import { HomeHero } from "../home-hero";
 import { Section } from "../section";
 
 const ENTRIES: Entry[] = [
-  { key: "cases", icon: "alert", tone: "red" },
+  { key: "cases", icon: "alert", tone: "red", to: "/queue" },
+  { key: "workerReport", icon: "camera", tone: "orange", to: "/report" },
   { key: "patrols", icon: "clipboard", tone: "blue" },
   { key: "visits", icon: "door", tone: "green" },
-  { key: "residents", icon: "search", tone: "orange" },
+  { key: "residents", icon: "search", tone: "purple", to: "/residents" },
 ];
 
 /** Grid worker (and other staff on a phone): their grid, its figures, the day's work. */
 export function GridWorkerHome({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const areaLabel = user.area?.level === "grid" || user.area?.level === "microgrid" ? t("mobile.myGrid") : t("mobile.myArea");
   return (
     <div className="m-home">
       <HomeHero user={user} areaLabel={areaLabel} tip={t("mobile.workerTip")} />
       <div className="m-home-body">
+        <Section title={t("cases.home.title")}>
+          <MobileQueueSummary onOpen={() => navigate("/queue")} />
+        </Section>
         <Section title={t("mobile.gridCounts")}>
           <MobileOverviewCounts />
         </Section>

@@ -1,13 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { SessionUser } from "../../../contracts/auth";
-import { useHomePlacement } from "../../features/areas/use-home-placement";
 import { EntryGrid, type Entry } from "../entry-grid";
 import { HomeHero } from "../home-hero";
 import { Section } from "../section";
 
 const ENTRIES: Entry[] = [
-  { key: "report", icon: "camera", tone: "red" },
-  { key: "myRequests", icon: "message", tone: "blue" },
+  { key: "report", icon: "camera", tone: "red", to: "/report" },
+  { key: "myRequests", icon: "message", tone: "blue", to: "/my-cases" },
   { key: "activities", icon: "calendar", tone: "green" },
   { key: "deliberation", icon: "chat", tone: "purple" },
 ];
@@ -15,17 +14,16 @@ const ENTRIES: Entry[] = [
 /** Residents (and partner contacts, volunteers): their community and what they can do in it. */
 export function ResidentHome({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const placement = useHomePlacement(user).data;
-  const community = placement?.community?.name;
-  // Below the community: the grid and micro-grid the resident lives in, if the area is that deep.
-  const detail = [placement?.grid?.name, placement?.microgrid?.name].filter(Boolean).join(" · ");
+  const community = user.community?.name;
+  // Below the community: the grid or micro-grid the resident lives in, when the account is placed that deep.
+  const detail = user.area && (user.area.level === "grid" || user.area.level === "microgrid") ? user.area.name : undefined;
   return (
     <div className="m-home">
       <HomeHero
         user={user}
         areaLabel={community ? t("mobile.myCommunity") : t("mobile.myArea")}
         areaName={community}
-        areaDetail={detail || undefined}
+        areaDetail={detail}
         tip={t("mobile.residentTip")}
       />
       <div className="m-home-body">

@@ -8,7 +8,8 @@ import { Section } from "../section";
 import { Icon } from "../../lib/icons";
 
 const ENTRIES: Entry[] = [
-  { key: "snapshot", icon: "camera", tone: "red" },
+  { key: "snapshot", icon: "camera", tone: "red", to: "/report" },
+  { key: "myRequests", icon: "message", tone: "blue", to: "/my-cases" },
   { key: "stations", icon: "station", tone: "orange", to: "/stations" },
   { key: "volunteer", icon: "heart", tone: "green" },
 ];

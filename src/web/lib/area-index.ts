@@ -1,4 +1,4 @@
-import type { AreaNode } from "../../../contracts/areas";
+import type { AreaNode } from "../../contracts/areas";
 
 /** A party-red-free palette: distinct, calm colours for neighbouring grids. */
 const PALETTE = ["#1677ff", "#13a8a8", "#fa8c16", "#722ed1", "#52c41a", "#eb2f96", "#2f54eb", "#faad14", "#08979c", "#a0d911"];

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { areaTreeReply } from "../../../contracts/areas";
-import { apiGet } from "../../api/client";
+import type { areaTreeReply } from "../../contracts/areas";
+import { apiGet } from "./client";
 
 type AreaTreeReply = z.infer<typeof areaTreeReply>;
 

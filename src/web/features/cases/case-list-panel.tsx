@@ -1,0 +1,28 @@
+import { useMemo } from "react";
+import { Alert, Button, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../lib/error-message";
+import { CaseTable } from "./case-table";
+import { useCaseList } from "./use-case-list";
+import type { CaseFilter, CaseSummary } from "./types";
+
+/** The filtered list with keyset "load more". */
+export function CaseListPanel({ filter, onOpen }: { filter: CaseFilter; onOpen: (c: CaseSummary) => void }) {
+  const { t } = useTranslation();
+  const list = useCaseList(filter, { limit: 30 });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  return (
+    <>
+      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error, t)} className="ll-gap" />}
+      <CaseTable rows={rows} loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)} onOpen={onOpen} />
+      <div className="ll-load-more">
+        {list.hasNextPage && (
+          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
+            {t("common.loadMore")}
+          </Button>
+        )}
+        {rows.length > 0 && <Typography.Text type="secondary">{t("common.loadedCount", { count: rows.length })}</Typography.Text>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from "react-i18next";
+import { MobilePeopleSearch } from "../../features/people/mobile-people-search";
+import { SubPage } from "../sub-page";
+
+export function ResidentsRoute() {
+  const { t } = useTranslation();
+  return (
+    <SubPage title={t("mobile.entries.residents")}>
+      <MobilePeopleSearch />
+    </SubPage>
+  );
+}
