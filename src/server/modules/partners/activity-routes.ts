@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { inArray } from "drizzle-orm";
+import {
+  activityBody,
+  activityDetail,
+  activityListQuery,
+  activityListReply,
+  activityPatchBody,
+  activityUnitBody,
+  boothBody,
+  checkinBody,
+  checkinCodeReply,
+  checkinReply,
+  created,
+  createActivitiesReply,
+  idParams,
+  outputsBody,
+  signupListReply,
+  signupReply,
+} from "../../../contracts/partners";
+import { ok } from "../../../contracts/common";
+import { activities } from "../../db/schema/partners";
+import { signedIn } from "../../platform/http";
+import type { NotificationInput, NotificationRow } from "../../platform/notify";
+import type { Tx } from "../../db/client";
+import { createActivities } from "./create-activities";
+import { listActivities, loadActivityRow, selectActivities } from "./activity-queries";
+import { presentActivity } from "./present-activity";
+import { getActivity, listSignups } from "./get-activity";
+import { cancelSignup, signUp } from "./sign-up";
+import { checkIn } from "./check-in";
+import { checkinUrl } from "./checkin-code";
+import { updateActivity } from "./update-activity";
+import { addActivityUnit, addBooth, recordOutputs } from "./record-outputs";
+
+const TAGS = ["activities"];
+
+/** Activities and services: series and one-offs, sign-up with a waiting list, QR check-in, outputs. */
+export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+  const { db } = deps.database;
+
+  /** Runs a write with its notifications, which go out after the commit. */
+  const withNotify = async <T>(run: (tx: Tx) => Promise<{ value: T; notify: NotificationInput[] }>): Promise<T> => {
+    let pushed: NotificationRow[] = [];
+    const value = await db.transaction(async (tx) => {
+      const r = await run(tx);
+      pushed = await deps.notifications.add(tx, r.notify);
+      return r.value;
+    });
+    deps.notifications.publish(pushed);
+    return value;
+  };
+
+  app.get(
+    "/activities",
+    { schema: { tags: TAGS, summary: "Activities of the caller's communities (upcoming=true for the phone app)", querystring: activityListQuery, response: { 200: activityListReply } }, config: { policy: "authenticated" } },
+    async (request) => ({ items: (await listActivities(db, signedIn(request).user, request.query)).map(presentActivity) }),
+  );
+
+  app.post(
+    "/activities",
+    { schema: { tags: TAGS, summary: "Create a one-off activity or a recurring series", body: activityBody, response: { 200: createActivitiesReply } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      const { seriesId, ids } = await createActivities(deps, ctx, request.body);
+      const rows = await selectActivities(db, ctx.user.id).where(inArray(activities.id, ids)).orderBy(activities.startsAt);
+      return { seriesId, items: rows.map(presentActivity) };
+    },
+  );
+
+  app.get(
+    "/activities/:id",
+    { schema: { tags: TAGS, summary: "An activity with units, booths, outputs, photos and the caller's sign-up", params: idParams, response: { 200: activityDetail } }, config: { policy: "authenticated" } },
+    async (request) => getActivity(db, signedIn(request).user, request.params.id),
+  );
+
+  app.patch(
+    "/activities/:id",
+    { schema: { tags: TAGS, summary: "Change status, capacity or texts (more room confirms the waiting list)", params: idParams, body: activityPatchBody, response: { 200: activityDetail } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      await withNotify(async (tx) => ({ value: null, notify: await updateActivity(ctx, tx, request.params.id, request.body) }));
+      return getActivity(db, ctx.user, request.params.id);
+    },
+  );
+
+  app.post(
+    "/activities/:id/signups",
+    { schema: { tags: TAGS, summary: "Sign the caller up; beyond capacity onto the waiting list", params: idParams, response: { 200: signupReply } }, config: { policy: "authenticated", rateLimit: { max: 600, timeWindow: "1 minute" } } },
+    async (request) => {
+      const ctx = signedIn(request);
+      return db.transaction((tx) => signUp(ctx, tx, request.params.id));
+    },
+  );
+
+  app.post(
+    "/activities/:id/signups/cancel",
+    { schema: { tags: TAGS, summary: "Cancel the caller's sign-up; the first on the waiting list moves up and is told", params: idParams, response: { 200: ok } }, config: { policy: "authenticated" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      await withNotify(async (tx) => ({ value: null, notify: await cancelSignup(ctx, tx, request.params.id) }));
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/activities/:id/signups",
+    { schema: { tags: TAGS, summary: "Sign-ups: confirmed, then the waiting list in order", params: idParams, response: { 200: signupListReply } }, config: { policy: "activity:manage" } },
+    async (request) => ({ items: await listSignups(db, signedIn(request).user, request.params.id) }),
+  );
+
+  app.get(
+    "/activities/:id/checkin-code",
+    { schema: { tags: TAGS, summary: "The check-in QR code content to show at the venue", params: idParams, response: { 200: checkinCodeReply } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const row = await loadActivityRow(db, signedIn(request).user, request.params.id);
+      const code = row.a.checkinCode ?? "";
+      return { code, url: checkinUrl(row.a.id, code) };
+    },
+  );
+
+  app.post(
+    "/activities/:id/checkin",
+    {
+      schema: { tags: TAGS, summary: "Check in by the venue's QR code; earns hours and points once (again: already=true)", params: idParams, body: checkinBody, response: { 200: checkinReply } },
+      config: { policy: "authenticated", rateLimit: { max: 600, timeWindow: "1 minute" } },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      return db.transaction((tx) => checkIn(ctx, tx, request.params.id, request.body.code));
+    },
+  );
+
+  app.post(
+    "/activities/:id/outputs",
+    { schema: { tags: TAGS, summary: "Record people served, leaflets, legal questions … and photos", params: idParams, body: outputsBody, response: { 200: activityDetail } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      await db.transaction((tx) => recordOutputs(ctx, tx, request.params.id, request.body));
+      return getActivity(db, ctx.user, request.params.id);
+    },
+  );
+
+  app.post(
+    "/activities/:id/booths",
+    { schema: { tags: TAGS, summary: "Add a market booth run by a unit or a team", params: idParams, body: boothBody, response: { 200: created } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      return db.transaction((tx) => addBooth(ctx, tx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    "/activities/:id/units",
+    { schema: { tags: TAGS, summary: "Add a partner unit taking part", params: idParams, body: activityUnitBody, response: { 200: ok } }, config: { policy: "activity:manage" } },
+    async (request) => {
+      const ctx = signedIn(request);
+      await db.transaction((tx) => addActivityUnit(ctx, tx, request.params.id, request.body));
+      return { ok: true as const };
+    },
+  );
+};
