@@ -143,27 +143,30 @@ async function main() {
       http.push(ms(t0));
       if (r.statusCode !== 200) throw new Error(`search ${q}: ${r.body}`);
     }
-    // The same search SQL sent directly (scope subquery + GIN condition + keyset order), as the baseline.
-    const { rows: [{ path }] } = await database.pool.query<{ path: string }>(`SELECT path FROM areas WHERE name = '红康社区'`);
+    // The same two queries the app sends (a page of ids by the GIN terms, the scope term included, then
+    // the details of those ids), sent directly with pg, as the baseline.
+    const { rows: [{ id: scopeId }] } = await database.pool.query<{ id: string }>(`SELECT id FROM areas WHERE name = '红康社区'`);
+    const condOf = (q: string) =>
+      /^\d{4}$/.test(q)
+        ? `search_terms && ARRAY['p:' || $1, 'i:' || $1] AND search_terms @> ARRAY['a:' || $2]`
+        : /^\d{3}X$/.test(q)
+          ? `search_terms @> ARRAY['i:' || $1, 'a:' || $2]`
+          : `search_terms @> ARRAY[$1::text, 'a:' || $2]`;
     const raw: number[] = [];
     for (const q of queries) {
-      const cond = /^\d{4}$/.test(q) ? `search_terms && ARRAY['p:' || $2, 'i:' || $2]` : /^\d{3}X$/.test(q) ? `search_terms @> ARRAY['i:' || $2]` : `search_terms @> ARRAY[$2::text]`;
       t0 = process.hrtime.bigint();
+      const { rows: ids } = await database.pool.query<{ id: string }>(`SELECT id FROM persons WHERE status = 'active' AND ${condOf(q)} ORDER BY id LIMIT 21`, [q, scopeId]);
       await database.pool.query(
-        `SELECT p.id, p.name, p.phone_enc, p.id_number_enc, h.address FROM persons p LEFT JOIN households h ON h.id = p.household_id
-         WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE $1 || '%') AND ${cond} ORDER BY p.id LIMIT 21`,
-        [path, q],
+        `SELECT p.id, p.name, p.phone_enc, p.id_number_enc, h.address FROM persons p LEFT JOIN households h ON h.id = p.household_id WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`,
+        [ids.map((r) => r.id)],
       );
       raw.push(ms(t0));
     }
-    for (const q of [queries[0], queries[1], queries[2], queries[3]]) {
-      const cond = /^\d{4}$/.test(q) ? `search_terms && ARRAY['p:' || $2, 'i:' || $2]` : /^\d{3}X$/.test(q) ? `search_terms @> ARRAY['i:' || $2]` : `search_terms @> ARRAY[$2::text]`;
-      const { rows } = await database.pool.query(
-        `EXPLAIN (ANALYZE, BUFFERS) SELECT p.id, p.name, p.phone_enc, p.id_number_enc, h.address FROM persons p LEFT JOIN households h ON h.id = p.household_id
-         WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE $1 || '%') AND ${cond} ORDER BY p.id LIMIT 21`,
-        [path, q],
-      );
-      if (process.argv.includes("--explain")) console.log(q, "\n" + rows.map((r) => r["QUERY PLAN"]).join("\n"));
+    if (process.argv.includes("--explain")) {
+      for (const q of queries.slice(0, 4)) {
+        const { rows } = await database.pool.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM persons WHERE status = 'active' AND ${condOf(q)} ORDER BY id LIMIT 21`, [q, scopeId]);
+        console.log(q, "\n" + rows.map((r) => r["QUERY PLAN"]).join("\n"));
+      }
     }
     console.log(`search over HTTP at ${total} people: p50 ${pct(http, 50).toFixed(1)} ms, p95 ${pct(http, 95).toFixed(1)} ms; raw SQL p50 ${pct(raw, 50).toFixed(1)} ms, p95 ${pct(raw, 95).toFixed(1)} ms`);
     console.log(

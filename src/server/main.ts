@@ -8,6 +8,8 @@ import { loadConfig } from "./config";
 import { buildApp } from "./app";
 import { createDeps, isEmpty, loadDemo, openDatabase } from "./bootstrap";
 import { sweepTimers } from "./modules/cases/sweep-timers";
+import { runPatrolHousekeeping } from "./modules/patrols/sweep-tasks";
+import { sendActivityReminders } from "./modules/partners/send-reminders";
 import { analyze } from "./db/client";
 import { DataDirLockedError } from "./platform/lock";
 import { LogSmsGateway } from "./platform/sms";
@@ -95,6 +97,13 @@ async function main(command: string | undefined) {
     const sweep = () => sweepTimers(deps).catch((err) => log.warn({ err }, "timer sweep failed"));
     timers.push(setInterval(sweep, 60_000).unref());
     void sweep();
+    // Patrol tasks for the current periods and missed ones; activity reminders a day ahead.
+    const housekeeping = () => {
+      runPatrolHousekeeping(deps).catch((err) => log.warn({ err }, "patrol housekeeping failed"));
+      sendActivityReminders(deps).catch((err) => log.warn({ err }, "activity reminders failed"));
+    };
+    timers.push(setInterval(housekeeping, 10 * 60_000).unref());
+    void housekeeping();
     if (database.kind === "pglite") {
       // PGlite runs no autovacuum: refresh statistics every six hours.
       timers.push(setInterval(() => analyze(database.db).catch((err) => log.warn({ err }, "VACUUM ANALYZE failed")), 6 * 3600_000).unref());

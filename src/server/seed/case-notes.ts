@@ -50,23 +50,29 @@ export const RESULT_LEAD: Record<string, readonly string[]> = {
   河长办: ["河长办协调河道管理单位，"],
 };
 
-export const UNABLE: readonly string[] = [
-  "该问题属开发商遗留问题，产权不清，暂无法整改，已向居民解释并纳入社区问题台账跟踪",
-  "当事人拒不配合，多次调解未果，已告知可通过诉讼途径解决",
-  "整改需业主共同出资，业主意见未达成一致，暂无法实施",
-  "涉及规划调整，近期无法解决，已做好解释工作",
-];
+/** Why a case could not be solved, by category (default for the rest). */
+export const UNABLE: Record<string, readonly string[]> = {
+  dispute: ["当事人拒不配合，多次调解未果，已告知可通过诉讼途径解决", "双方分歧较大，调解未能达成一致，已告知法律途径并持续关注"],
+  noise: ["噪音时有时无，多次上门劝导后仍有反复，已告知反映人可通过法律途径维权，网格继续关注"],
+  default: [
+    "该问题属开发商遗留问题，产权不清，暂无法整改，已向居民解释并纳入社区问题台账跟踪",
+    "整改需业主共同出资，业主意见未达成一致，暂无法实施",
+    "涉及规划调整，近期无法解决，已做好解释工作",
+  ],
+};
 
-/** Where a case went when it was not the community's matter: referred to, and the handler's note. */
-export const NOT_RESPONSIBLE: ReadonlyArray<readonly [string, string]> = [
-  ["供电局", "经核实为供电线路问题，属供电部门职责，已告知报修电话并转办"],
-  ["燃气公司", "经核实为燃气管道问题，已转燃气公司处理"],
-  ["自来水公司", "经核实为市政供水管网问题，已转自来水公司处理"],
-  ["区住建局", "涉及房屋质量鉴定，已引导居民向住建部门反映"],
-  ["交警大队", "属道路交通管理事项，已转交警部门"],
-  ["通信运营商", "属通信线路问题，已联系运营商处理"],
-  ["法院", "当事人已起诉至法院，按司法程序处理"],
-];
+/** Where a case went when it was not the community's matter, by category: referred to, and the handler's note. */
+export const NOT_RESPONSIBLE: Record<string, ReadonlyArray<readonly [string, string]>> = {
+  dispute: [["法院", "当事人已起诉至法院，按司法程序处理"], ["区住建局", "涉及房屋质量鉴定，已引导当事人向住建部门申请"]],
+  noise: [["区城市管理局", "属建筑工地夜间施工管理事项，已转城管部门处理"], ["交警大队", "属车辆鸣笛管理事项，已转交警部门"]],
+  fire_hazard: [["燃气公司", "经核实为燃气管道问题，已转燃气公司处理"], ["供电局", "经核实为供电线路问题，属供电部门职责，已转办"]],
+  public_safety: [["供电局", "经核实为供电线路问题，属供电部门职责，已转办"], ["通信运营商", "经核实为通信井盖和线路问题，已联系运营商处理"], ["区住建局", "涉及房屋结构安全，已转住建部门鉴定"]],
+  road: [["交警大队", "属道路交通设施管理事项，已转交警部门"], ["通信运营商", "井盖权属为通信运营商，已转办"], ["自来水公司", "经核实为市政供水管网问题，已转自来水公司处理"]],
+  sanitation: [["排水公司", "经核实为市政排水管网问题，已转排水公司处理"], ["区城市管理局", "属市政道路保洁范围，已转城管部门"]],
+  river: [["河道管理处", "属河道管理单位职责，已转办"]],
+  food_safety: [["区市场监督管理局", "涉及食品生产许可，已转市场监管部门处理"]],
+  default: [["区城市管理局", "属城市管理执法事项，已转城管部门处理"], ["物业公司", "属物业服务合同范围，已督促物业公司处理"]],
+};
 
 export const REJECT: readonly string[] = [
   "反映地点不在本社区辖区，已告知向所在社区反映",

@@ -66,11 +66,27 @@ export class SiteBook {
     }
   }
 
-  /** Whether the community has places of this kind (no rider stations in 红康, for instance). */
-  has(kind: SiteKind): boolean {
-    if (kind === "station") return this.stations.length > 0;
-    if (kind === "centre") return this.centres.length > 0;
-    return true;
+  /** Whether the community has places of this kind (no rider stations in 红康, for instance), in the given grids if any. */
+  has(kind: SiteKind, grids?: readonly number[]): boolean {
+    const inGrids = (list: Placed[]) => list.some((p) => !grids || grids.includes(p.mg.grid));
+    switch (kind) {
+      case "building":
+        return inGrids(this.buildings);
+      case "compound":
+        return inGrids(this.compounds);
+      case "shop":
+        return inGrids(this.shops);
+      case "catering":
+        return inGrids(this.catering);
+      case "station":
+        return inGrids(this.stations);
+      case "centre":
+        return inGrids(this.centres);
+      case "river":
+        return !grids || grids.includes(RIVERS[this.ca.spec.key].grid);
+      case "road":
+        return true;
+    }
   }
 
   microgrid(areaId: string): MicrogridNode | undefined {

@@ -2,6 +2,7 @@ import type { caseEvents, cases } from "../db/schema/cases";
 import type { WorkCalendar } from "../platform/work-calendar";
 import { WARN_SHARE } from "../modules/cases/time-limits";
 import { levelRank, nextLevel, transitionOf, type CaseAction, type CaseLevel, type CaseStatus } from "../modules/cases/workflow";
+import { SeedCalendar } from "./case-calendar";
 import type { Rng } from "./random";
 
 /**
@@ -20,13 +21,17 @@ const FALLBACK = { acceptHours: 4, handleHours: 35 };
 const HOUR = 3600_000;
 
 export class StoryEnv {
+  readonly cal: SeedCalendar;
+
   constructor(
-    readonly cal: WorkCalendar,
+    calendar: WorkCalendar,
     readonly limits: Limits,
     /** The data set's present: nothing happens after it. */
     readonly now: number,
     readonly rng: Rng,
-  ) {}
+  ) {
+    this.cal = new SeedCalendar(calendar);
+  }
 
   limit(category: string, level: CaseLevel) {
     return this.limits.get(`${category}:${level}`) ?? FALLBACK;
@@ -34,7 +39,7 @@ export class StoryEnv {
 
   /** `hours` working hours after `from` (ms). */
   work(from: number, hours: number): number {
-    return this.cal.addWorkingHours(new Date(from), hours).getTime();
+    return this.cal.add(from, hours);
   }
 
   /** Some time later by the wall clock, moved to waking hours (07:30–22:30 Beijing). */
@@ -54,7 +59,8 @@ export class StoryEnv {
 }
 
 /** UUIDv7 layout with the given instant, so ids sort like the live ones. */
-export function uuidAt(rng: Rng, ms: number): string {
+export function uuidAt(rng: Rng, at: number): string {
+  const ms = Math.floor(at);
   const hex = (n: number, w: number) => n.toString(16).padStart(w, "0");
   const hi = Math.floor(ms / 2 ** 16);
   const lo = ms % 2 ** 16;

@@ -4,6 +4,11 @@ import { hashPassword as argon2Hash } from "../platform/passwords";
 import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
 import { buildAreaTree } from "./areas";
+import { seedCases } from "./cases";
+import { seedDeliberation } from "./deliberation";
+import { seedPartners } from "./partners";
+import { seedPatrols } from "./patrols";
+import { seedPersonTags } from "./tags";
 import { COMMUNITIES } from "./communities";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
 import { CreditCodeRegistry, IdNumberRegistry, PhoneRegistry } from "./identity";
@@ -16,7 +21,8 @@ import { Rng, seededUuidFactory } from "./random";
 /**
  * The demo data set: the area tree of 红康社区 and 怡心桥社区 (Kunming) with their compounds,
  * buildings, households, residents, places, party organisation and sign-in accounts, as described
- * in the source articles. One seed number always gives the same data; everything is synthetic.
+ * in the source articles, and the history of cases reported there since each community was founded.
+ * One seed number always gives the same data; everything is synthetic.
  */
 
 export const DEMO_PASSWORD = "Linli@2026";
@@ -104,6 +110,21 @@ export async function seedDemo(
     await insertBatches(tx, partyOrgs, orgRows);
     await insertBatches(tx, partyMembers, memberRows);
     await insertBatches(tx, users, accounts.rows);
+    const caseCounts = await seedCases(tx, root.fork("cases"), {
+      tree,
+      accounts,
+      compounds: compoundRows,
+      buildings: buildingRows,
+      places: placeRows,
+      persons: plainPersons,
+      phones,
+      cipher,
+    });
+    Object.assign(counts, caseCounts);
+    await seedPersonTags(tx);
+    Object.assign(counts, await seedPatrols(tx, root.fork("patrols")));
+    await seedDeliberation(tx, root.fork("deliberation"));
+    await seedPartners(tx, root.fork("partners"));
   });
 
   Object.assign(counts, {

@@ -1,0 +1,55 @@
+import { asc, inArray, sql } from "drizzle-orm";
+import { checklistItems } from "../../db/schema/patrols";
+import { rowsOf, type DbOrTx } from "../../db/client";
+import type { AuthUser } from "../../platform/context";
+import { subtreeAreaIds } from "../../platform/scope";
+import { displayAnswer } from "./answers";
+
+/**
+ * The other direction of a case link: the patrol visits a case came from, with the failed items.
+ * Only visits in the caller's scope (or their own) are shown; a case without any answers an empty list.
+ */
+export async function caseSource(db: DbOrTx, user: AuthUser, caseId: string) {
+  const rows = rowsOf<{
+    submission_id: string;
+    task_id: string;
+    target_kind: string;
+    target_label: string;
+    template_name: string;
+    template_id: string;
+    filled_at: string | Date;
+    submitted_by: string;
+    submitter: string;
+    answers: Record<string, unknown>;
+    failures: string[];
+  }>(
+    await db.execute(sql`
+      SELECT s.id AS submission_id, s.task_id, p.target_kind, p.target_label, tp.name AS template_name, tp.id AS template_id,
+             s.filled_at, s.submitted_by, u.display_name AS submitter, s.answers, s.failures
+      FROM case_links l
+      JOIN patrol_submissions s ON s.id = l.ref_id
+      JOIN patrol_tasks t ON t.id = s.task_id
+      JOIN patrol_plans p ON p.id = t.plan_id
+      JOIN checklist_templates tp ON tp.id = t.template_id
+      JOIN users u ON u.id = s.submitted_by
+      WHERE l.case_id = ${caseId} AND l.kind = 'patrol_submission'
+        AND (s.area_id IN ${subtreeAreaIds(user)} OR s.submitted_by = ${user.id})
+      ORDER BY s.filled_at`),
+  );
+  const templateIds = [...new Set(rows.map((r) => r.template_id))];
+  const items = templateIds.length ? await db.select().from(checklistItems).where(inArray(checklistItems.templateId, templateIds)).orderBy(asc(checklistItems.seq)) : [];
+  return {
+    items: rows.map((r) => ({
+      submissionId: r.submission_id,
+      taskId: r.task_id,
+      targetKind: r.target_kind as never,
+      targetLabel: r.target_label,
+      templateName: r.template_name,
+      filledAt: new Date(r.filled_at).toISOString(),
+      submittedBy: { id: r.submitted_by, name: r.submitter },
+      failures: items
+        .filter((i) => i.templateId === r.template_id && r.failures.includes(i.id))
+        .map((i) => ({ itemId: i.id, label: i.label, answer: displayAnswer(i, r.answers[i.id]) })),
+    })),
+  };
+}

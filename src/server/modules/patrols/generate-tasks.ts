@@ -1,0 +1,53 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "../../db/client";
+import { SQL_UUIDV7 } from "./sql-ids";
+
+export type GenerateScope = {
+  /** Periods that end on or after this day … */
+  from: string;
+  /** … and start on or before this one. */
+  until: string;
+  communityIds?: string[];
+  /** Only plans of areas under this path. */
+  areaPath?: string;
+  planIds?: string[];
+};
+
+/**
+ * Makes the tasks of active plans for every period between two days, in one set-based statement:
+ * one task per plan and period (weekly Monday–Sunday, calendar months, calendar quarters), with the
+ * current version of the plan's template. Idempotent: an existing (plan, period) is left alone.
+ * A plan starting inside a period gets that period's task.
+ */
+export async function generateTasks(db: DbOrTx, scope: GenerateScope): Promise<number> {
+  const filters: SQL[] = [sql`p.active`];
+  if (scope.communityIds) {
+    if (scope.communityIds.length === 0) return 0;
+    filters.push(sql`p.community_id IN (${sql.join(scope.communityIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
+  if (scope.areaPath) filters.push(sql`p.area_id IN (SELECT id FROM areas WHERE path LIKE ${scope.areaPath + "%"})`);
+  if (scope.planIds) {
+    if (scope.planIds.length === 0) return 0;
+    filters.push(sql`p.id IN (${sql.join(scope.planIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      WITH made AS (
+        INSERT INTO patrol_tasks (id, plan_id, community_id, area_id, template_id, assignee_id, period_start, period_end, status, version)
+        SELECT ${SQL_UUIDV7}, p.id, p.community_id, p.area_id, t.id, p.assignee_id,
+               s.ps::date, (s.ps + f.step - interval '1 day')::date, 'open', 1
+        FROM patrol_plans p
+        JOIN checklist_templates t ON t.family_id = p.template_family_id AND t.current
+        CROSS JOIN LATERAL (
+          SELECT CASE p.frequency WHEN 'weekly' THEN interval '1 week' WHEN 'monthly' THEN interval '1 month' ELSE interval '3 months' END AS step,
+                 CASE p.frequency WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'quarter' END AS unit
+        ) f
+        CROSS JOIN LATERAL generate_series(date_trunc(f.unit, greatest(p.starts_on, ${scope.from}::date)::timestamp), ${scope.until}::date::timestamp, f.step) AS s(ps)
+        WHERE ${sql.join(filters, sql` AND `)}
+        ON CONFLICT (plan_id, period_start) DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM made`),
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,181 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { files } from "../../db/schema/files";
+import { patrolPhotos, patrolSubmissions, patrolTasks } from "../../db/schema/patrols";
+import type { Tx } from "../../db/client";
+import type { AppDeps } from "../../platform/deps";
+import type { SignedInContext } from "../../platform/context";
+import { AppError, notFound } from "../../platform/errors";
+import { uuidv7 } from "../../platform/ids";
+import { writeAudit } from "../../platform/audit";
+import type { NotificationRow } from "../../platform/notify";
+import type { SubmitBody } from "../../../contracts/patrols";
+import { checkAnswers } from "./answers";
+import { addDays, dayStart } from "./periods";
+import { filterTrack, type FilteredTrack } from "./track";
+import { loadTask } from "./task-queries";
+import { selectItems } from "./template-queries";
+import { findByClientId, loadSubmission } from "./submission-queries";
+import { openCasesForFailures } from "./open-cases";
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === "23505" || e.cause?.code === "23505";
+};
+
+/** Photos must be the submitter's own uploads, not yet attached to a patrol or a case. */
+async function assertPhotosFree(tx: Tx, userId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const ok = await tx
+    .select({ id: files.id })
+    .from(files)
+    .where(
+      and(
+        inArray(files.id, ids),
+        eq(files.ownerId, userId),
+        sql`NOT EXISTS (SELECT 1 FROM patrol_photos p WHERE p.file_id = ${files.id})`,
+        sql`NOT EXISTS (SELECT 1 FROM case_photos c WHERE c.file_id = ${files.id})`,
+      ),
+    );
+  if (ok.length !== ids.length) {
+    const found = new Set(ok.map((r) => r.id));
+    throw new AppError("VALIDATION_FAILED", ids.filter((id) => !found.has(id)).map((id) => ({ path: "/photoIds", message: "unknown photo", fileId: id })));
+  }
+}
+
+/**
+ * Records a filled checklist from the phone, exactly once per clientId: the same clientId again
+ * answers with the stored submission and changes nothing. Only the task's assignee may submit; a
+ * task given to someone else or already done by another submission answers 409 with the reason,
+ * so the phone shows the conflict instead of dropping the form. Answers are checked against the
+ * template version of the task; the GPS track is filtered; the task is marked done; each failed
+ * item that opens a case becomes a case linked to the submission — all in one transaction.
+ */
+export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: string, body: SubmitBody) {
+  const { db } = deps.database;
+  const { user } = ctx;
+  const filledAt = new Date(body.filledAt);
+  if (filledAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw new AppError("VALIDATION_FAILED", [{ path: "/filledAt", message: "in the future" }]);
+
+  const replay = async (earlier: { id: string; taskId: string }) => {
+    if (earlier.taskId !== taskId) throw new AppError("CONFLICT", { reason: "client_id_reused", taskId: earlier.taskId });
+    return { replayed: true, submissionId: earlier.id, track: null };
+  };
+  const known = await findByClientId(db, user.id, body.clientId);
+  let outcome: { replayed: boolean; submissionId: string; track: FilteredTrack | null };
+  let pushed: NotificationRow[] = [];
+  if (known) outcome = await replay(known);
+  else {
+    try {
+      outcome = await db.transaction(async (tx) => {
+        // The row lock serialises two copies of one form and a form racing a reassignment.
+        await tx.execute(sql`SELECT id FROM patrol_tasks WHERE id = ${taskId} FOR UPDATE`);
+        const row = await loadTask(tx, user, taskId);
+        if (!row) throw notFound("task");
+        const again = await findByClientId(tx, user.id, body.clientId);
+        if (again) return replay(again);
+        const t = row.task;
+        if (t.assigneeId !== user.id) {
+          throw new AppError("CONFLICT", { reason: "reassigned", assignee: { id: t.assigneeId, name: row.assigneeName }, version: t.version });
+        }
+        if (t.status === "done") {
+          const [done] = await tx
+            .select({ id: patrolSubmissions.id, filledAt: patrolSubmissions.filledAt })
+            .from(patrolSubmissions)
+            .where(eq(patrolSubmissions.taskId, taskId))
+            .limit(1);
+          throw new AppError("CONFLICT", { reason: "already_done", submissionId: done?.id ?? null, doneAt: t.doneAt?.toISOString() ?? null });
+        }
+        if (t.status === "cancelled") throw new AppError("CONFLICT", { reason: "cancelled" });
+        if (filledAt < dayStart(addDays(t.periodStart, -1))) throw new AppError("VALIDATION_FAILED", [{ path: "/filledAt", message: `before the task's period (${t.periodStart})` }]);
+
+        const items = await selectItems(tx, t.templateId);
+        const checked = checkAnswers(items, body.answers);
+        const itemPhotos = [...checked.photos.entries()].flatMap(([itemId, ids]) => ids.map((fileId) => ({ itemId, fileId })));
+        const general = body.photoIds.filter((id) => !itemPhotos.some((p) => p.fileId === id)).map((fileId) => ({ itemId: null as string | null, fileId }));
+        const allPhotos = [...itemPhotos, ...general].filter((p, i, a) => a.findIndex((q) => q.fileId === p.fileId) === i);
+        await assertPhotosFree(tx, user.id, allPhotos.map((p) => p.fileId));
+
+        const track = body.track ? filterTrack(body.track) : null;
+        const lastFix = track && track.points.length ? track.points[track.points.length - 1] : null;
+        const location = body.location ?? (lastFix ? ([lastFix[0], lastFix[1]] as [number, number]) : null);
+        const submissionId = uuidv7();
+        await tx.insert(patrolSubmissions).values({
+          id: submissionId,
+          clientId: body.clientId,
+          taskId,
+          communityId: t.communityId,
+          areaId: t.areaId,
+          submittedBy: user.id,
+          filledAt,
+          answers: checked.answers,
+          failures: checked.failures,
+          location,
+          track: track ? track.points : null,
+          trackMeters: track ? track.meters : null,
+          trackSeconds: track ? track.seconds : null,
+          companions: body.companions,
+          notes: body.notes || null,
+        });
+        if (allPhotos.length) await tx.insert(patrolPhotos).values(allPhotos.map((p) => ({ submissionId, itemId: p.itemId, fileId: p.fileId })));
+        await tx
+          .update(patrolTasks)
+          .set({ status: "done", doneAt: filledAt, version: sql`${patrolTasks.version} + 1` })
+          .where(eq(patrolTasks.id, taskId));
+
+        const failed = items.filter((i) => i.opensCase && checked.failures.includes(i.id));
+        const opened = await openCasesForFailures(deps, ctx, tx, {
+          submissionId,
+          taskId,
+          targetKind: row.targetKind,
+          targetLabel: row.targetLabel,
+          address: row.address,
+          templateName: row.templateName,
+          location: location ?? row.location,
+          notes: body.notes || null,
+          answers: checked.answers,
+          items: failed,
+          photoIds: allPhotos.map((p) => p.fileId),
+        });
+        await writeAudit(tx, ctx, {
+          action: "patrol.submit",
+          targetType: "patrol_task",
+          targetId: taskId,
+          areaPath: sql`(SELECT path FROM areas WHERE id = ${t.areaId})`,
+          before: { status: t.status, version: t.version },
+          after: {
+            status: "done",
+            submissionId,
+            clientId: body.clientId,
+            failures: checked.failures.length,
+            cases: opened.created.map((c) => c.number),
+            photos: allPhotos.length,
+            trackMeters: track?.meters ?? null,
+            trackDropped: track?.dropped ?? null,
+          },
+        });
+        pushed = await deps.notifications.add(tx, opened.notify);
+        return { replayed: false, submissionId, track };
+      });
+    } catch (err) {
+      // A copy of the same form won the race: answer with its result.
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await findByClientId(db, user.id, body.clientId);
+      if (!winner) throw err;
+      outcome = await replay(winner);
+    }
+  }
+  deps.notifications.publish(pushed);
+  const submission = (await loadSubmission(db, outcome.submissionId))!;
+  const [task] = await db
+    .select({ id: patrolTasks.id, status: patrolTasks.status, version: patrolTasks.version, doneAt: patrolTasks.doneAt })
+    .from(patrolTasks)
+    .where(eq(patrolTasks.id, submission.taskId));
+  return {
+    replayed: outcome.replayed,
+    submission,
+    task: { ...task, doneAt: task.doneAt ? task.doneAt.toISOString() : null },
+    track: outcome.track ? { received: outcome.track.received, kept: outcome.track.points.length, dropped: outcome.track.dropped } : null,
+  };
+}
