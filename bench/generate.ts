@@ -71,8 +71,8 @@ export interface Dataset {
   communities: BenchCommunity[];
   microgrids: BenchMicrogrid[];
   accounts: BenchAccount[];
-  /** SQL statements in order; each is one statement (no trailing semicolon needed). */
-  statements: Array<{ label: string; sql: string }>;
+  /** SQL in order; each entry is one step (a statement, or a few in one simple-protocol string). */
+  statements: Array<{ label: string; sql: string; parallel?: boolean }>;
 }
 
 /** A stable UUID from a key (md5, shaped as a version-4 UUID). */
@@ -193,7 +193,8 @@ export function buildDataset(spec: DatasetSpec, passwordHash: string): Dataset {
   const end = `timestamptz '${PERIOD.to} 00:00:00+08' + interval '1 day'`;
   const H = (expr: string) => `((${expr}) * interval '1 hour')`;
 
-  const statements: Array<{ label: string; sql: string }> = [
+  // Consecutive steps marked `parallel` are independent and may run at the same time on separate connections.
+  const statements: Dataset["statements"] = [
     {
       label: "areas",
       sql: `INSERT INTO areas (id, parent_id, level, name, code, path, depth, community_id, boundary, center, short_code) VALUES\n${areaRows.join(",\n")}`,
@@ -338,6 +339,7 @@ export function buildDataset(spec: DatasetSpec, passwordHash: string): Dataset {
     },
     {
       label: "case events",
+      parallel: true,
       sql: `INSERT INTO case_events (id, case_id, at, actor_id, actor_name, actor_role, action, from_status, to_status, level, note, data, visible_to_reporter)
         SELECT bench_v7(e.at, md5(c.id::text || e.action)), c.id, e.at,
           CASE e.who WHEN 'reporter' THEN c.reporter_id WHEN 'staff' THEN m.staff_id ELSE coalesce(c.handler_id, m.staff_id) END,
@@ -365,6 +367,7 @@ export function buildDataset(spec: DatasetSpec, passwordHash: string): Dataset {
     },
     {
       label: "audit log",
+      parallel: true,
       sql: `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target_type, target_id, area_path, ip, after)
         SELECT c.created_at, c.reporter_id, c.reporter_name, CASE WHEN c.channel = 'grid_patrol' THEN 'grid_worker' ELSE 'resident' END,
           'case.report', 'case', c.id::text, m.path, '10.0.0.1',
@@ -374,6 +377,7 @@ export function buildDataset(spec: DatasetSpec, passwordHash: string): Dataset {
     },
     {
       label: "notifications",
+      parallel: true,
       sql: `INSERT INTO notifications (id, user_id, kind, title, body, link, read_at, created_at)
         SELECT bench_v7(c.created_at, md5(c.id::text || 'n')), coalesce(c.handler_id, m.staff_id), 'case.assigned',
           '新事件 ' || c.number || '：' || k.name, left(c.description, 80), 'case:' || c.id, c.accepted_at, c.created_at

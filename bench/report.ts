@@ -27,6 +27,8 @@ export interface Machine {
   node: string;
   os: string;
   date: string;
+  /** Length of the whole run, ms. */
+  elapsedMs?: number;
 }
 
 export interface EngineResult {
@@ -93,7 +95,7 @@ function readChecks(r: EngineResult): Check[] {
 }
 
 function cpuLine(c: CpuShare, sameProcessDb: boolean, completed?: number): string {
-  const per = (share: number) => (completed ? ` (${((share / 100) * c.windowMs / completed).toFixed(2)} ms per request)` : "");
+  const per = (share: number) => (completed && share >= 1 ? ` (${((share / 100) * c.windowMs / completed).toFixed(2)} ms per request)` : "");
   const db = c.database === null ? (sameProcessDb ? "inside the server process" : "not measured (not on this machine)") : `${c.database.toFixed(0)} %${per(c.database)}`;
   return (
     `server process ${c.server.toFixed(0)} %${per(c.server)}, database ${db}, load generator ${c.loadGenerator.toFixed(0)} %, ` +
@@ -116,7 +118,10 @@ export function renderConsole(results: EngineResult[], plan: RunPlan): string {
     lines.push(`  CPU during raw baseline:                   ${cpuLine(r.rawCpu, r.engine.startsWith("PGlite"), r.raw.count)}`);
     lines.push("");
   }
-  lines.push(`${plan.concurrency} concurrent clients, ${plan.warmupMs / 1000} s warm-up + ${plan.durationMs / 1000} s measured; reads: ${plan.readIterations} sequential requests each after ${plan.readWarmup} warm-up.`);
+  lines.push(
+    `${plan.concurrency} concurrent clients, ${plan.warmupMs / 1000} s warm-up + ${plan.durationMs / 1000} s measured; ` +
+      `reads: up to ${plan.readIterations} sequential requests each (at least 20, within ${plan.readBudgetMs / 1000} s) after ${plan.readWarmup} warm-up.`,
+  );
   return lines.join("\n");
 }
 
@@ -143,7 +148,7 @@ function engineSection(r: EngineResult, plan: RunPlan, isPglite: boolean): strin
     `Data: 1 street, ${d.communities} communit${d.communities === 1 ? "y" : "ies"}, ${d.grids} grids, ${d.microgrids} microgrids; ` +
       `${n0(d.cases)} cases, ${n0(d.events)} timeline events, ${n0(d.audit)} audit rows, ${n0(d.notifications)} notifications ` +
       `(database ${(d.dbSizeBytes / 2 ** 20).toFixed(0)} MiB), loaded in ${(d.loadMs / 1000).toFixed(1)} s ` +
-      `(${d.steps.map((s) => `${s.label} ${(s.ms / 1000).toFixed(1)} s`).join(", ")}).`,
+      `(${d.steps.map((s) => `${s.label} ${(s.ms / 1000).toFixed(1)} s`).join(", ")}${r.engine.startsWith("PGlite") ? "" : "; timeline, audit and notifications side by side"}).`,
   );
   if (r.connection) out.push("", `Connections: ${r.connection}.`);
   if (r.settings) out.push("", `Server settings in effect: ${Object.entries(r.settings).map(([k, v]) => `\`${k}=${v}\``).join(", ")}.`);
@@ -259,6 +264,13 @@ export function renderMarkdown(results: EngineResult[], plan: RunPlan, m: Machin
       "; every figure below comes from the run stated here.",
   );
   out.push("");
+  out.push(
+    `Run it with \`npm run bench\`${m.elapsedMs ? ` (${Math.round(m.elapsedMs / 60_000)} minutes on the machine below)` : ""}; \`npm run bench -- --quick\` is a reduced run for iterating ` +
+      "(100,000 cases on PostgreSQL, 20,000 on PGlite, 5 s windows). Without `DATABASE_URL` it starts and removes its own PostgreSQL 15 " +
+      "(needs the `postgresql-15` package); with `DATABASE_URL` it creates a fresh database `linli_bench_<pid>` on that server and drops it at the end. " +
+      "`--pg-only` / `--pglite-only` run one engine; `--out=FILE` writes this page elsewhere.",
+  );
+  out.push("");
   out.push("## Machine and run");
   out.push("");
   out.push(
@@ -271,7 +283,7 @@ export function renderMarkdown(results: EngineResult[], plan: RunPlan, m: Machin
         ["OS", m.os],
         ["Node.js", m.node],
         ...results.map((r) => ["database", r.engine]),
-        ["command", `\`npm run bench${plan.quick ? " -- --quick" : ""}\``],
+        ["command", `\`npm run bench${plan.quick ? " -- --quick" : ""}\`${m.elapsedMs ? `, ${Math.round(m.elapsedMs / 60_000)} minutes in all` : ""}`],
       ],
     ),
   );
@@ -407,7 +419,8 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
         parts.push(
           [
             "Recommended changes, in order of effect:",
-            "1. Allocate the case number at the end of the transaction, right before COMMIT (or from a per-prefix PostgreSQL sequence, or in its own short transaction), so the counter row is locked for one round trip instead of six.",
+            "1. Hold the counter row lock as briefly as possible: allocate the number in its own short transaction before the report's transaction (a rolled-back report then leaves a gap in the day's numbers), " +
+              "or from a per-prefix sequence, or write counter and rows in one statement (see 2); today the lock is held across six round trips.",
             "2. Cut the round trips per report: keep the rarely changing reference data in process memory (categories, routing rules, community short codes, grid workers, area polygons for locating a point; invalidated on edit as `clearTimeLimitCache` already does for time limits), " +
               "and write counter, case, timeline, audit and notification in one data-modifying statement (`WITH … INSERT … RETURNING`), which is atomic without BEGIN/COMMIT: from about 14 round trips to 2 (session and write).",
             "3. Cache resolved sessions for a few seconds per token (the idle-timeout bookkeeping already tolerates a minute of slack) to drop the session join from every request.",
@@ -418,7 +431,7 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
       } else {
         parts.push(
           "PGlite is one connection inside the app process: every statement of every request queues for it and runs as WebAssembly on the app's own thread, so the app's CPU and the database's add up on one core. " +
-            "The same changes as for PostgreSQL (fewer statements per request, number allocation at the end) apply; beyond that, PGlite suits one community on a small installation, and PostgreSQL is the deployment for a street.",
+            "The same changes as for PostgreSQL (fewer statements per request, a short-lived counter lock) apply; beyond that, PGlite is the engine for a small single-community installation, and a street-sized deployment belongs on PostgreSQL.",
         );
       }
       notes.push(parts.join(" "));

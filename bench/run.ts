@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --pg-only | --pglite-only]`
+ * `npm run bench [-- --quick] [--pg-only | --pglite-only] [--no-wait] [--out=FILE] [--render=results.json]`
  *
  * Benchmarks the case module on PostgreSQL 15 (one street of 10 communities, 1,000,000 cases) and on
  * embedded PGlite (one community, 100,000 cases): intake over HTTP through the real app at 32
@@ -9,6 +9,10 @@
  * PostgreSQL: DATABASE_URL if set (a fresh database linli_bench_<pid> is created on it and dropped at
  * the end), otherwise a throwaway PostgreSQL 15 started and removed by this script. All traffic goes
  * to 127.0.0.1; every loop is bounded in time.
+ *
+ * --quick: 100,000 / 20,000 cases and 5 s windows. --no-wait: do not wait for other programs on the
+ * machine to quiet down before each measurement. --out: write the page elsewhere. --render: write the
+ * page again from a results file saved by an earlier run (its path is printed at the end).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -82,14 +86,22 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------- shared steps
 
-async function loadDataset(server: ServerProcess, dataset: Dataset): Promise<EngineResult["dataset"]["steps"]> {
+async function loadDataset(server: ServerProcess, dataset: Dataset, parallel: boolean): Promise<EngineResult["dataset"]["steps"]> {
   const steps: EngineResult["dataset"]["steps"] = [];
   const m = await server.call<{ ms: number }>({ cmd: "migrate" });
   steps.push({ label: "migrate", ms: m.ms });
-  for (const st of dataset.statements) {
+  const run = async (st: Dataset["statements"][number]) => {
     const r = await server.call<{ ms: number }>({ cmd: "exec", sql: st.sql, bulk: true });
     steps.push({ label: st.label, ms: r.ms });
     log(`    ${st.label.padEnd(16)} ${secs(r.ms)}`);
+  };
+  const list = dataset.statements;
+  for (let i = 0; i < list.length; ) {
+    // Independent steps (timeline, audit, notifications) run side by side where the engine has connections to spare.
+    let j = i + 1;
+    if (parallel && list[i].parallel) while (j < list.length && list[j].parallel) j++;
+    await Promise.all(list.slice(i, j).map(run));
+    i = j;
   }
   const v = await server.call<{ ms: number }>({ cmd: "exec", sql: "VACUUM ANALYZE" });
   steps.push({ label: "VACUUM ANALYZE", ms: v.ms });
@@ -347,6 +359,7 @@ async function benchPostgres(passwordHash: string): Promise<EngineResult> {
     },
     statements: throwaway ? () => pgStatements(url) : undefined,
     whatIf: true,
+    parallelLoad: true,
   });
   result.settings = settings;
   result.connection = `app pool: 10 connections (the product default); raw baseline: ${PLAN.concurrency} connections`;
@@ -465,6 +478,7 @@ async function benchEngine(o: {
   settle: () => Promise<void>;
   statements?: () => { start(): Promise<void>; stop(): Promise<NonNullable<EngineResult["profile"]>["statements"]> };
   whatIf?: boolean;
+  parallelLoad?: boolean;
 }): Promise<EngineResult> {
   const { server } = o;
   const dataset = buildDataset({ communities: o.communities, cases: o.cases }, o.passwordHash);
@@ -472,7 +486,7 @@ async function benchEngine(o: {
 
   log(`  loading ${o.communities} communit${o.communities === 1 ? "y" : "ies"}, ${o.cases.toLocaleString("en")} cases …`);
   const t0 = performance.now();
-  const steps = await loadDataset(server, dataset);
+  const steps = await loadDataset(server, dataset, o.parallelLoad ?? false);
   const loadMs = performance.now() - t0;
   const rows = {
     cases: await count(server, "SELECT count(*)::int AS n FROM cases"),
@@ -561,7 +575,17 @@ function machine(): Machine {
 }
 
 async function main() {
+  // `--render=results.json`: only write the page again from the results of an earlier run.
+  const render = option("--render");
+  if (render) {
+    const saved = JSON.parse(fs.readFileSync(render, "utf8")) as { results: EngineResult[]; plan: RunPlan; machine: Machine; settings: Record<string, string> | null };
+    const file = option("--out") ? path.resolve(option("--out")!) : path.join(ROOT, "docs", "BENCHMARKS.md");
+    fs.writeFileSync(file, renderMarkdown(saved.results, saved.plan, saved.machine, saved.settings, buildNotes(saved.results, saved.plan)));
+    log(`Wrote ${path.relative(process.cwd(), file)}`);
+    return;
+  }
   const m = machine();
+  const started = performance.now();
   log(`Linli case-module benchmark${QUICK ? " (quick)" : ""}: ${m.cpus} CPUs, ${m.memoryGiB.toFixed(0)} GiB, Node ${m.node}`);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const results: EngineResult[] = [];
@@ -576,10 +600,14 @@ async function main() {
     results.push(await benchPglite(passwordHash));
     await cleanup();
   }
+  m.elapsedMs = performance.now() - started;
   console.log("\n" + renderConsole(results, PLAN));
+  const settings = process.env.DATABASE_URL ? null : PG_SETTINGS;
+  const json = path.join(os.tmpdir(), `linli-bench-results-${process.pid}.json`);
+  fs.writeFileSync(json, JSON.stringify({ results, plan: PLAN, machine: m, settings }, null, 1));
+  log(`Results saved to ${json} (\`npm run bench -- --render=${json}\` writes the page again from them)`);
   if (WRITE_DOCS) {
     const file = option("--out") ? path.resolve(option("--out")!) : path.join(ROOT, "docs", "BENCHMARKS.md");
-    const settings = process.env.DATABASE_URL ? null : PG_SETTINGS;
     fs.writeFileSync(file, renderMarkdown(results, PLAN, m, settings, buildNotes(results, PLAN)));
     log(`Wrote ${path.relative(process.cwd(), file)}`);
   }

@@ -25,8 +25,9 @@ export type Script = {
   reach: "grid" | "community" | "street" | "department";
   department?: string;
   lead?: "secretary";
-  /** Working hours the handling takes (a granted delay covers them). */
+  /** Working hours the handling takes (a granted delay, asked for with `delayReason`, covers them). */
   handleHours?: number;
+  delayReason?: string;
   /** Handled on the spot, whatever the hour. */
   rush?: boolean;
 };
@@ -137,6 +138,7 @@ export const PLANS: Record<"hk" | "yxq", CommunityPlan> = {
           grid: 1,
           reach: "community",
           handleHours: 90,
+          delayReason: "需多轮入户征集民意，协调两家物业公司",
         },
       };
       return [...safety, ...handled, ...police];
@@ -158,6 +160,9 @@ export const EXTRA_SCRIPTS: Record<"hk" | "yxq", Array<{ category: string; chann
         site: "road",
         grid: 2,
         reach: "street",
+        // Joint inspection, a new site found, then moved out in batches: a few weeks.
+        handleHours: 110,
+        delayReason: "经营者需时间寻找新址，分批清运搬离",
       },
     },
     {
@@ -173,6 +178,7 @@ export const EXTRA_SCRIPTS: Record<"hk" | "yxq", Array<{ category: string; chann
         reach: "community",
         lead: "secretary",
         handleHours: 150,
+        delayReason: "工程量较大，需协调职能部门和施工方分步实施",
       },
     },
   ],

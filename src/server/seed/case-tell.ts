@@ -26,8 +26,9 @@ export type Plot = {
   duplicateOf?: { id: string; t: number };
   /** A secretary-led case (书记领办) is taken by the secretary. */
   lead?: "secretary";
-  /** Handling that takes this many working hours, covered by a granted delay. */
+  /** Handling that takes this many working hours, covered by a granted delay asked for with `delayReason`. */
   handleHours?: number;
+  delayReason?: string;
   /** An urgent hazard handled on the spot, whatever the hour (a stove left on). */
   rush?: boolean;
   /** The result is the article's own account: no lead phrase before it. */
@@ -90,7 +91,7 @@ export function tell(s: Story, p: Plot, cast: Cast, env: StoryEnv): void {
     const slow = p.group === "dispute" ? [0.12, 0.9] : [0.03, 0.6];
     let done = env.work(from, limit * share(0.045, slow[0], slow[1]));
     if (p.handleHours) {
-      s.delay(env.work(from, between(1, 3)), h, approver(h), env.work(from, between(3, 5)), Math.ceil(p.handleHours - limit + 7), "工程量较大，需协调职能部门和施工方分步实施");
+      s.delay(env.work(from, between(1, 3)), h, approver(h), env.work(from, between(3, 5)), Math.ceil(p.handleHours - limit + 7), p.delayReason ?? pick(DELAY));
       done = env.work(from, p.handleHours * between(0.9, 0.97));
     }
     if (rng.chance(0.15)) s.note(env.work(from, Math.min(limit * 0.2, between(0.2, 3))), h, pick(NOTES));

@@ -259,6 +259,7 @@ export class CaseWriter {
       urgent: URGENT.has(item.category),
       lead: script?.lead,
       handleHours: script?.handleHours,
+      delayReason: script?.delayReason,
       rush: script?.rush,
       scripted: script !== undefined,
     };

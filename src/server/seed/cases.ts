@@ -121,7 +121,8 @@ export async function seedCases(tx: Tx, rng: Rng, input: CaseSeedInput): Promise
       if (like) written.plot.duplicateOf = { id: like.story.row.id, t: like.story.row.createdAt.getTime() };
       tell(written.story, written.plot, writer.castFor(written.site.mg.grid), env);
       stories.push(written.story);
-      if (!like) {
+      // The articles' own cases are told once; second reports copy ordinary ones.
+      if (!like && !item.script) {
         const list = recent.get(item.category) ?? [];
         list.push(written);
         if (list.length > 40) list.shift();

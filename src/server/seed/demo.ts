@@ -5,9 +5,6 @@ import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
 import { buildAreaTree } from "./areas";
 import { seedCases } from "./cases";
-import { seedDeliberation } from "./deliberation";
-import { seedPartners } from "./partners";
-import { seedPatrols } from "./patrols";
 import { seedPersonTags } from "./tags";
 import { COMMUNITIES } from "./communities";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
@@ -122,9 +119,6 @@ export async function seedDemo(
     });
     Object.assign(counts, caseCounts);
     await seedPersonTags(tx);
-    Object.assign(counts, await seedPatrols(tx, root.fork("patrols")));
-    await seedDeliberation(tx, root.fork("deliberation"));
-    await seedPartners(tx, root.fork("partners"));
   });
 
   Object.assign(counts, {

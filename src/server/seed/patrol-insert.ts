@@ -8,8 +8,8 @@ const BATCH = 2000;
 function driverValue(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  const type = column.getSQLType();
-  if (type === "point") return column.mapToDriverValue(value);
+  // Geometry (custom point / polygon types) goes as its text form; jsonb values stay JSON.
+  if (column.columnType === "PgCustomColumn") return column.mapToDriverValue(value);
   return value;
 }
 

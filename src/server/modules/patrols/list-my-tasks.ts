@@ -29,8 +29,8 @@ export async function listMyTasks(db: DbOrTx, user: AuthUser, q: MyTasksQuery, n
     overdue: or(eq(patrolTasks.status, "missed"), and(eq(patrolTasks.status, "open"), sql`${patrolTasks.periodEnd} < ${today}`))!,
   };
   const from = q.lng !== undefined && q.lat !== undefined ? ([q.lng, q.lat] as [number, number]) : null;
-  const near = from ? sql`${patrolPlans.location} <-> point(${from[0]}, ${from[1]})` : sql`0`;
-  const order = q.view === "overdue" ? [desc(patrolTasks.periodEnd), asc(near)] : [asc(patrolTasks.status), asc(patrolTasks.periodEnd), asc(near)];
+  const near = from ? [asc(sql`${patrolPlans.location} <-> point(${from[0]}, ${from[1]})`)] : [];
+  const order = q.view === "overdue" ? [desc(patrolTasks.periodEnd), ...near] : [asc(patrolTasks.status), asc(patrolTasks.periodEnd), ...near];
   const rows = (await baseTasks(db)
     .where(and(mine, kind, views[q.view]))
     .orderBy(...order, asc(patrolTasks.id))
