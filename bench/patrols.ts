@@ -7,8 +7,11 @@
  * then the workbook). On PostgreSQL 15 (DATABASE_URL if set — a fresh database is created on it and
  * dropped — otherwise a throwaway server started like .ci/run starts one) and on embedded PGlite for
  * one community. Prints the figures; wall time and the CPU time of the database server.
+ * Options: --pg-only, --pglite-only, --communities=N, --keep (with DATABASE_URL: keep the database),
+ * --plan-fk-only (experiment: patrol_tasks without its four redundant foreign keys).
  */
 import { performance } from "node:perf_hooks";
+import fs from "node:fs";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, rowsOf, type Database, type Db } from "../src/server/db/client";
@@ -19,18 +22,30 @@ import { generateTasks } from "../src/server/modules/patrols/generate-tasks";
 import { buildMonthlyLedger } from "../src/server/modules/patrols/monthly-ledger";
 import { renderLedgerXlsx } from "../src/server/modules/patrols/ledger-xlsx";
 import { SQL_UUIDV7 } from "../src/server/modules/patrols/sql-ids";
+import { addDays } from "../src/server/modules/patrols/periods";
 import { buildTemplates } from "../src/server/seed/patrol-templates";
 import { insertJson } from "../src/server/seed/patrol-insert";
 import { startThrowawayPostgres } from "./postgres";
-import { treeCpuMs } from "./cpu";
+import { processCpuMs, treeCpuMs } from "./cpu";
 
 const argv = process.argv.slice(2);
-const COMMUNITIES = 10;
+const option = (name: string) => argv.find((a) => a.startsWith(`${name}=`))?.split("=")[1];
+/** --keep: leave the PostgreSQL database in place (DATABASE_URL only) to inspect plans. */
+const KEEP = argv.includes("--keep");
+/**
+ * --plan-fk-only: an experiment, not the shipped schema — drop the four foreign keys of
+ * patrol_tasks other than plan_id (community, area, template, assignee are copied from the plan)
+ * to measure what the per-row foreign-key checks cost.
+ */
+const PLAN_FK_ONLY = argv.includes("--plan-fk-only");
+const COMMUNITIES = Number(option("--communities") ?? 10);
 const PLANS_PER_COMMUNITY = 2000;
 const GRIDS = 6;
 const YEAR = { from: "2026-01-01", until: "2026-12-31" };
 const LEDGER_MONTH = "2026-03";
 const LEDGER_KIND = "special_household" as const;
+/** A Wednesday: the timer's run makes this week's and next week's tasks (and the month's, the quarter's). */
+const TIMER_DAY = "2026-03-04";
 
 type Figures = Record<string, string | number>;
 
@@ -173,9 +188,28 @@ async function ledger(db: Db, staff: { id?: string }, community: { id: string; p
   return { query, render: ms(t1), total: ms(t0), rows: data.totals.visits, sheets: data.sheets.length, bytes: buf.length };
 }
 
+/**
+ * CPU time spent by the database: for PostgreSQL the postmaster's live backends plus the backends it
+ * has already reaped (cutime/cstime of the postmaster); for PGlite this process (it runs in it).
+ */
+function databaseCpuMs(kind: Database["kind"], dbPid: number | null): number {
+  if (kind === "postgres" && !dbPid) return NaN;
+  if (kind === "pglite") {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  try {
+    const f = fs.readFileSync(`/proc/${dbPid}/stat`, "utf8").split(") ")[1].split(" ");
+    return treeCpuMs(dbPid!) + (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return processCpuMs(dbPid!);
+  }
+}
+
 async function runEngine(database: Database, communities: number, dbPid: number | null): Promise<Figures> {
   const { db } = database;
-  const cpu = () => (dbPid ? treeCpuMs(dbPid) : 0);
+  const cpu = () => databaseCpuMs(database.kind, dbPid);
+  const cpuLabel = (what: string) => `${what}: ${database.kind === "pglite" ? "process" : "database"} CPU ms`;
   await database.migrate();
   const street = await buildStreet(db, communities);
   const ids = street.community.map((c) => c.id!);
@@ -183,16 +217,50 @@ async function runEngine(database: Database, communities: number, dbPid: number 
   await buildPlans(db, ids, street.families);
   const planMs = ms(t0);
   const plans = await count(db, sql`SELECT count(*)::int AS n FROM patrol_plans`);
+  if (PLAN_FK_ONLY) {
+    await db.execute(sql`ALTER TABLE patrol_tasks DROP CONSTRAINT patrol_tasks_community_id_areas_id_fk, DROP CONSTRAINT patrol_tasks_area_id_areas_id_fk,
+      DROP CONSTRAINT patrol_tasks_template_id_checklist_templates_id_fk, DROP CONSTRAINT patrol_tasks_assignee_id_users_id_fk`);
+  }
   if (database.kind === "postgres") await db.execute(sql`VACUUM ANALYZE`);
 
+  // What the server's timer does: the current and the next week of every plan of the street.
   let c0 = cpu();
   t0 = performance.now();
-  const created = await db.transaction((tx) => generateTasks(tx, { from: YEAR.from, until: YEAR.until, communityIds: ids }));
+  const timerCreated = await db.transaction((tx) => generateTasks(tx, { from: TIMER_DAY, until: addDays(TIMER_DAY, 7), communityIds: ids }));
+  const timerMs = ms(t0);
+  const timerCpu = cpu() - c0;
+  await db.execute(sql`DELETE FROM patrol_tasks`);
+  if (database.kind === "postgres") await db.execute(sql`VACUUM ANALYZE patrol_tasks`);
+
+  // The street: one statement per community (as the server's "generate for this community" does),
+  // as many at a time as the machine has cores.
+  const parallel = database.kind === "postgres" ? Math.min(os.cpus().length, ids.length) : 1;
+  c0 = cpu();
+  t0 = performance.now();
+  const queue = [...ids];
+  const made: number[] = [];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        const communityId = id;
+        made.push(await db.transaction((tx) => generateTasks(tx, { from: YEAR.from, until: YEAR.until, communityIds: [communityId] })));
+      }
+    }),
+  );
+  const created = made.reduce((a, b) => a + b, 0);
   const genMs = ms(t0);
   const genCpu = cpu() - c0;
   t0 = performance.now();
   const again = await db.transaction((tx) => generateTasks(tx, { from: YEAR.from, until: YEAR.until, communityIds: ids }));
   const againMs = ms(t0);
+  // One community alone, one statement: its tasks removed and made again.
+  await db.execute(sql`DELETE FROM patrol_tasks WHERE community_id = ${ids[0]}`);
+  if (database.kind === "postgres") await db.execute(sql`VACUUM ANALYZE patrol_tasks`);
+  c0 = cpu();
+  t0 = performance.now();
+  const one = await db.transaction((tx) => generateTasks(tx, { from: YEAR.from, until: YEAR.until, communityIds: [ids[0]] }));
+  const oneMs = ms(t0);
+  const oneCpu = cpu() - c0;
 
   await fillMonth(db, ids[0], LEDGER_MONTH, street.families as never);
   await db.execute(sql`VACUUM ANALYZE`);
@@ -203,26 +271,34 @@ async function runEngine(database: Database, communities: number, dbPid: number 
   const ledgerCpu = cpu() - c0;
   return {
     communities,
+    ...(PLAN_FK_ONLY ? { "EXPERIMENT": "patrol_tasks with the plan_id foreign key only" } : {}),
     plans,
     "plans (set-based insert) ms": planMs,
+    "timer run (current + next week): tasks": timerCreated,
+    "timer run ms": timerMs,
+    [cpuLabel("timer run")]: timerCpu,
     "tasks generated for a year": created,
+    "statements at a time": parallel,
     "generate a year ms": genMs,
-    ...(dbPid ? { "generate: database CPU ms": genCpu } : {}),
-    "generate again (idempotent, 0 new) ms": againMs,
-    "re-run created": again,
+    [cpuLabel("generate")]: genCpu,
+    "generate again (idempotent) ms": againMs,
+    "generate again: tasks created": again,
+    "one community alone: tasks": one,
+    "one community alone ms": oneMs,
+    [cpuLabel("one community")]: oneCpu,
     "ledger visits (rows)": l.rows,
     "ledger sheets": l.sheets,
     "ledger query ms": l.query,
     "ledger xlsx render ms": l.render,
     "monthly ledger xlsx total ms": l.total,
-    ...(dbPid ? { "ledger: database CPU ms": ledgerCpu } : {}),
+    [cpuLabel("ledger")]: ledgerCpu,
     "xlsx bytes": l.bytes,
   };
 }
 
 function print(title: string, f: Figures) {
   console.log(`\n${title}`);
-  for (const [k, v] of Object.entries(f)) console.log(`  ${k.padEnd(42)} ${typeof v === "number" ? v.toLocaleString("en-US") : v}`);
+  for (const [k, v] of Object.entries(f)) console.log(`  ${k.padEnd(42)} ${typeof v === "number" ? (Number.isNaN(v) ? "n/a" : Math.round(v).toLocaleString("en-US")) : v}`);
 }
 
 async function main() {
@@ -245,13 +321,14 @@ async function main() {
     await admin.pool.query(`CREATE DATABASE ${name}`);
     const u = new URL(base!);
     u.pathname = `/${name}`;
-    const database = await openPostgres(u.toString(), 4);
+    const database = await openPostgres(u.toString(), Math.max(2, os.cpus().length));
     try {
       if (!version) version = rowsOf<{ v: string }>(await database.db.execute(sql`SELECT current_setting('server_version') AS v`))[0].v;
       print(`PostgreSQL ${version} (${url ? "DATABASE_URL" : "throwaway server"}), a street of ${COMMUNITIES} communities`, await runEngine(database, COMMUNITIES, pid));
     } finally {
       await database.close();
-      await admin.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (KEEP && url) console.log(`kept database ${name}`);
+      else await admin.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
       stop();
     }

@@ -265,10 +265,10 @@ export function renderMarkdown(results: EngineResult[], plan: RunPlan, m: Machin
   );
   out.push("");
   out.push(
-    `Run it with \`npm run bench\`${m.elapsedMs ? ` (${Math.round(m.elapsedMs / 60_000)} minutes on the machine below)` : ""}; \`npm run bench -- --quick\` is a reduced run for iterating ` +
+    "Run it with `npm run bench`; `npm run bench -- --quick` is a reduced run for iterating " +
       "(100,000 cases on PostgreSQL, 20,000 on PGlite, 5 s windows). Without `DATABASE_URL` it starts and removes its own PostgreSQL 15 " +
       "(needs the `postgresql-15` package); with `DATABASE_URL` it creates a fresh database `linli_bench_<pid>` on that server and drops it at the end. " +
-      "`--pg-only` / `--pglite-only` run one engine; `--out=FILE` writes this page elsewhere.",
+      "`--pg-only` / `--pglite-only` run one engine; `--out=FILE` writes this page elsewhere; `--render=results.json` writes it again from the results an earlier run saved.",
   );
   out.push("");
   out.push("## Machine and run");

@@ -132,6 +132,9 @@ describe("task generation and the missed sweep", () => {
     expect(first.plans).toBeGreaterThan(2000);
     const again = (await staff.post("/api/patrols/tasks/generate", { until })).json();
     expect(again.created).toBe(0);
+    // Ids made in SQL are UUIDv7 like the app's.
+    const [{ id }] = await q<{ id: string }>(sql`SELECT id FROM patrol_tasks WHERE period_start > ${today()}::date ORDER BY id DESC LIMIT 1`);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const bad = await q<{ frequency: string; n: number }>(sql`
       SELECT p.frequency, count(*)::int AS n FROM patrol_tasks t JOIN patrol_plans p ON p.id = t.plan_id
       WHERE (p.frequency = 'weekly' AND (extract(isodow FROM t.period_start) <> 1 OR t.period_end <> t.period_start + 6))

@@ -93,7 +93,7 @@ export async function buildPlans(tx: Tx, communities: PatrolCommunity[], familie
   const households = rowsOf<{ id: string; community_id: string; area_id: string; label: string; location: string | null; weekly: boolean }>(
     await tx.execute(sql`
       SELECT h.id, h.community_id, h.area_id,
-             h.address || ' ' || (array_agg(p.name ORDER BY (pt.tag_code = 'elderly_alone') DESC, p.birth_date))[1] AS label,
+             h.address || ' ' || (array_agg(p.name ORDER BY (pt.tag_code = 'elderly_alone') DESC, p.birth_date, p.id))[1] AS label,
              b.location::text AS location, bool_or(d.visit_frequency = 'weekly') AS weekly
       FROM person_tags pt JOIN tag_definitions d ON d.code = pt.tag_code
       JOIN persons p ON p.id = pt.person_id JOIN households h ON h.id = p.household_id JOIN buildings b ON b.id = h.building_id

@@ -83,7 +83,7 @@ export async function assignInBulk(deps: AppDeps, ctx: SignedInContext, body: Bu
               FROM person_tags pt JOIN persons p ON p.id = pt.person_id
               JOIN households h ON h.id = p.household_id JOIN buildings b ON b.id = h.building_id
               WHERE pt.tag_code = ${tag.code} AND pt.removed_at IS NULL AND p.status = 'active' AND h.status = 'active' AND ${inArea("h.area_id")}
-              ORDER BY h.id, p.birth_date`;
+              ORDER BY h.id, p.birth_date, p.id`;
     } else {
       kind = body.targetKind ?? KIND_OF_PLACE[body.placeKind];
       frequency = body.frequency ?? DEFAULT_FREQUENCY[kind];

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
-import { SQL_UUIDV7 } from "./sql-ids";
+import { SQL_CLOCK_MS, sqlUuidv7At } from "./sql-ids";
 
 export type GenerateScope = {
   /** Periods that end on or after this day … */
@@ -32,11 +32,12 @@ export async function generateTasks(db: DbOrTx, scope: GenerateScope): Promise<n
   }
   const [row] = rowsOf<{ n: number }>(
     await db.execute(sql`
-      WITH made AS (
+      WITH clock AS (SELECT ${SQL_CLOCK_MS} AS ms),
+      made AS (
         INSERT INTO patrol_tasks (id, plan_id, community_id, area_id, template_id, assignee_id, period_start, period_end, status, version)
-        SELECT ${SQL_UUIDV7}, p.id, p.community_id, p.area_id, t.id, p.assignee_id,
+        SELECT ${sqlUuidv7At(sql.raw("clock.ms"))}, p.id, p.community_id, p.area_id, t.id, p.assignee_id,
                s.ps::date, (s.ps + f.step - interval '1 day')::date, 'open', 1
-        FROM patrol_plans p
+        FROM clock, patrol_plans p
         JOIN checklist_templates t ON t.family_id = p.template_family_id AND t.current
         CROSS JOIN LATERAL (
           SELECT CASE p.frequency WHEN 'weekly' THEN interval '1 week' WHEN 'monthly' THEN interval '1 month' ELSE interval '3 months' END AS step,
@@ -44,6 +45,8 @@ export async function generateTasks(db: DbOrTx, scope: GenerateScope): Promise<n
         ) f
         CROSS JOIN LATERAL generate_series(date_trunc(f.unit, greatest(p.starts_on, ${scope.from}::date)::timestamp), ${scope.until}::date::timestamp, f.step) AS s(ps)
         WHERE ${sql.join(filters, sql` AND `)}
+          -- Skipping existing periods first makes a re-run cheap; ON CONFLICT still settles a race.
+          AND NOT EXISTS (SELECT 1 FROM patrol_tasks x WHERE x.plan_id = p.id AND x.period_start = s.ps::date)
         ON CONFLICT (plan_id, period_start) DO NOTHING
         RETURNING 1
       )

@@ -19,6 +19,8 @@ const COLUMNS: Array<{ header: string; width: number }> = [
 const LAST = COLUMNS.length;
 const THIN = { style: "thin" as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const CENTER = { vertical: "middle" as const, horizontal: "center" as const, wrapText: true };
+const LEFT = { vertical: "middle" as const, horizontal: "left" as const, wrapText: true };
 
 /** Excel forbids some characters in sheet names and allows 31 characters. */
 function sheetName(name: string, used: Set<string>): string {
@@ -45,7 +47,8 @@ export async function renderLedgerXlsx(ledger: MonthlyLedger): Promise<Buffer> {
       pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:3" },
       views: [{ state: "frozen", ySplit: 3 }],
     });
-    ws.columns = COLUMNS.map((c) => ({ width: c.width }));
+    // Column styles reach every cell a row adds: borders and wrapping for the whole table.
+    ws.columns = COLUMNS.map((c, i) => ({ width: c.width, style: { border: BORDER, alignment: i === 0 || i === 1 || i === 9 ? CENTER : LEFT } }));
 
     ws.mergeCells(1, 1, 1, LAST);
     const title = ws.getCell(1, 1);
@@ -72,11 +75,7 @@ export async function renderLedgerXlsx(ledger: MonthlyLedger): Promise<Buffer> {
 
     for (const r of s.rows) {
       const row = ws.addRow([r.seq, r.date, r.target, r.address, r.grid, r.inspector, r.results, r.findings, r.handling, r.photoCount, ""]);
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cell.border = BORDER;
-        cell.alignment = { vertical: "middle", wrapText: true, horizontal: col === 1 || col === 2 || col === 10 ? "center" : "left" };
-      });
-      // Room to sign by hand.
+      // Room for the wrapped results and to sign by hand.
       row.height = Math.max(30, Math.min(120, 15 * Math.ceil(r.results.length / 28)));
     }
 
@@ -97,7 +96,8 @@ export async function renderLedgerXlsx(ledger: MonthlyLedger): Promise<Buffer> {
 
     const sign = ws.addRow(["填表人：", "", "", "审核人：", "", "", "社区（盖章）：", "", "日期：", "", ""]);
     sign.height = 30;
-    sign.eachCell((cell) => (cell.alignment = { vertical: "bottom" }));
+    for (const r of [ws.getRow(1), ws.getRow(2), sign]) r.eachCell({ includeEmpty: true }, (cell) => (cell.border = {}));
+    sign.eachCell((cell) => (cell.alignment = { vertical: "bottom", horizontal: "left" }));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { patrolTasks } from "../../db/schema/patrols";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
