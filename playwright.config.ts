@@ -7,7 +7,8 @@ import { defineConfig } from "@playwright/test";
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against the built web app
  * (`npm run build:web` first), served by the real server on a fresh embedded database.
  */
-const PORT = 3300;
+/** E2E_PORT lets several runs share a machine. */
+const PORT = Number(process.env.E2E_PORT ?? 3300);
 const dataDir = path.join(os.tmpdir(), `linli-e2e-${process.pid}`);
 // Test workers load this file too; only the runner (which starts the server) prepares the folder.
 if (process.env.TEST_WORKER_INDEX === undefined && !process.env.E2E_BASE_URL) {
@@ -24,7 +25,7 @@ export default defineConfig({
   reporter: "list",
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT ?? "test-results",
   use: {
     baseURL: process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`,
     locale: "zh-CN",

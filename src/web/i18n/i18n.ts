@@ -2,6 +2,10 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { zhCN } from "./zh-CN";
 import { en } from "./en";
+import { registryEn, registryZhCN } from "../features/registry/messages";
+import { patrolsEn, patrolsZhCN } from "../features/patrols/messages";
+import { deliberationEn, deliberationZhCN } from "../features/deliberation/messages";
+import { partnersEn, partnersZhCN } from "../features/partners/messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,7 +26,12 @@ function storedLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
+  resources: {
+    "zh-CN": {
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN },
+    },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",
   supportedLngs: [...LANGUAGES],
