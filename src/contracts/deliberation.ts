@@ -376,8 +376,9 @@ export const publicResolution = z.object({
   fiveParty: z.boolean(),
   meeting: z.object({ kind: meetingKind, kindName: z.string(), title: z.string(), startsAt: z.string() }),
   owners: z.array(z.object({ partyKind, name: z.string() })),
-  updates: z.array(z.object({ text: z.string(), percent: z.number(), photoCount: z.number(), at: z.string() })),
+  updates: z.array(z.object({ text: z.string(), percent: z.number(), photoCount: z.number(), photos: z.array(photoRef), at: z.string() })),
 });
+export type PublicResolution = z.infer<typeof publicResolution>;
 export const publicTopic = z.object({
   id: uuid,
   title: z.string(),

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
 import { buildAreaTree } from "./areas";
 import { seedCases } from "./cases";
+import { seedDeliberation } from "./deliberation";
 import { seedPersonTags } from "./tags";
 import { COMMUNITIES } from "./communities";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
@@ -119,6 +120,7 @@ export async function seedDemo(
     });
     Object.assign(counts, caseCounts);
     await seedPersonTags(tx);
+    await seedDeliberation(tx, root.fork("deliberation"));
   });
 
   Object.assign(counts, {

@@ -5,6 +5,7 @@ import { persons } from "../../db/schema/places";
 import type { DbOrTx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
+import { fileUrls } from "../../platform/uploads";
 import type { PublicTopic, TopicStatus } from "../../../contracts/deliberation";
 import { MEETING_KIND_NAMES, PARTY_KIND_NAMES } from "./labels";
 import { overdueSql, selectOwners } from "./resolution-queries";
@@ -94,7 +95,9 @@ async function presentPublicTopics(db: DbOrTx, ctx: SignedInContext, rows: Array
         fiveParty: x.r.fiveParty,
         meeting: { kind: x.kind, kindName: MEETING_KIND_NAMES[x.kind], title: x.meetingTitle, startsAt: x.startsAt.toISOString() },
         owners: owners.filter((o) => o.resolutionId === x.r.id).map((o) => ({ partyKind: o.partyKind, name: o.userId ? PARTY_KIND_NAMES[o.partyKind] : o.name })),
-        updates: updates.filter((u) => u.resolutionId === x.r.id).map((u) => ({ text: u.text, percent: u.percent, photoCount: u.photoIds.length, at: u.at.toISOString() })),
+        updates: updates
+          .filter((u) => u.resolutionId === x.r.id)
+          .map((u) => ({ text: u.text, percent: u.percent, photoCount: u.photoIds.length, photos: u.photoIds.map((id) => ({ id, ...fileUrls(id) })), at: u.at.toISOString() })),
       })),
   }));
 }

@@ -10,6 +10,7 @@ import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
 import { fileUrls, MAX_UPLOAD_BYTES, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
+import { can } from "../../platform/policy";
 import { CASE_READER_ROLES } from "../cases/access";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
@@ -40,7 +41,8 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /**
    * Who may read a stored file: its owner; staff whose scope holds the case or visit it belongs to;
-   * the reporter of a case showing it.
+   * the reporter of a case showing it; for a resolution's progress photo, whoever may see the
+   * resolution (staff of its scope, its owners, and the residents of its community when public).
    */
   async function readable(user: AuthUser, id: string) {
     const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
@@ -48,6 +50,12 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     if (row.ownerId === user.id) return row;
     const staff = !!user.areaPath && CASE_READER_ROLES.includes(user.role);
     const subtree = sql`(SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "\u0000") + "%"})`;
+    // Resolution progress photos: staff of the topic's scope, the resolution's owners, and, like the
+    // public view of resolutions, anyone of the topic's community unless it concerns a sensitive case.
+    const deliberationStaff = !!user.areaPath && can(user.role, "deliberation:read");
+    const publicTopic = sql`NOT EXISTS (
+      SELECT 1 FROM topic_cases tc JOIN cases sc ON sc.id = tc.case_id JOIN case_categories k ON k.code = sc.category_code
+      WHERE tc.topic_id = t.id AND k.sensitive)`;
     const allowed = rowsOf<{ ok: boolean }>(
       await db.execute(sql`
         SELECT EXISTS (
@@ -56,6 +64,13 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         ) OR EXISTS (
           SELECT 1 FROM visit_photos vp JOIN visits v ON v.id = vp.visit_id
           WHERE vp.file_id = ${id} AND ${staff} AND v.area_id IN ${subtree}
+        ) OR EXISTS (
+          SELECT 1 FROM resolution_updates ru JOIN resolutions r ON r.id = ru.resolution_id JOIN topics t ON t.id = r.topic_id
+          WHERE ru.photo_ids @> jsonb_build_array(${id}::text) AND (
+            (${deliberationStaff} AND t.area_id IN ${subtree})
+            OR EXISTS (SELECT 1 FROM resolution_owners o WHERE o.resolution_id = r.id AND o.user_id = ${user.id})
+            OR (t.community_id = ${user.communityId ?? null}::uuid AND t.status <> 'dropped' AND r.status <> 'cancelled' AND ${publicTopic})
+          )
         ) AS ok`),
     )[0];
     if (!allowed?.ok) throw notFound("file");
