@@ -116,3 +116,26 @@ export const importReply = z.object({
   reportUrl: z.string().nullable(),
 });
 export type ImportReply = z.infer<typeof importReply>;
+
+export const carePeopleQuery = z.strictObject({
+  /** One care tag code; without it every care tag counts. */
+  tag: z.string().max(40).optional(),
+  areaId: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const carePerson = z.object({
+  id: uuid,
+  name: z.string(),
+  sex: z.enum(["M", "F"]),
+  age: z.number(),
+  householdId: uuid.nullable(),
+  address: z.string().nullable(),
+  tags: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The most frequent visit rhythm among the person's tags. */
+  visitFrequency: z.enum(["weekly", "monthly", "quarterly"]).nullable(),
+  lastVisitAt: z.string().nullable(),
+  /** Never visited, or the last visit is older than the rhythm allows. */
+  due: z.boolean(),
+});
+export const carePeopleReply = z.object({ items: z.array(carePerson), total: z.number() });
+export type CarePerson = z.infer<typeof carePerson>;

@@ -119,3 +119,49 @@ export async function selectVisits(db: DbOrTx, by: { householdId?: string; perso
 }
 
 export { compounds, buildings };
+
+export type CarePersonRow = {
+  id: string;
+  name: string;
+  sex: "M" | "F";
+  birthDate: string;
+  householdId: string | null;
+  address: string | null;
+  tags: Array<{ code: string; name: string }>;
+  rank: number | null;
+  lastVisitAt: Date | string | null;
+  due: boolean;
+  total: number;
+};
+
+/**
+ * Active residents of a subtree carrying a care tag (one tag, or any), with their last visit (to
+ * them or their household) and whether a visit is due by the tag's rhythm; due ones first.
+ */
+export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag?: string; withRestricted: boolean; limit: number }) {
+  const tagFilter = opts.tag ? sql`AND d.code = ${opts.tag}` : sql``;
+  const restricted = opts.withRestricted ? sql`` : sql`AND NOT d.restricted`;
+  return rowsOf<CarePersonRow>(
+    await db.execute(sql`
+      WITH cared AS (
+        SELECT p.id, p.name, p.sex, p.birth_date::text AS "birthDate", p.household_id AS "householdId",
+          json_agg(json_build_object('code', d.code, 'name', d.name) ORDER BY d.sort_order) AS tags,
+          min(CASE d.visit_frequency WHEN 'weekly' THEN 1 WHEN 'monthly' THEN 2 WHEN 'quarterly' THEN 3 END) AS rank
+        FROM persons p
+        JOIN person_tags pt ON pt.person_id = p.id AND pt.removed_at IS NULL
+        JOIN tag_definitions d ON d.code = pt.tag_code AND d.kind = 'care' ${restricted} ${tagFilter}
+        WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})
+        GROUP BY p.id
+      ), seen AS (
+        SELECT c.*, h.address,
+          (SELECT max(v.visited_at) FROM visits v WHERE v.person_id = c.id OR (c."householdId" IS NOT NULL AND v.household_id = c."householdId")) AS "lastVisitAt"
+        FROM cared c LEFT JOIN households h ON h.id = c."householdId"
+      )
+      SELECT s.*,
+        (s."lastVisitAt" IS NULL OR s."lastVisitAt" < now() - CASE s.rank WHEN 1 THEN interval '7 days' WHEN 2 THEN interval '1 month' ELSE interval '3 months' END) AS due,
+        (count(*) OVER ())::int AS total
+      FROM seen s
+      ORDER BY due DESC, s."lastVisitAt" ASC NULLS FIRST, s.rank ASC NULLS LAST, s.address, s.name
+      LIMIT ${opts.limit}`),
+  );
+}

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
   buildingsReply,
+  carePeopleQuery,
+  carePeopleReply,
   compoundsReply,
   correctionBody,
   householdDetail,
@@ -41,6 +43,7 @@ import { recordVisit } from "./record-visit";
 import { getOwnRecord, requestCorrection } from "./self-record";
 import { importPeople, importTemplate } from "./import-people";
 import { exportPeople } from "./export-people";
+import { listCarePeople } from "./list-care-people";
 
 const TAGS = ["registry"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -65,6 +68,12 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const area = request.query.areaId ? await areaInScope(db, user, request.query.areaId) : await homeArea(db, user);
       return { items: await selectCompounds(db, area.path) };
     },
+  );
+
+  app.get(
+    "/registry/care-people",
+    { schema: { tags: TAGS, summary: "People with care tags in the caller's scope, due visits first", querystring: carePeopleQuery, response: { 200: carePeopleReply } }, config: { policy: "person:read" } },
+    async (request) => listCarePeople(deps, signedIn(request), request.query),
   );
 
   app.get(
