@@ -16,6 +16,7 @@ import { peopleRoutes } from "./modules/people/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { configRoutes } from "./modules/config/routes";
 import { caseRoutes } from "./modules/cases/routes";
+import { caseSettingsRoutes } from "./modules/cases/settings-routes";
 import { fileRoutes } from "./modules/files/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { registryRoutes } from "./modules/registry/routes";
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(auditRoutes);
       await api.register(fileRoutes);
       await api.register(caseRoutes);
+      await api.register(caseSettingsRoutes);
       await api.register(notificationRoutes);
       await api.register(registryRoutes);
       await api.register(patrolsRoutes);

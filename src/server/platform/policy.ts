@@ -52,7 +52,10 @@ export const POLICY = {
   "case:read": STAFF,
   "case:measures": ["platform_admin", "street_officer", "community_secretary", "community_staff", "grid_worker", "branch_secretary"],
   "case:export": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
-  "case:configure": ["platform_admin", "community_secretary"],
+  // 事件设置: routing rules per community (and reading the page); time limits and the calendar apply everywhere
+  "case:configure": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
+  "case:time-limits": ["platform_admin", "street_officer"],
+  "calendar:manage": ["platform_admin", "street_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

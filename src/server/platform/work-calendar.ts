@@ -16,9 +16,17 @@ const MAX_DAYS = 3 * 366;
 export type CalendarDay = { day: string; kind: "holiday" | "workday" };
 
 export class WorkCalendar {
-  private readonly special: Map<string, "holiday" | "workday">;
+  private special: Map<string, "holiday" | "workday">;
 
   constructor(days: CalendarDay[] = []) {
+    this.special = new Map(days.map((d) => [d.day, d.kind]));
+  }
+
+  /**
+   * Replaces the holidays and 调休 days in place, so every holder of this instance (the request
+   * handlers, the timer sweep) counts with the edited calendar from the next computation on.
+   */
+  replaceDays(days: CalendarDay[]): void {
     this.special = new Map(days.map((d) => [d.day, d.kind]));
   }
 
