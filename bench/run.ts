@@ -10,7 +10,7 @@
  * the end), otherwise a throwaway PostgreSQL 15 started and removed by this script. All traffic goes
  * to 127.0.0.1; every loop is bounded in time.
  *
- * --quick: 100,000 / 20,000 cases and 5 s windows. --no-wait: do not wait for other programs on the
+ * --quick: 100,000 / 20,000 cases and 5 s windows. --keep: with DATABASE_URL, keep the benchmark database. --no-wait: do not wait for other programs on the
  * machine to quiet down before each measurement. --out: write the page elsewhere. --render: write the
  * page again from a results file saved by an earlier run (its path is printed at the end).
  */
@@ -332,7 +332,9 @@ async function benchPostgres(passwordHash: string): Promise<EngineResult> {
   cleanups.push(() => admin.end());
   await admin.query(`CREATE DATABASE ${dbName}`);
   cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    // --keep (DATABASE_URL only): leave the data in place to study plans afterwards.
+    if (flag("--keep") && !throwaway) log(`  kept database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   });
   const u = new URL(baseUrl);
   u.pathname = `/${dbName}`;

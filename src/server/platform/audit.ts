@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { SQL, sql } from "drizzle-orm";
 import { auditLog } from "../db/schema/audit";
 import type { DbOrTx } from "../db/client";
 import type { RequestContext } from "./context";
@@ -37,7 +37,16 @@ export interface AuditEntry {
 
 /** Writes one audit row inside the caller's transaction, so it stands or falls with the write. */
 export async function writeAudit(tx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, ctx, entry);
+}
+
+/**
+ * The insert of one audit row, not yet sent: to await, or to embed in a larger statement (e.g. one
+ * data-modifying CTE that writes a record and its audit row together). `after` may be a SQL
+ * expression (already masked by the caller) when part of it is only known in the statement.
+ */
+export function auditInsert(tx: DbOrTx, ctx: RequestContext, entry: Omit<AuditEntry, "after"> & { after?: unknown }) {
+  return tx.insert(auditLog).values({
     actorId: ctx.user?.id ?? null,
     actorName: ctx.user?.displayName ?? null,
     actorRole: ctx.user?.role ?? null,
@@ -47,7 +56,7 @@ export async function writeAudit(tx: DbOrTx, ctx: RequestContext, entry: AuditEn
     areaPath: entry.areaPath ?? ctx.user?.areaPath ?? null,
     ip: ctx.ip,
     before: entry.before === undefined ? null : maskForAudit(entry.before),
-    after: entry.after === undefined ? null : maskForAudit(entry.after),
+    after: entry.after === undefined ? null : entry.after instanceof SQL ? entry.after : maskForAudit(entry.after),
     reason: entry.reason ?? null,
   });
 }

@@ -1,18 +1,18 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
 import { users } from "../../db/schema/accounts";
-import { caseCategories, caseEvents, caseNumberCounters, casePhotos, caseRoutingRules, cases } from "../../db/schema/cases";
-import { files } from "../../db/schema/files";
-import type { Tx } from "../../db/client";
+import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/schema/cases";
+import { files, notifications } from "../../db/schema/files";
+import { rowsOf, type Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
-import { writeAudit } from "../../platform/audit";
-import type { NotificationInput } from "../../platform/notify";
+import { auditInsert, maskForAudit } from "../../platform/audit";
+import type { NotificationRow } from "../../platform/notify";
 import type { ReportCaseBody } from "../../../contracts/cases";
 import { selectAreasAtPoint } from "../areas/queries";
 import { clockFor } from "./time-limits";
+import { activeCategory, communityCode, routingRule } from "./reference-cache";
 import type { CaseLevel } from "./workflow";
 
 const STAFF_CHANNEL_ROLES = ["community_staff", "community_secretary", "street_officer", "grid_worker", "platform_admin"];
@@ -20,17 +20,6 @@ const STAFF_CHANNEL_ROLES = ["community_staff", "community_secretary", "street_o
 /** Beijing-time calendar day as YYYYMMDD. */
 function localDay(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
-}
-
-/** Next readable number for a community and day, e.g. HK-20250314-0012. */
-async function nextNumber(tx: Tx, prefix: string, now: Date): Promise<string> {
-  const day = localDay(now);
-  const [row] = await tx
-    .insert(caseNumberCounters)
-    .values({ prefix, day, last: 1 })
-    .onConflictDoUpdate({ target: [caseNumberCounters.prefix, caseNumberCounters.day], set: { last: sql`${caseNumberCounters.last} + 1` } })
-    .returning({ last: caseNumberCounters.last });
-  return `${prefix}-${day}-${String(row.last).padStart(4, "0")}`;
 }
 
 function channelOf(ctx: SignedInContext, body: ReportCaseBody) {
@@ -57,9 +46,9 @@ export async function reportCase(
   ctx: SignedInContext,
   tx: Tx,
   body: ReportCaseBody,
-): Promise<{ created: ReportedCase; notify: NotificationInput[] }> {
+): Promise<{ created: ReportedCase; notified: NotificationRow[] }> {
   const now = new Date();
-  const [category] = await tx.select().from(caseCategories).where(and(eq(caseCategories.code, body.categoryCode), eq(caseCategories.active, true))).limit(1);
+  const category = await activeCategory(tx, body.categoryCode);
   if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
   const channel = channelOf(ctx, body);
 
@@ -81,14 +70,10 @@ export async function reportCase(
       throw new AppError("VALIDATION_FAILED", [{ path: "/location", message: body.location ? "outside every community" : "a place is required" }]);
     }
   }
-  const [community] = await tx.select({ shortCode: areas.shortCode, name: areas.name }).from(areas).where(eq(areas.id, communityId)).limit(1);
+  const community = await communityCode(tx, communityId);
 
   // Who: the routing rule of the community, else the grid's worker, else the community dispatcher.
-  const [rule] = await tx
-    .select()
-    .from(caseRoutingRules)
-    .where(and(eq(caseRoutingRules.communityId, communityId), eq(caseRoutingRules.categoryCode, category.code)))
-    .limit(1);
+  const rule = await routingRule(tx, communityId, category.code);
   let level: CaseLevel = rule?.level ?? (gridId ? "grid" : "community");
   let handlerId: string | null = rule?.handlerId ?? null;
   if (level === "grid" && !handlerId) {
@@ -120,37 +105,60 @@ export async function reportCase(
   }
 
   const id = uuidv7();
-  const number = await nextNumber(tx, community?.shortCode ?? "LL", now);
   const clock = await clockFor(tx, deps.calendar, { categoryCode: category.code, level, kind: "accept", from: now });
   // A staff member entering a call or transfer records the caller; everyone else reports as themselves.
   const staffEntered = body.channel !== undefined;
   const reporterPhone = staffEntered ? body.reporterPhone : undefined;
-  await tx.insert(cases).values({
-    id,
-    number,
-    communityId,
-    areaId,
-    gridId,
-    categoryCode: category.code,
-    description: body.description,
-    location: body.location ?? null,
-    address: body.address ?? null,
-    channel,
-    reporterId: staffEntered ? null : ctx.user.id,
-    reporterName: staffEntered ? (body.reporterName ?? null) : ctx.user.displayName,
-    reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : ctx.user.phoneEnc && !staffEntered ? ctx.user.phoneEnc : null,
-    anonymous: body.anonymous,
-    mobileReporter: ctx.user.role === "rider",
-    status: "reported",
-    level,
-    maxLevel: level,
-    handlerId,
-    acceptDueAt: clock.dueAt,
-    acceptWarnAt: clock.warnAt,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await tx.insert(caseEvents).values({
+
+  let recipients: string[] = handlerId ? [handlerId] : [];
+  if (!handlerId) {
+    const dispatchers = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.role, ["community_staff", "community_secretary"]), eq(users.areaId, communityId), eq(users.status, "active")));
+    recipients = [...new Set(dispatchers.map((d) => d.id))];
+  }
+
+  // The writes go in one statement: the day's number, the case, its first timeline entry, photos,
+  // the audit row and the notifications. The counter row of the community and day is locked from
+  // here to COMMIT only, so concurrent reports of one community queue for one round trip, not six.
+  const prefix = community?.shortCode ?? "LL";
+  const day = localDay(now);
+  const number = sql`(SELECT ${prefix} || '-' || ${day} || '-' || lpad(n.last::text, 4, '0') FROM n)`;
+  const counter = tx
+    .insert(caseNumberCounters)
+    .values({ prefix, day, last: 1 })
+    .onConflictDoUpdate({ target: [caseNumberCounters.prefix, caseNumberCounters.day], set: { last: sql`${caseNumberCounters.last} + 1` } })
+    .returning({ last: caseNumberCounters.last });
+  const caseRow = tx
+    .insert(cases)
+    .values({
+      id,
+      number,
+      communityId,
+      areaId,
+      gridId,
+      categoryCode: category.code,
+      description: body.description,
+      location: body.location ?? null,
+      address: body.address ?? null,
+      channel,
+      reporterId: staffEntered ? null : ctx.user.id,
+      reporterName: staffEntered ? (body.reporterName ?? null) : ctx.user.displayName,
+      reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : ctx.user.phoneEnc && !staffEntered ? ctx.user.phoneEnc : null,
+      anonymous: body.anonymous,
+      mobileReporter: ctx.user.role === "rider",
+      status: "reported",
+      level,
+      maxLevel: level,
+      handlerId,
+      acceptDueAt: clock.dueAt,
+      acceptWarnAt: clock.warnAt,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ number: cases.number });
+  const event = tx.insert(caseEvents).values({
     id: uuidv7(),
     caseId: id,
     at: now,
@@ -162,24 +170,25 @@ export async function reportCase(
     level,
     data: { channel, handlerId, staffEntered },
   });
-  if (photoIds.length) await tx.insert(casePhotos).values(photoIds.map((fileId) => ({ caseId: id, fileId, stage: "report" as const })));
-  await writeAudit(tx, ctx, {
+  const photos = photoIds.length ? tx.insert(casePhotos).values(photoIds.map((fileId) => ({ caseId: id, fileId, stage: "report" as const }))) : null;
+  const audit = auditInsert(tx, ctx, {
     action: "case.report",
     targetType: "case",
     targetId: id,
     areaPath: sql`(SELECT path FROM areas WHERE id = ${areaId})`,
-    after: { number, categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null },
+    after: sql`${JSON.stringify(maskForAudit({ categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null }))}::jsonb || jsonb_build_object('number', ${number})`,
   });
-
-  const notify: NotificationInput[] = [];
-  const title = `新事件 ${number}：${category.name}`;
-  if (handlerId) notify.push({ userId: handlerId, kind: "case.assigned", title, body: body.description.slice(0, 80), link: `case:${id}` });
-  else {
-    const dispatchers = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(inArray(users.role, ["community_staff", "community_secretary"]), eq(users.areaId, communityId), eq(users.status, "active")));
-    for (const d of dispatchers) notify.push({ userId: d.id, kind: "case.assigned", title, body: body.description.slice(0, 80), link: `case:${id}` });
-  }
-  return { created: { id, number }, notify };
+  const text = body.description.slice(0, 80);
+  const notes = recipients.map((userId) => ({ id: uuidv7(), userId, kind: "case.assigned", body: text, link: `case:${id}`, readAt: null, createdAt: now }));
+  const noteRows = notes.length
+    ? tx.insert(notifications).values(notes.map((n) => ({ ...n, title: sql`'新事件 ' || ${number} || '：' || ${category.name}` })))
+    : null;
+  const statement = sql`
+      WITH n AS (${counter.getSQL()}), c AS (${caseRow.getSQL()}), e AS (${event.getSQL()}), a AS (${audit.getSQL()})
+      ${photos ? sql`, p AS (${photos.getSQL()})` : sql``}
+      ${noteRows ? sql`, m AS (${noteRows.getSQL()})` : sql``}
+      SELECT number FROM c`;
+  const [written] = rowsOf<{ number: string }>(await tx.execute(statement));
+  const title = `新事件 ${written.number}：${category.name}`;
+  return { created: { id, number: written.number }, notified: notes.map((n) => ({ ...n, title })) };
 }

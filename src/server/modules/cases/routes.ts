@@ -76,7 +76,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       let pushed: NotificationRow[] = [];
       const { value, replayed } = await once(db, { userId: ctx.user.id, key, route: "POST /cases", body: request.body }, async (tx) => {
         const r = await reportCase(deps, ctx, tx, request.body);
-        pushed = await deps.notifications.add(tx, r.notify);
+        pushed = r.notified;
         return r.created;
       });
       deps.notifications.publish(pushed);

@@ -4,7 +4,7 @@ import { caseLinks } from "../../db/schema/patrols";
 import type { Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
-import type { NotificationInput } from "../../platform/notify";
+import type { NotificationRow } from "../../platform/notify";
 import type { LngLat } from "../../db/schema/types";
 import type { TargetKind } from "../../../contracts/patrols";
 import { reportCase } from "../cases/report-case";
@@ -35,7 +35,7 @@ export type FailedVisit = {
  */
 export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, tx: Tx, visit: FailedVisit) {
   const created: Array<{ id: string; number: string; itemId: string }> = [];
-  const notify: NotificationInput[] = [];
+  const notified: NotificationRow[] = [];
   for (const item of visit.items) {
     const answer = displayAnswer(item, visit.answers[item.id]);
     const description = [`【巡查发现】${visit.targetLabel}`, `${visit.templateName}「${item.label}」：${answer}`, visit.notes ? `备注：${visit.notes}` : ""]
@@ -59,7 +59,7 @@ export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, 
       .set({ data: sql`coalesce(${caseEvents.data}, '{}'::jsonb) || ${JSON.stringify({ source: "patrol", patrolSubmissionId: visit.submissionId, patrolTaskId: visit.taskId, patrolItemId: item.id })}::jsonb` })
       .where(and(eq(caseEvents.caseId, r.created.id), eq(caseEvents.action, "report")));
     created.push({ ...r.created, itemId: item.id });
-    notify.push(...r.notify);
+    notified.push(...r.notified);
   }
-  return { created, notify };
+  return { created, notified };
 }

@@ -155,7 +155,7 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
             trackDropped: track?.dropped ?? null,
           },
         });
-        pushed = await deps.notifications.add(tx, opened.notify);
+        pushed = opened.notified;
         return { replayed: false, submissionId, track };
       });
     } catch (err) {
