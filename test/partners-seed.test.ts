@@ -2,30 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
-import { seedPartners } from "../src/server/seed/partners";
 import { loadPartnerSeed } from "../src/server/seed/partner-context";
 import { buildUnits } from "../src/server/seed/partner-units";
 import { buildTalent } from "../src/server/seed/partner-talent";
 import { buildActivities } from "../src/server/seed/partner-activities";
 import { Rng } from "../src/server/seed/random";
-import { TEST_SEED } from "./support/constants";
 
 let t: TestApp;
 let hkStaff: Client;
 let yxqStaff: Client;
 
 const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
-const rng = () => new Rng(TEST_SEED).fork("partners");
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Until seedDemo runs it, the partner data is added here to the file's own copy of the demo database.
-  const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM partner_units`);
-  if (Number(n) === 0) {
-    const started = Date.now();
-    await t.database.db.transaction((tx) => seedPartners(tx, rng()));
-    console.log(`[partners seed] ${Date.now() - started} ms`);
-  }
   [hkStaff, yxqStaff] = await Promise.all([as(t, "hk_staff"), as(t, "yxq_staff")]);
 });
 afterAll(() => t.close());

@@ -195,7 +195,8 @@ describe("teams and problems solved", () => {
     expect(teamRes.statusCode, teamRes.body).toBe(200);
     const teamId = teamRes.json().id;
 
-    const [c] = await q<{ id: string }>(sql`SELECT id FROM cases WHERE community_id = ${hkCommunityId} AND category_code LIKE 'dispute%' ORDER BY created_at DESC LIMIT 1`);
+    const [c] = await q<{ id: string }>(sql`SELECT id FROM cases WHERE community_id = ${hkCommunityId} AND category_code LIKE 'dispute%'
+      AND NOT EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = cases.id AND l.kind = 'assignment') ORDER BY created_at DESC LIMIT 1`);
     const assign = await staff.post("/api/talent/assignments", { refKind: "case", refId: c.id, teamId, note: "请调解队上门了解情况" });
     expect(assign.statusCode, assign.body).toBe(200);
     expect((await staff.post("/api/talent/assignments", { refKind: "case", refId: c.id, teamId })).statusCode).toBe(409);

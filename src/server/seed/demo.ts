@@ -7,6 +7,7 @@ import { buildAreaTree } from "./areas";
 import { seedCases } from "./cases";
 import { seedDeliberation } from "./deliberation";
 import { seedPersonTags } from "./tags";
+import { seedPartners } from "./partners";
 import { COMMUNITIES } from "./communities";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
 import { CreditCodeRegistry, IdNumberRegistry, PhoneRegistry } from "./identity";
@@ -121,6 +122,7 @@ export async function seedDemo(
     Object.assign(counts, caseCounts);
     await seedPersonTags(tx);
     await seedDeliberation(tx, root.fork("deliberation"));
+    await seedPartners(tx, root.fork("partners"));
   });
 
   Object.assign(counts, {
