@@ -20,6 +20,9 @@ import { NotFoundRoute } from "./routes/not-found-route";
 // Pages past the home page load on first visit (the map library is only needed on /areas).
 const AreasRoute = lazy(() => import("./routes/areas-route").then((m) => ({ default: m.AreasRoute })));
 const PeopleRoute = lazy(() => import("./routes/people-route").then((m) => ({ default: m.PeopleRoute })));
+const RegistryRoute = lazy(() => import("./routes/registry-route").then((m) => ({ default: m.RegistryRoute })));
+const RegistryHouseholdRoute = lazy(() => import("./routes/registry-detail-route").then((m) => ({ default: m.RegistryHouseholdRoute })));
+const RegistryPersonRoute = lazy(() => import("./routes/registry-detail-route").then((m) => ({ default: m.RegistryPersonRoute })));
 const AuditRoute = lazy(() => import("./routes/audit-route").then((m) => ({ default: m.AuditRoute })));
 const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
 const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
@@ -57,6 +60,9 @@ export function ConsoleApp() {
                 <Route path="case-stats" element={<CaseStatsRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />
+                <Route path="registry" element={<RegistryRoute />} />
+                <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
+                <Route path="registry/people/:id" element={<RegistryPersonRoute />} />
                 <Route path="audit" element={<AuditRoute />} />
                 <Route path="account" element={<AccountRoute />} />
                 <Route path="home" element={<Navigate to="/" replace />} />

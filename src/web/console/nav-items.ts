@@ -7,6 +7,7 @@ export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; per
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/areas", label: "nav.areas", icon: "map", permission: "area:read" },
   { path: "/people", label: "nav.people", icon: "users", permission: "person:read" },
+  { path: "/registry", label: "nav.registry", icon: "door", permission: "person:read" },
   { path: "/audit", label: "nav.audit", icon: "audit", permission: "audit:read" },
   { path: "/account", label: "nav.account", icon: "user" },
 ];

@@ -126,6 +126,7 @@ export const en: Messages = {
     home: "Home",
     areas: "Areas & grids",
     people: "People",
+    registry: "Housing register",
     audit: "Audit log",
     account: "Account",
     mine: "Me",

@@ -124,6 +124,7 @@ export const zhCN = {
     home: "首页",
     areas: "区域与网格",
     people: "人口查询",
+    registry: "房屋台账",
     audit: "审计日志",
     account: "账号",
     mine: "我的",

@@ -25,6 +25,10 @@ const MyCasesRoute = page(() => import("./routes/my-cases-route"), "MyCasesRoute
 const QueueRoute = page(() => import("./routes/queue-route"), "QueueRoute");
 const CaseRoute = page(() => import("./routes/case-route"), "CaseRoute");
 const ResidentsRoute = page(() => import("./routes/residents-route"), "ResidentsRoute");
+const RegistryVisitsRoute = page(() => import("./routes/registry-routes"), "RegistryVisitsRoute");
+const RegistryBuildingRoute = page(() => import("./routes/registry-routes"), "RegistryBuildingRoute");
+const RegistryHouseholdRoute = page(() => import("./routes/registry-routes"), "RegistryHouseholdRoute");
+const RegistryVisitRoute = page(() => import("./routes/registry-routes"), "RegistryVisitRoute");
 
 /** The phone H5 app for grid workers, residents and riders, served under /m. */
 export function MobileApp() {
@@ -58,6 +62,10 @@ export function MobileApp() {
               <Route path="queue" element={<QueueRoute />} />
               <Route path="cases/:id" element={<CaseRoute />} />
               <Route path="residents" element={<ResidentsRoute />} />
+              <Route path="registry" element={<RegistryVisitsRoute />} />
+              <Route path="registry/buildings/:id" element={<RegistryBuildingRoute />} />
+              <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
+              <Route path="registry/households/:id/visit" element={<RegistryVisitRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

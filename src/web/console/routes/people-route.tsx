@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PeopleSearch } from "../../features/people/people-search";
+import { PeopleSearch } from "../../features/registry/people-search";
 import { PageHeader } from "../page-header";
 import { RequirePermission } from "../require-permission";
 

@@ -11,7 +11,7 @@ const ENTRIES: Entry[] = [
   { key: "cases", icon: "alert", tone: "red", to: "/queue" },
   { key: "workerReport", icon: "camera", tone: "orange", to: "/report" },
   { key: "patrols", icon: "clipboard", tone: "blue" },
-  { key: "visits", icon: "door", tone: "green" },
+  { key: "visits", icon: "door", tone: "green", to: "/registry" },
   { key: "residents", icon: "search", tone: "purple", to: "/residents" },
 ];
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { MobilePeopleSearch } from "../../features/people/mobile-people-search";
+import { MobilePeopleSearch } from "../../features/registry/mobile-people-search";
 import { SubPage } from "../sub-page";
 
 export function ResidentsRoute() {
