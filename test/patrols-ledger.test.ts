@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
-import { TEST_SEED } from "./support/constants";
 import { rowsOf } from "../src/server/db/client";
-import { seedPatrols } from "../src/server/seed/patrols";
-import { Rng } from "../src/server/seed/random";
 import { sweepMissedTasks } from "../src/server/modules/patrols/sweep-tasks";
 import { periodOf, periodsBetween } from "../src/server/modules/patrols/periods";
 
@@ -27,10 +24,6 @@ const month = () => today().slice(0, 7);
 let seq = 0;
 const clientId = () => `ledger-${Date.now().toString(36)}-${++seq}`;
 
-async function ensurePatrolSeed() {
-  const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM checklist_templates`);
-  if (n === 0) await t.database.db.transaction((tx) => seedPatrols(tx, new Rng(TEST_SEED).fork("patrols")));
-}
 
 async function freeEnterprise(familyId: string) {
   const [row] = await q<{ id: string; name: string }>(sql`
@@ -50,7 +43,6 @@ async function planTask(familyId: string, placeId: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await ensurePatrolSeed();
   [staff, grid1] = await Promise.all([as(t, "hk_staff"), as(t, "hk_grid1")]);
   const me = (await grid1.get("/api/auth/me")).json().user;
   gridId = me.area.id;

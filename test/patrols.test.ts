@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
-import { TEST_SEED } from "./support/constants";
 import { rowsOf } from "../src/server/db/client";
-import { seedPatrols } from "../src/server/seed/patrols";
-import { Rng } from "../src/server/seed/random";
 
 /**
  * Patrols on the phone: the differentiated list, today's tasks and route, the checklist submit
@@ -26,11 +23,6 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 let seq = 0;
 const clientId = () => `phone-${Date.now().toString(36)}-${++seq}`;
 
-/** The patrol demo data, unless the template database already has it. */
-async function ensurePatrolSeed() {
-  const [{ n }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM checklist_templates`);
-  if (n === 0) await t.database.db.transaction((tx) => seedPatrols(tx, new Rng(TEST_SEED).fork("patrols")));
-}
 
 /** An enterprise of hk_grid1's grid that has no plan with the given template family. */
 async function enterpriseOfGrid1(familyId: string, skip = 0) {
@@ -69,7 +61,6 @@ async function answersFor(c: Client, taskId: string, overrides: Record<string, u
 
 beforeAll(async () => {
   t = await createTestApp();
-  await ensurePatrolSeed();
   [staff, secretary, grid1, grid2, grid3] = await Promise.all([as(t, "hk_staff"), as(t, "hk_secretary"), as(t, "hk_grid1"), as(t, "hk_grid2"), as(t, "hk_grid3")]);
   gridId = (await grid1.get("/api/auth/me")).json().user.area.id;
   for (const tpl of (await staff.get("/api/patrols/templates")).json().items) templates.set(tpl.targetKind, tpl);
@@ -284,6 +275,40 @@ describe("on the phone", () => {
     const r = await submit(grid1, taskId, { clientId: clientId(), filledAt: new Date().toISOString(), answers, photoIds: [theirs.id] });
     expect(r.statusCode).toBe(400);
     expect(r.json().details[0]).toMatchObject({ path: "/photoIds", fileId: theirs.id });
+  });
+
+  it("keeps a failed item's evidence photos with that item, for that item's case only", async () => {
+    const family = templates.get("fire_point")!.familyId;
+    const { taskId } = await planAndTask(family, (await enterpriseOfGrid1(family)).id);
+    const { task, answers } = await answersFor(grid1, taskId, { "消防通道、安全出口畅通": false, "灭火器、消火栓完好有效": false });
+    const byLabel = (label: string) => (task.template.items as Array<{ id: string; label: string }>).find((i) => i.label === label)!.id;
+    const exit = byLabel("消防通道、安全出口畅通");
+    const extinguisher = byLabel("灭火器、消火栓完好有效");
+    const upload = async () => (await grid1.request({ method: "POST", url: "/api/files", ...multipart(await jpegWithGps()) })).json().id as string;
+    const [evidence, general] = [await upload(), await upload()];
+    const unknown = await submit(grid1, taskId, { clientId: clientId(), filledAt: new Date().toISOString(), answers, itemPhotos: { "00000000-0000-7000-8000-000000000000": [evidence] } });
+    expect(unknown.statusCode).toBe(400);
+    const res = await submit(grid1, taskId, { clientId: clientId(), filledAt: new Date().toISOString(), answers, itemPhotos: { [exit]: [evidence] }, photoIds: [general] });
+    expect(res.statusCode, res.body).toBe(200);
+    const sub = res.json().submission;
+    expect(sub.photos.map((p: { itemId: string | null }) => p.itemId).sort()).toEqual([exit, null].sort());
+    const caseOf = (itemId: string) => sub.cases.find((c: { itemId: string }) => c.itemId === itemId);
+    const exitCase = (await staff.get(`/api/cases/${caseOf(exit).id}`)).json();
+    const extinguisherCase = (await staff.get(`/api/cases/${caseOf(extinguisher).id}`)).json();
+    expect(exitCase.photos).toHaveLength(2);
+    expect(extinguisherCase.photos).toHaveLength(1);
+  });
+
+  it("lists who may be given patrol work in a grid", async () => {
+    const res = await staff.get(`/api/patrols/assignees?areaId=${gridId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const names = res.json().items.map((a: { id: string }) => a.id);
+    const [me1, me2, meStaff] = await Promise.all([grid1, grid2, staff].map(async (c) => (await c.get("/api/auth/me")).json().user.id));
+    expect(names).toContain(me1);
+    expect(names).toContain(meStaff);
+    expect(names).not.toContain(me2);
+    expect(res.json().items[0].role).toBe("grid_worker");
+    expect((await grid1.get("/api/patrols/assignees")).statusCode).toBe(403);
   });
 
   it("filters a garbage GPS track of a river patrol and measures what is left", async () => {

@@ -189,6 +189,9 @@ export const reassignBody = z.strictObject({
   /** Expected version of a task: a stale one answers 409. */
   version: z.number().int().min(1).optional(),
 });
+export const assigneeQuery = z.strictObject({ areaId: uuid.optional() });
+export const assigneeListReply = z.object({ items: z.array(z.object({ id: uuid, name: z.string(), role: z.string(), area: named })) });
+export type Assignee = z.infer<typeof assigneeListReply>["items"][number];
 export const planChangeReply = z.object({ plan: planSummary, tasksChanged: z.number() });
 
 // ---------------------------------------------------------------- tasks
@@ -285,6 +288,8 @@ export const submitBody = z.strictObject({
   companions: z.array(text(40)).max(20).default([]),
   notes: z.string().trim().max(2000).optional(),
   photoIds: z.array(uuid).max(9).default([]),
+  /** Evidence for one item (e.g. the blocked exit of a failed check): itemId → file ids; the item's case gets them. */
+  itemPhotos: z.record(uuid, z.array(uuid).min(1).max(9)).default({}),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
 import { buildAreaTree } from "./areas";
 import { seedCases } from "./cases";
+import { seedPatrols } from "./patrols";
 import { seedDeliberation } from "./deliberation";
 import { seedPersonTags } from "./tags";
 import { seedPartners } from "./partners";
@@ -121,6 +122,7 @@ export async function seedDemo(
     });
     Object.assign(counts, caseCounts);
     await seedPersonTags(tx);
+    Object.assign(counts, await seedPatrols(tx, root.fork("patrols")));
     await seedDeliberation(tx, root.fork("deliberation"));
     await seedPartners(tx, root.fork("partners"));
   });

@@ -24,13 +24,14 @@ export type FailedVisit = {
   answers: Record<string, unknown>;
   /** Items that failed and open a case, in checklist order. */
   items: ItemRow[];
-  photoIds: string[];
+  /** The visit's photos; one tied to an item goes only to that item's case when the item opens one. */
+  photos: Array<{ itemId: string | null; fileId: string }>;
 };
 
 /**
  * Turns each failed item that opens a case into a case, reported by the grid worker through the
  * cases module (channel grid_patrol, routed like any report), with the answers in the description
- * and the visit's photos attached, and links case and submission both ways (case_links, and the
+ * and the visit's photos attached (those of another failed item go to that item's case), and links case and submission both ways (case_links, and the
  * item on the case's report event). Runs inside the submission's transaction.
  */
 export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, tx: Tx, visit: FailedVisit) {
@@ -50,8 +51,10 @@ export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, 
       photoIds: [],
       anonymous: false,
     });
-    if (visit.photoIds.length) {
-      await tx.insert(casePhotos).values(visit.photoIds.map((fileId) => ({ caseId: r.created.id, fileId, stage: "report" as const })));
+    const opening = new Set(visit.items.map((i) => i.id));
+    const photoIds = visit.photos.filter((p) => p.itemId === item.id || p.itemId === null || !opening.has(p.itemId)).map((p) => p.fileId);
+    if (photoIds.length) {
+      await tx.insert(casePhotos).values(photoIds.map((fileId) => ({ caseId: r.created.id, fileId, stage: "report" as const })));
     }
     await tx.insert(caseLinks).values({ caseId: r.created.id, kind: "patrol_submission", refId: visit.submissionId });
     await tx

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  assigneeListReply,
+  assigneeQuery,
   bulkPlansBody,
   bulkPlansReply,
   createPlanBody,
@@ -21,6 +23,7 @@ import { assignInBulk } from "./assign-in-bulk";
 import { deactivatePlan } from "./deactivate-plan";
 import { reassignPlan } from "./reassign-plan";
 import { generateForArea } from "./generate-for-area";
+import { listAssignees } from "./list-assignees";
 import { loadPlan, presentPlan, selectPlanPage } from "./plan-queries";
 
 const TAGS = ["patrols"];
@@ -78,6 +81,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "patrol:plan" },
     },
     async (request) => reassignPlan(deps, signedIn(request), request.params.id, request.body.assigneeId),
+  );
+
+  app.get(
+    "/patrols/assignees",
+    {
+      schema: { tags: TAGS, summary: "Grid workers and staff of the caller's scope who may be given patrol work (covering an area, when given)", querystring: assigneeQuery, response: { 200: assigneeListReply } },
+      config: { policy: "patrol:plan" },
+    },
+    async (request) => listAssignees(db, signedIn(request).user, request.query.areaId),
   );
 
   app.post(

@@ -92,7 +92,12 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
 
         const items = await selectItems(tx, t.templateId);
         const checked = checkAnswers(items, body.answers);
-        const itemPhotos = [...checked.photos.entries()].flatMap(([itemId, ids]) => ids.map((fileId) => ({ itemId, fileId })));
+        const unknownItems = Object.keys(body.itemPhotos).filter((id) => !items.some((i) => i.id === id));
+        if (unknownItems.length) {
+          throw new AppError("VALIDATION_FAILED", unknownItems.map((id) => ({ path: `/itemPhotos/${id}`, message: "not an item of this checklist", itemId: id })));
+        }
+        const evidence = Object.entries(body.itemPhotos).flatMap(([itemId, ids]) => ids.map((fileId) => ({ itemId, fileId })));
+        const itemPhotos = [...[...checked.photos.entries()].flatMap(([itemId, ids]) => ids.map((fileId) => ({ itemId, fileId }))), ...evidence];
         const general = body.photoIds.filter((id) => !itemPhotos.some((p) => p.fileId === id)).map((fileId) => ({ itemId: null as string | null, fileId }));
         const allPhotos = [...itemPhotos, ...general].filter((p, i, a) => a.findIndex((q) => q.fileId === p.fileId) === i);
         await assertPhotosFree(tx, user.id, allPhotos.map((p) => p.fileId));
@@ -136,7 +141,7 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
           notes: body.notes || null,
           answers: checked.answers,
           items: failed,
-          photoIds: allPhotos.map((p) => p.fileId),
+          photos: allPhotos,
         });
         await writeAudit(tx, ctx, {
           action: "patrol.submit",
