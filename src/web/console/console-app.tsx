@@ -25,6 +25,7 @@ const RegistryHouseholdRoute = lazy(() => import("./routes/registry-detail-route
 const RegistryPersonRoute = lazy(() => import("./routes/registry-detail-route").then((m) => ({ default: m.RegistryPersonRoute })));
 const AuditRoute = lazy(() => import("./routes/audit-route").then((m) => ({ default: m.AuditRoute })));
 const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
+const CaseSettingsRoute = lazy(() => import("./routes/case-settings-route").then((m) => ({ default: m.CaseSettingsRoute })));
 const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ default: m.CaseRoute })));
 const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
@@ -64,6 +65,7 @@ export function ConsoleApp() {
                 <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
                 <Route path="registry/people/:id" element={<RegistryPersonRoute />} />
                 <Route path="audit" element={<AuditRoute />} />
+                <Route path="case-settings" element={<CaseSettingsRoute />} />
                 <Route path="account" element={<AccountRoute />} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundRoute />} />

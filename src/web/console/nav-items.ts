@@ -9,5 +9,6 @@ export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; per
   { path: "/people", label: "nav.people", icon: "users", permission: "person:read" },
   { path: "/registry", label: "nav.registry", icon: "door", permission: "person:read" },
   { path: "/audit", label: "nav.audit", icon: "audit", permission: "audit:read" },
+  { path: "/case-settings", label: "nav.caseSettings", icon: "settings", permission: "case:configure" },
   { path: "/account", label: "nav.account", icon: "user" },
 ];

@@ -132,6 +132,7 @@ export const en: Messages = {
     mine: "Me",
     cases: "Cases",
     caseStats: "Case statistics",
+    caseSettings: "Case settings",
     messages: "Messages",
   },
   overview: {

@@ -6,6 +6,7 @@ import { registryEn, registryZhCN } from "../features/registry/messages";
 import { patrolsEn, patrolsZhCN } from "../features/patrols/messages";
 import { deliberationEn, deliberationZhCN } from "../features/deliberation/messages";
 import { partnersEn, partnersZhCN } from "../features/partners/messages";
+import { caseSettingsEn, caseSettingsZhCN } from "../features/case-settings/messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,9 +29,9 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     "zh-CN": {
-      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN },
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN },
     },
-    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn } },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

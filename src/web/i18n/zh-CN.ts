@@ -130,6 +130,7 @@ export const zhCN = {
     mine: "我的",
     cases: "事件管理",
     caseStats: "事件统计",
+    caseSettings: "事件设置",
     messages: "消息",
   },
   overview: {

@@ -21,6 +21,7 @@ import {
   RightOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
+  SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -58,6 +59,7 @@ const ICONS = {
   report: FormOutlined,
   locate: AimOutlined,
   ledger: AuditOutlined,
+  settings: SettingOutlined,
 } as const satisfies Record<string, ComponentType<{ style?: CSSProperties; className?: string }>>;
 
 export type IconName = keyof typeof ICONS;
