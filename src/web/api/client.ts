@@ -80,6 +80,16 @@ export function apiPost<T>(path: string, body?: unknown, headers?: Record<string
   return request<T>("POST", path, { body: body ?? {}, headers });
 }
 
+/** PUT /api{path} with a JSON body. */
+export function apiPut<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> {
+  return request<T>("PUT", path, { body, headers });
+}
+
+/** DELETE /api{path}. */
+export function apiDelete<T>(path: string): Promise<T> {
+  return request<T>("DELETE", path);
+}
+
 /**
  * POST /api{path} with one file as multipart field `file`, reporting upload progress (0–1).
  * XMLHttpRequest rather than fetch: only it tells how far the upload has got.

@@ -25,6 +25,8 @@ const MyCasesRoute = page(() => import("./routes/my-cases-route"), "MyCasesRoute
 const QueueRoute = page(() => import("./routes/queue-route"), "QueueRoute");
 const CaseRoute = page(() => import("./routes/case-route"), "CaseRoute");
 const ResidentsRoute = page(() => import("./routes/residents-route"), "ResidentsRoute");
+const DeliberationRoute = page(() => import("./routes/deliberation-route"), "DeliberationRoute");
+const MeetingCheckinRoute = page(() => import("./routes/deliberation-route"), "MeetingCheckinRoute");
 const RegistryVisitsRoute = page(() => import("./routes/registry-routes"), "RegistryVisitsRoute");
 const RegistryBuildingRoute = page(() => import("./routes/registry-routes"), "RegistryBuildingRoute");
 const RegistryHouseholdRoute = page(() => import("./routes/registry-routes"), "RegistryHouseholdRoute");
@@ -62,6 +64,8 @@ export function MobileApp() {
               <Route path="queue" element={<QueueRoute />} />
               <Route path="cases/:id" element={<CaseRoute />} />
               <Route path="residents" element={<ResidentsRoute />} />
+              <Route path="deliberation/*" element={<DeliberationRoute />} />
+              <Route path="meetings/:id/checkin" element={<MeetingCheckinRoute />} />
               <Route path="registry" element={<RegistryVisitsRoute />} />
               <Route path="registry/buildings/:id" element={<RegistryBuildingRoute />} />
               <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/use-me";
 import { PendingCasesCard } from "../../features/cases/pending-cases-card";
+import { OverdueResolutionsCard } from "../../features/deliberation/overdue-resolutions-card";
 import { OverviewStatistics } from "../../features/overview/overview-statistics";
 
 /** The caller's area at a glance. Residents and riders are pointed to the phone app instead. */
@@ -38,6 +39,11 @@ export function HomeRoute() {
           <Col xs={24} lg={12}>
             <PendingCasesCard onOpenList={(filter) => navigate(`/cases?${new URLSearchParams(filter).toString()}`)} />
           </Col>
+          {hasPermission(user, "deliberation:read") && (
+            <Col xs={24} lg={12}>
+              <OverdueResolutionsCard />
+            </Col>
+          )}
         </Row>
       )}
       <Card className="ll-page-card">

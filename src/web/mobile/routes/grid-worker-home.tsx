@@ -13,6 +13,8 @@ const ENTRIES: Entry[] = [
   { key: "patrols", icon: "clipboard", tone: "blue" },
   { key: "visits", icon: "door", tone: "green", to: "/registry" },
   { key: "residents", icon: "search", tone: "purple", to: "/residents" },
+  { key: "survey", icon: "report", tone: "red", to: "/deliberation/survey" },
+  { key: "deliberation", icon: "chat", tone: "purple", to: "/deliberation" },
 ];
 
 /** Grid worker (and other staff on a phone): their grid, its figures, the day's work. */

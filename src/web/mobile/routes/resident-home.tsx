@@ -8,7 +8,7 @@ const ENTRIES: Entry[] = [
   { key: "report", icon: "camera", tone: "red", to: "/report" },
   { key: "myRequests", icon: "message", tone: "blue", to: "/my-cases" },
   { key: "activities", icon: "calendar", tone: "green" },
-  { key: "deliberation", icon: "chat", tone: "purple" },
+  { key: "deliberation", icon: "chat", tone: "purple", to: "/deliberation" },
 ];
 
 /** Residents (and partner contacts, volunteers): their community and what they can do in it. */

@@ -1,0 +1,21 @@
+/** Query keys of the deliberation feature; everything under ["deliberation"] is refreshed after a write. */
+export const delibKeys = {
+  all: ["deliberation"] as const,
+  topics: (filter: object) => ["deliberation", "topics", filter] as const,
+  topic: (id: string) => ["deliberation", "topic", id] as const,
+  candidates: ["deliberation", "candidates"] as const,
+  meetings: (filter: object) => ["deliberation", "meetings", filter] as const,
+  meeting: (id: string) => ["deliberation", "meeting", id] as const,
+  resolutions: (filter: object) => ["deliberation", "resolutions", filter] as const,
+  resolution: (id: string) => ["deliberation", "resolution", id] as const,
+  questionnaires: (filter: object) => ["deliberation", "questionnaires", filter] as const,
+  questionnaire: (id: string) => ["deliberation", "questionnaire", id] as const,
+  results: (id: string) => ["deliberation", "results", id] as const,
+  households: (id: string) => ["deliberation", "households", id] as const,
+  measures: (from: string, to: string) => ["deliberation", "measures", from, to] as const,
+  community: ["deliberation", "community"] as const,
+  publicTopics: ["deliberation", "community", "topics"] as const,
+  publicTopic: (id: string) => ["deliberation", "community", "topic", id] as const,
+  publicMeetings: ["deliberation", "community", "meetings"] as const,
+  publicQuestionnaires: ["deliberation", "community", "questionnaires"] as const,
+};
