@@ -6,7 +6,12 @@ import type { HouseholdDetail, Visit } from "./types";
 /** A household's moves, joins, leaves and changes, newest first. */
 export function HistoryList({ history }: { history: HouseholdDetail["history"] }) {
   const { t } = useTranslation();
-  if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("registry.history.none")} />;
+  if (history.length === 0)
+    return (
+      <div data-testid="registry-history">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("registry.history.none")} />
+      </div>
+    );
   return (
     <Timeline
       data-testid="registry-history"

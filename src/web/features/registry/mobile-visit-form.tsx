@@ -55,8 +55,9 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
             data-testid="visit-person"
           />
         </Form.Item>
-        <Form.Item label={t("registry.visits.notes")} required className={touched && !notes.trim() ? "m-form-missing" : undefined} help={touched && !notes.trim() ? t("registry.visits.notesRule") : undefined}>
+        <Form.Item label={t("registry.visits.notes")} required className={touched && !notes.trim() ? "m-form-missing" : undefined}>
           <TextArea placeholder={t("registry.visits.notesPlaceholder")} value={notes} onChange={setNotes} autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount data-testid="visit-notes" />
+          {touched && !notes.trim() && <div className="m-text-red">{t("registry.visits.notesRule")}</div>}
         </Form.Item>
         <Form.Item label={t("registry.visits.photos")}>
           <MobilePhotoUploader value={photos} onChange={setPhotos} onBusyChange={setUploading} />
