@@ -10,9 +10,12 @@ test("a grid worker signs in on the phone app and sees their grid", async ({ pag
   const counts = page.getByTestId("overview");
   await expect(counts).toContainText("居民");
   await expect(counts).toContainText("户数");
-  // Quick entries of features not built yet say so instead of failing.
+  // 巡查任务 opens the patrol list; back returns home.
   await page.getByTestId("entry-patrols").click();
-  await expect(page.getByText("即将上线，敬请期待")).toBeVisible();
+  await expect(page).toHaveURL(/\/m\/patrols$/);
+  await expect(page.getByTestId("patrol-tab-today")).toBeVisible();
+  await page.locator(".adm-nav-bar-back").click();
+  await expect(page).toHaveURL(/\/m\/?$/);
   // 事件处理 opens the queue; back returns home.
   await page.getByTestId("entry-cases").click();
   await expect(page).toHaveURL(/\/m\/queue$/);

@@ -29,6 +29,7 @@ const CaseSettingsRoute = lazy(() => import("./routes/case-settings-route").then
 const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ default: m.CaseRoute })));
 const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
+const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ default: m.PatrolsRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
 
 /** The staff console: providers, then the routes. */
@@ -60,6 +61,7 @@ export function ConsoleApp() {
                 <Route path="cases" element={<CasesRoute />} />
                 <Route path="cases/:id" element={<CaseRoute />} />
                 <Route path="case-stats" element={<CaseStatsRoute />} />
+                <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />

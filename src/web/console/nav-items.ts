@@ -5,6 +5,7 @@ export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; per
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
   { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read" },
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
+  { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read" },
   { path: "/deliberation", label: "nav.deliberation", icon: "chat", permission: "deliberation:read" },
   { path: "/areas", label: "nav.areas", icon: "map", permission: "area:read" },
   { path: "/people", label: "nav.people", icon: "users", permission: "person:read" },

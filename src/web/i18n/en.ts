@@ -132,6 +132,7 @@ export const en: Messages = {
     mine: "Me",
     cases: "Cases",
     caseStats: "Case statistics",
+    patrols: "Patrols & ledgers",
     deliberation: "Deliberation",
     caseSettings: "Case settings",
     messages: "Messages",

@@ -130,6 +130,7 @@ export const zhCN = {
     mine: "我的",
     cases: "事件管理",
     caseStats: "事件统计",
+    patrols: "巡查台账",
     deliberation: "议事协商",
     caseSettings: "事件设置",
     messages: "消息",

@@ -14,6 +14,7 @@ import { LoginRoute } from "./routes/login-route";
 import { HomeRoute } from "./routes/home-route";
 import { MineRoute } from "./routes/mine-route";
 import { NotFoundRoute } from "./routes/not-found-route";
+import { registerOfflineShell } from "../features/patrols/offline-shell";
 
 // Pages past the tabs load on first visit (the report form brings the map library).
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -31,12 +32,16 @@ const RegistryVisitsRoute = page(() => import("./routes/registry-routes"), "Regi
 const RegistryBuildingRoute = page(() => import("./routes/registry-routes"), "RegistryBuildingRoute");
 const RegistryHouseholdRoute = page(() => import("./routes/registry-routes"), "RegistryHouseholdRoute");
 const RegistryVisitRoute = page(() => import("./routes/registry-routes"), "RegistryVisitRoute");
+const PatrolsRoute = page(() => import("./routes/patrols-route"), "PatrolsRoute");
+const PatrolsTaskRoute = page(() => import("./routes/patrols-task-route"), "PatrolsTaskRoute");
 
 /** The phone H5 app for grid workers, residents and riders, served under /m. */
 export function MobileApp() {
   const [client] = useState(createQueryClient);
   const { t, i18n } = useTranslation();
   useEffect(() => onUnauthenticated(() => setMe(client, null)), [client]);
+  // The app shell stays on the phone for work without network (patrol forms queue offline).
+  useEffect(registerOfflineShell, []);
   useEffect(() => {
     document.title = t("app.mobile");
   }, [t, i18n.language]);
@@ -70,6 +75,8 @@ export function MobileApp() {
               <Route path="registry/buildings/:id" element={<RegistryBuildingRoute />} />
               <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
               <Route path="registry/households/:id/visit" element={<RegistryVisitRoute />} />
+              <Route path="patrols" element={<PatrolsRoute />} />
+              <Route path="patrols/tasks/:id" element={<PatrolsTaskRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

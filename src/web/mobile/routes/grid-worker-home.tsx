@@ -10,7 +10,7 @@ import { Section } from "../section";
 const ENTRIES: Entry[] = [
   { key: "cases", icon: "alert", tone: "red", to: "/queue" },
   { key: "workerReport", icon: "camera", tone: "orange", to: "/report" },
-  { key: "patrols", icon: "clipboard", tone: "blue" },
+  { key: "patrols", icon: "clipboard", tone: "blue", to: "/patrols" },
   { key: "visits", icon: "door", tone: "green", to: "/registry" },
   { key: "residents", icon: "search", tone: "purple", to: "/residents" },
   { key: "survey", icon: "report", tone: "red", to: "/deliberation/survey" },
