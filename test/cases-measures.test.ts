@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "../src/server/db/client";
 import ExcelJS from "exceljs";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { cases } from "../src/server/db/schema/cases";
@@ -132,6 +133,43 @@ describe("measures of 小事不出网格、大事不出社区", () => {
     // bad periods
     expect((await staff.get("/api/cases/measures?from=2030-02-01&to=2030-01-01")).statusCode).toBe(400);
     expect((await staff.get("/api/cases/measures?from=2030-13-01&to=2030-01-01")).statusCode).toBe(400);
+  });
+});
+
+describe("measures on the demo history", () => {
+  it("agree with plain SQL over the cases, for a community, its street and one grid", async () => {
+    const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
+    const [community] = await q<{ id: string; path: string }>(sql`SELECT id, path FROM areas WHERE level = 'community' AND name = '红康社区'`);
+    const [grid] = await q<{ id: string; path: string }>(sql`SELECT id, path FROM areas WHERE level = 'grid' AND parent_id = ${community.id} ORDER BY code LIMIT 1`);
+    const [street] = await q<{ id: string; path: string }>(sql`SELECT id, path FROM areas WHERE id = (SELECT parent_id FROM areas WHERE id = ${community.id})`);
+    const admin = await as(t, "admin");
+    for (const area of [community, street, grid]) {
+      const from = "2024-01-01";
+      const to = "2024-12-31";
+      const m = (await admin.get(`/api/cases/measures?areaId=${area.id}&from=${from}&to=${to}`)).json();
+      const where = sql`c.area_id IN (SELECT id FROM areas WHERE path LIKE ${area.path + "%"})
+        AND c.created_at >= ${new Date(`${from}T00:00:00+08:00`)} AND c.created_at < ${new Date("2025-01-01T00:00:00+08:00")}`;
+      const [plain] = await q<Record<string, number>>(sql`
+        SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'closed')::int AS open,
+          count(*) FILTER (WHERE closure_kind = 'resolved' AND max_level = 'grid')::int AS grid,
+          count(*) FILTER (WHERE was_overdue)::int AS overdue, count(*) FILTER (WHERE rating IS NOT NULL)::int AS rated,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(date_part('epoch', accepted_at - created_at) / 360)) / 10 AS accept,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(date_part('epoch', closed_at - created_at) / 360))
+            FILTER (WHERE closure_kind IN ('resolved', 'unable', 'not_responsible')) / 10 AS close
+        FROM cases c WHERE ${where}`);
+      expect(plain.total).toBeGreaterThan(50);
+      expect(m).toMatchObject({ total: plain.total, open: plain.open, resolvedAtGrid: plain.grid, rated: plain.rated });
+      expect(m.overdueRate).toBeCloseTo(plain.overdue / plain.total, 10);
+      expect(m.medianHoursToAccept).toBeCloseTo(Number(plain.accept), 6);
+      expect(m.medianHoursToClose).toBeCloseTo(Number(plain.close), 6);
+      const byCategory = await q<{ key: string; n: number }>(sql`SELECT category_code AS key, count(*)::int AS n FROM cases c WHERE ${where} GROUP BY 1`);
+      expect(Object.fromEntries(m.byCategory.map((g: { key: string; count: number }) => [g.key, g.count]))).toEqual(Object.fromEntries(byCategory.map((r) => [r.key, r.n])));
+      const monthly = await q<{ month: string; n: number }>(sql`
+        SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n FROM cases c WHERE ${where} GROUP BY 1 ORDER BY 1`);
+      expect(m.monthly.filter((x: { reported: number }) => x.reported > 0).map((x: { month: string; reported: number }) => [x.month, x.reported])).toEqual(
+        monthly.map((r) => [r.month, r.n]),
+      );
+    }
   });
 });
 

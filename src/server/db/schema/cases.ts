@@ -126,7 +126,9 @@ export const cases = pgTable(
   },
   (t) => [
     index("cases_area_created_idx").on(t.areaId, t.createdAt),
-    index("cases_community_created_idx").on(t.communityId, t.createdAt),
+    // The case list walks this backwards from its keyset cursor. The measures read
+    // cases_measures_idx (community_id, created_at) INCLUDE (…), made in SQL (migration 0008).
+    index("cases_created_idx").on(t.createdAt, t.id),
     index("cases_handler_status_idx").on(t.handlerId, t.status),
     index("cases_reporter_idx").on(t.reporterId, t.createdAt),
     index("cases_open_timer_idx").on(t.timer).where(sql`status <> 'closed'`),

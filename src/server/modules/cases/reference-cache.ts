@@ -15,6 +15,7 @@ type Rule = Pick<typeof caseRoutingRules.$inferSelect, "level" | "handlerId">;
 type Community = { shortCode: string | null; name: string };
 
 let categories: { at: number; byCode: Map<string, Category> } | null = null;
+let everyCategory: { at: number; byCode: Map<string, Category> } | null = null;
 const rules = new Map<string, { at: number; byCategory: Map<string, Rule> }>();
 const communities = new Map<string, { at: number; value: Community | null }>();
 
@@ -23,6 +24,7 @@ const fresh = (at: number) => Date.now() - at < TTL_MS;
 /** Forgets everything cached (after categories, routing rules or area codes are edited). */
 export function clearCaseReferenceCache(): void {
   categories = null;
+  everyCategory = null;
   rules.clear();
   communities.clear();
 }
@@ -34,6 +36,15 @@ export async function activeCategory(db: DbOrTx, code: string): Promise<Category
     categories = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r])) };
   }
   return categories.byCode.get(code) ?? null;
+}
+
+/** Every category, active or not (old cases keep retired ones), by code. */
+export async function allCategories(db: DbOrTx): Promise<Map<string, Category>> {
+  if (!everyCategory || !fresh(everyCategory.at)) {
+    const rows = await db.select().from(caseCategories);
+    everyCategory = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r])) };
+  }
+  return everyCategory.byCode;
 }
 
 /** The community's routing rule for a category, or null (default routing). */

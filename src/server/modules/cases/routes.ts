@@ -145,7 +145,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const area = request.query.areaId ? await areaInScope(db, user, request.query.areaId) : await homeArea(db, user);
       if (request.query.from > request.query.to) throw new AppError("VALIDATION_FAILED", [{ path: "/from", message: "from is after to" }]);
-      const m = await computeMeasures(db, { areaPath: area.path, from: request.query.from, to: request.query.to });
+      const m = await computeMeasures(db, { areaPath: area.path, areaLevel: area.level, from: request.query.from, to: request.query.to });
       return { area: { id: area.id, name: area.name }, ...m };
     },
   );
