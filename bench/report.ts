@@ -398,7 +398,7 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
         const total = statements.reduce((sum, x) => sum + x.total, 0);
         const profileBits: string[] = [];
         if (statements.length) profileBits.push(`Each request sends ${(calls / Math.max(1, requests)).toFixed(0)} statements, one round trip each`);
-        else profileBits.push("Each request sends about 14 statements (session lookup, BEGIN, category, locate the point, community, routing rule, grid worker, case-number counter, case, timeline, audit, notification, COMMIT), one round trip each");
+        else profileBits.push("Each request sends about 6 statements (session lookup, BEGIN, locate the point, grid worker, one statement that writes number, case, timeline, audit row and notification, COMMIT), one round trip each");
         if (!isPglite)
           profileBits.push(
             `in the server's CPU profile, Drizzle code (query building, result mapping) is on the stack in ${pct(drizzle)} of the busy samples and the \`pg\` driver in ${pct(pgDriver)}, ` +
@@ -410,28 +410,23 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
           parts.push(
             `The case-number counter dominates the database side: \`INSERT INTO case_number_counters … ON CONFLICT DO UPDATE\` takes ${counter.mean.toFixed(1)} ms on average — ` +
               `almost all of it waiting for a row lock — and is ${pct(counter.total / total)} of all statement time. There is one counter row per community and day; ` +
-              "`reportCase` takes it in the middle of the transaction and holds the lock through the case, timeline, audit and notification inserts until COMMIT, " +
-              "so all reports of one community are serialized through that row, while other requests wait for one of the pool's 10 connections.",
+              "`reportCase` takes it in its one write statement and holds it until COMMIT, so the reports of one community queue for that row for one round trip each.",
           );
         }
       }
       if (!isPglite) {
         parts.push(
           [
-            "Recommended changes, in order of effect:",
-            "1. Hold the counter row lock as briefly as possible: allocate the number in its own short transaction before the report's transaction (a rolled-back report then leaves a gap in the day's numbers), " +
-              "or from a per-prefix sequence, or write counter and rows in one statement (see 2); today the lock is held across six round trips.",
-            "2. Cut the round trips per report: keep the rarely changing reference data in process memory (categories, routing rules, community short codes, grid workers, area polygons for locating a point; invalidated on edit as `clearTimeLimitCache` already does for time limits), " +
-              "and write counter, case, timeline, audit and notification in one data-modifying statement (`WITH … INSERT … RETURNING`), which is atomic without BEGIN/COMMIT: from about 14 round trips to 2 (session and write).",
-            "3. Cache resolved sessions for a few seconds per token (the idle-timeout bookkeeping already tolerates a minute of slack) to drop the session join from every request.",
-            "4. Prepared statements (Drizzle's `.prepare()`) for the fixed queries of the hot path, which saves the query building that shows in the profile.",
-            "5. Run one Node.js process per spare core (several instances behind the reverse proxy); a single process is bound by its own CPU long before PostgreSQL is.",
+            "Already in place: categories, routing rules and community codes are read from process memory, and number, case, timeline, audit row and notifications are written by one data-modifying statement, so the counter row is locked for one round trip. Further changes, in order of effect:",
+            "1. Run one Node.js process per spare core (several instances behind the reverse proxy); a single process is bound by its own CPU long before PostgreSQL is.",
+            "2. Cache resolved sessions for a few seconds per token (the idle-timeout bookkeeping already tolerates a minute of slack) to drop the session join from every request.",
+            "3. Prepared statements (Drizzle's `.prepare()`) for the fixed queries of the hot path, which saves the query building that shows in the profile.",
           ].join("\n"),
         );
       } else {
         parts.push(
           "PGlite is one connection inside the app process: every statement of every request queues for it and runs as WebAssembly on the app's own thread, so the app's CPU and the database's add up on one core. " +
-            "The same changes as for PostgreSQL (fewer statements per request, a short-lived counter lock) apply; beyond that, PGlite is the engine for a small single-community installation, and a street-sized deployment belongs on PostgreSQL.",
+            "Beyond the changes made for PostgreSQL (fewer statements per request, a short-lived counter lock), PGlite is the engine for a small single-community installation, and a street-sized deployment belongs on PostgreSQL.",
         );
       }
       notes.push(parts.join(" "));
@@ -454,17 +449,17 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
     readNote(
       ["Dashboard measures, one community-year", "Dashboard measures, whole street, one year"],
       "Dashboard measures.",
-      "`computeMeasures` runs three statements (totals with two medians, the grouping sets, the monthly series), each reading every case of the area and period from the table; " +
-        "a community's cases are spread over all pages of the table (cases are written in time order, interleaved with the other communities), so even one community-year touches most of the table's pages, and the medians sort all those rows.",
-      "Recommended: a covering index on `cases (area_id, created_at) INCLUDE (…)` so the scans become index-only; computing totals, groups and months in one pass instead of three; " +
-        "and for the street level and above, a daily rollup per area and category / channel / status / closure / level (kept current on write or refreshed every few minutes, with a histogram of the hours to accept and to close for the medians), so a year is a few thousand rollup rows instead of hundreds of thousands of cases.",
+      "`computeMeasures` runs two statements side by side, each an index-only scan of the covering index `cases_measures_idx (community_id, created_at) INCLUDE (…)`: the totals, and one hashed GROUPING SETS aggregate for the breakdowns, months and 0.1 h duration histograms (the medians come from those). " +
+        "Both still read every case of the area and period, so the time grows with the number of cases: a street-year is ten times a community-year.",
+      "Next step for the street level and above: a rollup per community and month of the closed cases that can no longer change (closed more than 7 days ago: no reopening, no rating), refreshed by the housekeeping timer, with the duration histograms; " +
+        "the measures would then read a few thousand rollup rows plus the live cases of the period instead of hundreds of thousands of cases.",
     );
     readNote(
       ["Case list, first page (30 rows)", "Case list, keyset page 21 (30 rows)"],
       "Case list.",
-      "The staff list filters by `area_id IN (the user's subtree) OR reporter_id = me` and orders by `created_at DESC, id DESC`; no index on `cases` leads with `created_at`, " +
-        "so every page reads all of the user's cases and sorts them to return 30.",
-      "Recommended: an index on `cases (created_at, id)`; the scan then walks it backwards from the cursor and stops after 30 matching rows.",
+      "The staff list filters by `area_id IN (the user's subtree) OR reporter_id = me` and orders by `created_at DESC, id DESC`, walking the index `cases_created_idx (created_at, id)` backwards from the cursor until 30 rows match; " +
+        "the time left is the request's own (session, joins, JSON).",
+      "For a scope whose cases are rare among all (a grid in a large street), an index on `(community_id, created_at, id)` would let the scan skip other communities' entries.",
     );
   }
   if (plan.quick) notes.push("_This is a `--quick` run: smaller data set and shorter windows; run `npm run bench` for the reference figures._");
