@@ -158,6 +158,9 @@ describe("workflow", () => {
     expect(mine.timeline.map((e: { action: string }) => e.action)).toEqual(["report", "take", "handle", "verify", "close"]);
     d = (await act(resident, id, { action: "rate", rating: "satisfied", note: "很快" })).json();
     expect(d.rating).toBe("satisfied");
+    // Rated as satisfied: neither a second rating nor reopening is offered, and both are refused.
+    expect(d.actions).not.toContain("rate");
+    expect(d.actions).not.toContain("reopen");
     expect((await act(resident, id, { action: "rate", rating: "basic" })).statusCode).toBe(409);
     const notes = (await resident.get("/api/notifications")).json().items as Array<{ title: string }>;
     expect(notes.some((n) => n.title.includes("已办结"))).toBe(true);

@@ -8,7 +8,7 @@ import { canRead, relationsOf } from "./access";
 import { caseInScope } from "./act-on-case";
 import { presentDetail } from "./present-case";
 import { selectPhotos, selectTimeline, summarySelect } from "./queries";
-import { TRANSITIONS, type CaseAction } from "./workflow";
+import { stepPossible, TRANSITIONS, type CaseAction } from "./workflow";
 
 /** A case with its timeline, photos and the actions the caller may take now. */
 export async function getCase(deps: AppDeps, ctx: SignedInContext, caseId: string): Promise<CaseDetail> {
@@ -23,6 +23,8 @@ export async function getCase(deps: AppDeps, ctx: SignedInContext, caseId: strin
   const isReporter = row.c.reporterId === ctx.user.id;
   const events = await selectTimeline(db, caseId, !staffView);
   const photos = await selectPhotos(db, caseId);
-  const actions: CaseAction[] = TRANSITIONS.filter((t) => t.from.includes(row.c.status) && t.by.some((r) => rel.has(r))).map((t) => t.action);
+  const actions: CaseAction[] = TRANSITIONS.filter((t) => t.from.includes(row.c.status) && t.by.some((r) => rel.has(r)) && stepPossible(t.action, row.c)).map(
+    (t) => t.action,
+  );
   return presentDetail(row, { events, photos, actions, isReporter, cipher: deps.cipher });
 }

@@ -113,3 +113,31 @@ export function levelRank(level: CaseLevel): number {
 export const REOPEN_DAYS = 7;
 /** Closures a reporter may reopen. */
 export const REOPENABLE = ["resolved", "unable", "not_responsible"] as const;
+
+/**
+ * Whether a step the transition table allows from the case's state can be taken now: the checks a
+ * step makes on the case itself (rating a closure once, reopening within REOPEN_DAYS unless rated
+ * as satisfied, deciding only a pending delay, asking for one delay at a time). The step repeats
+ * these checks when taken; this keeps the offered actions honest.
+ */
+export function stepPossible(
+  action: CaseAction,
+  c: { closureKind: string | null; closedAt: Date | null; rating: string | null; ratedAt: Date | null; delayRequestedHours: number | null },
+  now = new Date(),
+): boolean {
+  const reopenable = REOPENABLE.includes(c.closureKind as (typeof REOPENABLE)[number]);
+  const ratedSinceClosed = !!(c.ratedAt && c.closedAt && c.ratedAt >= c.closedAt);
+  switch (action) {
+    case "rate":
+      return reopenable && !ratedSinceClosed;
+    case "reopen":
+      return reopenable && !!c.closedAt && now.getTime() - c.closedAt.getTime() <= REOPEN_DAYS * 24 * 3600_000 && !(ratedSinceClosed && c.rating !== "unsatisfied");
+    case "approve_delay":
+    case "reject_delay":
+      return !!c.delayRequestedHours;
+    case "request_delay":
+      return !c.delayRequestedHours;
+    default:
+      return true;
+  }
+}
