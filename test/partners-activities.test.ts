@@ -360,14 +360,14 @@ describe("riders", () => {
     expect(rec.patrols).toMatchObject({ count: expect.any(Number) });
 
     const unit = (await yxq.post("/api/partners/units", { name: "测试商场", kind: "enterprise" })).json().id;
-    const svc = await yxq.post("/api/riders/services", { kind: "temp_parking", name: "商场门口免费临时停车", description: "骑手送餐可在商场正门临时停车15分钟", unitId: unit });
+    const svc = await yxq.post("/api/riders/services", { kind: "temp_parking", name: "测试商场侧门临时停车", description: "骑手送餐可在商场正门临时停车15分钟", unitId: unit });
     expect(svc.statusCode, svc.body).toBe(200);
     const map = (await rider.get("/api/riders/friendly")).json();
     expect(map.stations).toHaveLength(8);
     expect(map.stations[0].amenities).toEqual(expect.arrayContaining(["hot_water", "wifi", "charging"]));
     expect(map.stations[0].hours).toBe("08:00-22:00");
     expect(map.stations[0].location).toHaveLength(2);
-    expect(map.services.find((s: { name: string }) => s.name === "商场门口免费临时停车")).toMatchObject({ kind: "temp_parking", kindName: "临时停车", unit: { id: unit } });
+    expect(map.services.find((s: { name: string }) => s.name === "测试商场侧门临时停车")).toMatchObject({ kind: "temp_parking", kindName: "临时停车", unit: { id: unit } });
     // a rider crossing into 红康 may look at its map too
     const hk = (await staff.get("/api/auth/me")).json().user.community.id;
     expect((await rider.get(`/api/riders/friendly?communityId=${hk}`)).json().stations).toEqual([]);

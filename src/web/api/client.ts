@@ -80,6 +80,11 @@ export function apiPost<T>(path: string, body?: unknown, headers?: Record<string
   return request<T>("POST", path, { body: body ?? {}, headers });
 }
 
+/** PATCH /api{path} with a JSON body. */
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return request<T>("PATCH", path, { body });
+}
+
 /** PUT /api{path} with a JSON body. */
 export function apiPut<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> {
   return request<T>("PUT", path, { body, headers });

@@ -24,6 +24,12 @@ const RegistryRoute = lazy(() => import("./routes/registry-route").then((m) => (
 const RegistryHouseholdRoute = lazy(() => import("./routes/registry-detail-route").then((m) => ({ default: m.RegistryHouseholdRoute })));
 const RegistryPersonRoute = lazy(() => import("./routes/registry-detail-route").then((m) => ({ default: m.RegistryPersonRoute })));
 const AuditRoute = lazy(() => import("./routes/audit-route").then((m) => ({ default: m.AuditRoute })));
+const PartnersUnitsRoute = lazy(() => import("./routes/partners-units-route").then((m) => ({ default: m.PartnersUnitsRoute })));
+const PartnersUnitRoute = lazy(() => import("./routes/partners-unit-route").then((m) => ({ default: m.PartnersUnitRoute })));
+const PartnersTalentRoute = lazy(() => import("./routes/partners-talent-route").then((m) => ({ default: m.PartnersTalentRoute })));
+const PartnersActivitiesRoute = lazy(() => import("./routes/partners-activities-route").then((m) => ({ default: m.PartnersActivitiesRoute })));
+const PartnersActivityRoute = lazy(() => import("./routes/partners-activity-route").then((m) => ({ default: m.PartnersActivityRoute })));
+const PartnersPointsRoute = lazy(() => import("./routes/partners-points-route").then((m) => ({ default: m.PartnersPointsRoute })));
 const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
 const CaseSettingsRoute = lazy(() => import("./routes/case-settings-route").then((m) => ({ default: m.CaseSettingsRoute })));
 const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
@@ -68,6 +74,12 @@ export function ConsoleApp() {
                 <Route path="registry" element={<RegistryRoute />} />
                 <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
                 <Route path="registry/people/:id" element={<RegistryPersonRoute />} />
+                <Route path="partners" element={<PartnersUnitsRoute />} />
+                <Route path="partners/units/:id" element={<PartnersUnitRoute />} />
+                <Route path="talent" element={<PartnersTalentRoute />} />
+                <Route path="activities" element={<PartnersActivitiesRoute />} />
+                <Route path="activities/:id" element={<PartnersActivityRoute />} />
+                <Route path="points" element={<PartnersPointsRoute />} />
                 <Route path="audit" element={<AuditRoute />} />
                 <Route path="case-settings" element={<CaseSettingsRoute />} />
                 <Route path="account" element={<AccountRoute />} />

@@ -641,6 +641,8 @@ export const en: Messages = {
       workerReport: "Report a case",
       stations: "Nearby stations",
       volunteer: "Volunteering",
+      points: "My points",
+      riderMap: "Rider map",
     },
     residentTip: "Spot a problem nearby? Report it and your grid worker will handle it",
     riderTip: "Thank you for serving as a mobile grid reporter",

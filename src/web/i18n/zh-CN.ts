@@ -639,6 +639,8 @@ export const zhCN = {
       workerReport: "上报事件",
       stations: "附近驿站",
       volunteer: "志愿服务",
+      points: "我的积分",
+      riderMap: "骑手友好",
     },
     residentTip: "发现身边问题，随手上报，网格员及时处理",
     riderTip: "感谢您成为流动网格员，守护城市每一个角落",

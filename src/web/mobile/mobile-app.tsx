@@ -1,4 +1,4 @@
-import { lazy, useEffect, useState, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider } from "antd-mobile";
 import zhCNLocale from "antd-mobile/es/locales/zh-CN";
@@ -26,6 +26,13 @@ const MyCasesRoute = page(() => import("./routes/my-cases-route"), "MyCasesRoute
 const QueueRoute = page(() => import("./routes/queue-route"), "QueueRoute");
 const CaseRoute = page(() => import("./routes/case-route"), "CaseRoute");
 const ResidentsRoute = page(() => import("./routes/residents-route"), "ResidentsRoute");
+const PartnersJoinRoute = page(() => import("./routes/partners-routes"), "PartnersJoinRoute");
+const PartnersActivitiesRoute = page(() => import("./routes/partners-routes"), "PartnersActivitiesRoute");
+const PartnersActivityRoute = page(() => import("./routes/partners-routes"), "PartnersActivityRoute");
+const PartnersCheckinRoute = page(() => import("./routes/partners-routes"), "PartnersCheckinRoute");
+const PartnersPointsRoute = page(() => import("./routes/partners-routes"), "PartnersPointsRoute");
+const PartnersRewardsRoute = page(() => import("./routes/partners-routes"), "PartnersRewardsRoute");
+const PartnersRiderRoute = page(() => import("./routes/partners-routes"), "PartnersRiderRoute");
 const DeliberationRoute = page(() => import("./routes/deliberation-route"), "DeliberationRoute");
 const MeetingCheckinRoute = page(() => import("./routes/deliberation-route"), "MeetingCheckinRoute");
 const RegistryVisitsRoute = page(() => import("./routes/registry-routes"), "RegistryVisitsRoute");
@@ -53,6 +60,14 @@ export function MobileApp() {
           <Routes>
             <Route path="/login" element={<LoginRoute />} />
             <Route
+              path="/join/:slug"
+              element={
+                <Suspense fallback={null}>
+                  <PartnersJoinRoute />
+                </Suspense>
+              }
+            />
+            <Route
               element={
                 <RequireAuth>
                   <MobileLayout />
@@ -69,6 +84,12 @@ export function MobileApp() {
               <Route path="queue" element={<QueueRoute />} />
               <Route path="cases/:id" element={<CaseRoute />} />
               <Route path="residents" element={<ResidentsRoute />} />
+              <Route path="activities" element={<PartnersActivitiesRoute />} />
+              <Route path="activities/:id" element={<PartnersActivityRoute />} />
+              <Route path="checkin/:id" element={<PartnersCheckinRoute />} />
+              <Route path="points" element={<PartnersPointsRoute />} />
+              <Route path="rewards" element={<PartnersRewardsRoute />} />
+              <Route path="rider-friendly" element={<PartnersRiderRoute />} />
               <Route path="deliberation/*" element={<DeliberationRoute />} />
               <Route path="meetings/:id/checkin" element={<MeetingCheckinRoute />} />
               <Route path="registry" element={<RegistryVisitsRoute />} />

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import fs from "node:fs";
+import { z } from "zod";
 import { inArray } from "drizzle-orm";
 import {
   activityBody,
@@ -18,7 +20,7 @@ import {
   signupListReply,
   signupReply,
 } from "../../../contracts/partners";
-import { ok } from "../../../contracts/common";
+import { ok, uuid } from "../../../contracts/common";
 import { activities } from "../../db/schema/partners";
 import { signedIn } from "../../platform/http";
 import type { NotificationInput, NotificationRow } from "../../platform/notify";
@@ -32,6 +34,7 @@ import { checkIn } from "./check-in";
 import { checkinUrl } from "./checkin-code";
 import { updateActivity } from "./update-activity";
 import { addActivityUnit, addBooth, recordOutputs } from "./record-outputs";
+import { activityPhotoPath } from "./activity-photo";
 
 const TAGS = ["activities"];
 
@@ -141,6 +144,18 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       return getActivity(db, ctx.user, request.params.id);
     },
   );
+
+  const photoParams = z.strictObject({ id: uuid, fileId: uuid });
+  for (const thumb of [false, true]) {
+    app.get(
+      `/activities/:id/photos/:fileId${thumb ? "/thumb" : ""}`,
+      { schema: { tags: TAGS, summary: thumb ? "A thumbnail of an activity photo" : "An activity photo, for whoever may see the activity", params: photoParams }, config: { policy: "authenticated" } },
+      async (request, reply) => {
+        const file = await activityPhotoPath(db, deps.config.dataDir, signedIn(request).user, request.params.id, request.params.fileId, thumb);
+        return reply.type("image/jpeg").header("cache-control", "private, max-age=86400").send(fs.createReadStream(file));
+      },
+    );
+  }
 
   app.post(
     "/activities/:id/booths",

@@ -34,7 +34,7 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: string) {
       team: r.b.teamId && r.teamName ? { id: r.b.teamId, name: r.teamName } : null,
     })),
     outputs,
-    photos: photoIds.map(presentPhoto),
+    photos: photoIds.map(presentPhoto(id)),
     checkedIn: Number(n),
   };
 }

@@ -1,5 +1,4 @@
 import type { ActivitySummary } from "../../../contracts/partners";
-import { fileUrls } from "../../platform/uploads";
 import type { ActivityListRow } from "./activity-queries";
 import { ACTIVITY_KIND_NAMES, nameOf } from "./labels";
 
@@ -39,4 +38,12 @@ export function presentActivity(r: ActivityListRow): ActivitySummary {
   };
 }
 
-export const presentPhoto = (id: string) => ({ id, ...fileUrls(id) });
+/**
+ * An activity photo is served through its activity (`/api/activities/<id>/photos/<file>`), so that
+ * whoever may see the activity may see its photos, not only the staff member who uploaded them.
+ */
+export const presentPhoto = (activityId: string) => (id: string) => ({
+  id,
+  url: `/api/activities/${activityId}/photos/${id}`,
+  thumbUrl: `/api/activities/${activityId}/photos/${id}/thumb`,
+});

@@ -7,7 +7,8 @@ import { Section } from "../section";
 const ENTRIES: Entry[] = [
   { key: "report", icon: "camera", tone: "red", to: "/report" },
   { key: "myRequests", icon: "message", tone: "blue", to: "/my-cases" },
-  { key: "activities", icon: "calendar", tone: "green" },
+  { key: "activities", icon: "calendar", tone: "green", to: "/activities" },
+  { key: "points", icon: "heart", tone: "orange", to: "/points" },
   { key: "deliberation", icon: "chat", tone: "purple", to: "/deliberation" },
 ];
 

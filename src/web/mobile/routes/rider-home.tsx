@@ -11,7 +11,9 @@ const ENTRIES: Entry[] = [
   { key: "snapshot", icon: "camera", tone: "red", to: "/report" },
   { key: "myRequests", icon: "message", tone: "blue", to: "/my-cases" },
   { key: "stations", icon: "station", tone: "orange", to: "/stations" },
-  { key: "volunteer", icon: "heart", tone: "green" },
+  { key: "volunteer", icon: "heart", tone: "green", to: "/activities" },
+  { key: "riderMap", icon: "map", tone: "purple", to: "/rider-friendly" },
+  { key: "points", icon: "grid", tone: "blue", to: "/points" },
 ];
 
 /** Delivery riders acting as mobile grid reporters: report, find a station, volunteer. */

@@ -1,0 +1,26 @@
+/** Query keys of the partners feature; everything under ["partners"] is refreshed after a write. */
+export const partnerKeys = {
+  all: ["partners"] as const,
+  units: (filter: object) => ["partners", "units", filter] as const,
+  unit: (id: string) => ["partners", "unit", id] as const,
+  record: (id: string, year: number) => ["partners", "record", id, year] as const,
+  match: (filter: object) => ["partners", "match", filter] as const,
+  measures: (from: string, to: string) => ["partners", "measures", from, to] as const,
+  calls: ["partners", "calls"] as const,
+  applications: (filter: object) => ["partners", "applications", filter] as const,
+  talents: (filter: object) => ["partners", "talents", filter] as const,
+  teams: ["partners", "teams"] as const,
+  team: (id: string) => ["partners", "team", id] as const,
+  myTalent: ["partners", "talent-me"] as const,
+  activities: (filter: object) => ["partners", "activities", filter] as const,
+  activity: (id: string) => ["partners", "activity", id] as const,
+  signups: (id: string) => ["partners", "signups", id] as const,
+  checkinCode: (id: string) => ["partners", "checkin-code", id] as const,
+  myPoints: ["partners", "points-me"] as const,
+  accounts: (q: string) => ["partners", "accounts", q] as const,
+  account: (id: string) => ["partners", "account", id] as const,
+  rewards: ["partners", "rewards"] as const,
+  rider: ["partners", "rider"] as const,
+  /** Public, without a session: kept apart so that signing in does not drop it. */
+  publicCall: (slug: string) => ["public-call", slug] as const,
+};

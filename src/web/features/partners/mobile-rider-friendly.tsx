@@ -1,0 +1,95 @@
+import { useMemo, useState } from "react";
+import { ErrorBlock, List, Skeleton, Tag } from "antd-mobile";
+import { useTranslation } from "react-i18next";
+import { useAreaTree } from "../../api/use-area-tree";
+import { usePublicConfig } from "../../api/use-public-config";
+import { errorMessage } from "../../lib/error-message";
+import "./partners.css";
+import { RiderMap, SERVICE_COLOUR, STATION_COLOUR, type MapPoint } from "./rider-map";
+import { useRiderFriendly } from "./use-points";
+
+/** 骑手友好地图: rider stations with amenities and hours, and rider services with their providers, on a map and in lists. */
+export function MobileRiderFriendly() {
+  const { t } = useTranslation();
+  const data = useRiderFriendly();
+  const tree = useAreaTree();
+  const config = usePublicConfig();
+  const [selected, setSelected] = useState<string | null>(null);
+  const points = useMemo<MapPoint[]>(() => {
+    if (!data.data) return [];
+    const stations: MapPoint[] = data.data.stations.flatMap((s) =>
+      s.location
+        ? [{ id: s.id, at: s.location as [number, number], kind: "station" as const, title: s.name, lines: [s.address, s.hours ? t("partners.mobile.rider.hours", { hours: s.hours }) : ""].filter(Boolean) }]
+        : [],
+    );
+    const services: MapPoint[] = data.data.services.flatMap((s) =>
+      s.location
+        ? [{ id: s.id, at: s.location as [number, number], kind: "service" as const, title: s.name, lines: [t(`partners.riders.kinds.${s.kind}`), s.unit ? t("partners.mobile.rider.provider", { name: s.unit.name }) : ""].filter(Boolean) }]
+        : [],
+    );
+    return [...stations, ...services];
+  }, [data.data, t]);
+
+  if (data.isPending) return <Skeleton.Paragraph lineCount={8} animated className="m-pad" />;
+  if (data.isError) return <ErrorBlock status="default" title={errorMessage(data.error, t)} description="" />;
+  const { stations, services } = data.data;
+  return (
+    <div data-testid="rider-friendly">
+      <RiderMap areas={tree.data ?? []} points={points} tileUrl={config.data?.mapTileUrl ?? ""} selected={selected} />
+      <div className="pt-m-legend">
+        <span>
+          <i className="pt-m-dot" style={{ background: STATION_COLOUR }} />
+          {t("partners.mobile.rider.legendStation")}
+        </span>
+        <span>
+          <i className="pt-m-dot" style={{ background: SERVICE_COLOUR }} />
+          {t("partners.mobile.rider.legendService")}
+        </span>
+      </div>
+      <List header={t("partners.mobile.rider.stations")} className="m-list" data-testid="rider-stations">
+        {stations.length === 0 && <List.Item>{t("partners.mobile.rider.noStations")}</List.Item>}
+        {stations.map((s) => (
+          <List.Item
+            key={s.id}
+            onClick={s.location ? () => setSelected(s.id) : undefined}
+            description={
+              <div className="m-station-desc">
+                <div>{s.address}</div>
+                {s.hours && <div>{t("partners.mobile.rider.hours", { hours: s.hours })}</div>}
+                {s.amenities.length > 0 && (
+                  <div className="pt-m-tags">
+                    {s.amenities.map((a) => (
+                      <Tag key={a} fill="outline" color="warning">
+                        {t(`partners.mobile.rider.amenity.${a}`, { defaultValue: a })}
+                      </Tag>
+                    ))}
+                  </div>
+                )}
+              </div>
+            }
+          >
+            <span data-testid="rider-station-name">{s.name}</span>
+          </List.Item>
+        ))}
+      </List>
+      <List header={t("partners.mobile.rider.services")} className="m-list" data-testid="rider-services">
+        {services.length === 0 && <List.Item>{t("partners.mobile.rider.noServices")}</List.Item>}
+        {services.map((s) => (
+          <List.Item
+            key={s.id}
+            onClick={s.location ? () => setSelected(s.id) : undefined}
+            description={
+              <>
+                <div>{s.description}</div>
+                {(s.unit || s.place) && <div>{t("partners.mobile.rider.provider", { name: s.unit?.name ?? s.place?.name ?? "" })}</div>}
+              </>
+            }
+            extra={<Tag color="success">{t(`partners.riders.kinds.${s.kind}`)}</Tag>}
+          >
+            {s.name}
+          </List.Item>
+        ))}
+      </List>
+    </div>
+  );
+}

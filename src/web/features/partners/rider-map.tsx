@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useRef } from "react";
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import type { AreaNode } from "../../../contracts/areas";
+import { indexAreas } from "../../lib/area-index";
+import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng, watchSize } from "../../lib/leaflet-areas";
+import type { LngLat } from "./types";
+
+export const STATION_COLOUR = "#fa8c16";
+export const SERVICE_COLOUR = "#389e0d";
+
+export interface MapPoint {
+  id: string;
+  at: LngLat;
+  kind: "station" | "service";
+  title: string;
+  lines: string[];
+}
+
+/** Escapes text for a Leaflet popup, which takes HTML. */
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Rider stations and rider services as coloured dots over the community's grids (no outside tiles
+ * unless the deployment names a tile server); a tap on a dot opens its name, hours and provider.
+ */
+export function RiderMap({ areas, points, tileUrl, selected }: { areas: AreaNode[]; points: MapPoint[]; tileUrl?: string; selected?: string | null }) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const markers = useRef(new Map<string, L.CircleMarker>());
+  const index = useMemo(() => indexAreas(areas), [areas]);
+
+  useEffect(() => {
+    const element = container.current!;
+    const map = L.map(element, { attributionControl: false, zoomSnap: 0.5, minZoom: 3, maxZoom: 20 });
+    mapRef.current = map;
+    map.setView(toLatLng(DEFAULT_CENTER), 13);
+    const unwatch = watchSize(map, element);
+    return () => {
+      unwatch();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !tileUrl) return;
+    const tiles = L.tileLayer(tileUrl, { maxZoom: 20 }).addTo(map);
+    return () => {
+      tiles.remove();
+    };
+  }, [tileUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const background = drawAreaBackground(map, areas, index, { labels: false });
+    const group = L.featureGroup().addTo(map);
+    const byId = new Map<string, L.CircleMarker>();
+    for (const p of points) {
+      const marker = dotMarker(map, p.at, p.kind === "station" ? STATION_COLOUR : SERVICE_COLOUR, p.kind === "station" ? 9 : 7);
+      marker.bindPopup(`<div class="m-map-popup"><div class="m-map-popup-head">${esc(p.title)}</div>${p.lines.map((l) => `<div>${esc(l)}</div>`).join("")}</div>`);
+      marker.addTo(group);
+      byId.set(p.id, marker);
+    }
+    markers.current = byId;
+    const bounds = group.getLayers().length > 0 ? group.getBounds() : background.getLayers().length > 0 ? background.getBounds() : null;
+    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+    return () => {
+      group.remove();
+      background.remove();
+    };
+  }, [areas, index, points]);
+
+  useEffect(() => {
+    const marker = selected ? markers.current.get(selected) : undefined;
+    if (marker && mapRef.current) {
+      mapRef.current.panTo(marker.getLatLng());
+      marker.openPopup();
+    }
+  }, [selected]);
+
+  return <div ref={container} className="pt-m-map" data-testid="rider-map" data-points={points.length} />;
+}
