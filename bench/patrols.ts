@@ -1,18 +1,21 @@
 /**
- * `npx tsx bench/patrols.ts [--pg-only | --pglite-only]`
+ * `npm run bench:patrols [-- --pg-only | --pglite-only] [--no-docs]`
  *
  * Patrols and ledgers on a street of 10 communities with ~2,000 plans each (30 % weekly, 50 %
  * monthly, 20 % quarterly): how long generating a year of tasks takes (one set-based statement per
  * call, as the server does it), and how long the monthly ledger xlsx of one community takes (query,
  * then the workbook). On PostgreSQL 15 (DATABASE_URL if set — a fresh database is created on it and
  * dropped — otherwise a throwaway server started like .ci/run starts one) and on embedded PGlite for
- * one community. Prints the figures; wall time and the CPU time of the database server.
+ * one community. Prints the figures (wall time and the CPU time of the database server) and writes
+ * its section of docs/BENCHMARKS.md.
  * Options: --pg-only, --pglite-only, --communities=N, --keep (with DATABASE_URL: keep the database),
  * --plan-fk-only (experiment: patrol_tasks without its four redundant foreign keys).
  */
 import { performance } from "node:perf_hooks";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, rowsOf, type Database, type Db } from "../src/server/db/client";
 import { areas, users } from "../src/server/db/schema/index";
@@ -26,8 +29,10 @@ import { addDays } from "../src/server/modules/patrols/periods";
 import { buildTemplates } from "../src/server/seed/patrol-templates";
 import { insertJson } from "../src/server/seed/patrol-insert";
 import { startThrowawayPostgres } from "./postgres";
+import { figureTable, writeSection } from "./docs-section";
 import { processCpuMs, treeCpuMs } from "./cpu";
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const option = (name: string) => argv.find((a) => a.startsWith(`${name}=`))?.split("=")[1];
 /** --keep: leave the PostgreSQL database in place (DATABASE_URL only) to inspect plans. */
@@ -301,6 +306,41 @@ function print(title: string, f: Figures) {
   for (const [k, v] of Object.entries(f)) console.log(`  ${k.padEnd(42)} ${typeof v === "number" ? (Number.isNaN(v) ? "n/a" : Math.round(v).toLocaleString("en-US")) : v}`);
 }
 
+const sections: Array<{ title: string; figures: Figures }> = [];
+
+/** Its section of docs/BENCHMARKS.md: the method, then each engine's figures against the targets. */
+function writeDocs() {
+  const n = (v: string | number | undefined) => (typeof v === "number" ? (Number.isNaN(v) ? "n/a" : Math.round(v).toLocaleString("en-US")) : String(v ?? ""));
+  const out = [
+    "# Benchmarks: patrols and ledgers",
+    "",
+    `Written by \`npm run bench:patrols\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node.js ${process.version}, load average ${os.loadavg()[0].toFixed(1)} when it ended.`,
+    "",
+    `- **Data**: a street of ${COMMUNITIES} communities (one on PGlite) with ${GRIDS} grids each and ${PLANS_PER_COMMUNITY.toLocaleString("en")} patrol plans per community (care-tag households weekly or monthly, places monthly or quarterly, per the templates of the product), inserted set-based.`,
+    "- **Generate a year of tasks**: `generateTasks` (the same function the server's timer and the console's \"generate\" button run) for 2026, one statement per community, as many at a time as the machine has cores; then again (nothing new: idempotent), and one community alone. The timer's own run (this week and next) is timed separately.",
+    `- **Monthly ledger**: ${LEDGER_MONTH} of one community (${LEDGER_KIND} visits filled in for the month), the query and the xlsx workbook rendered, as \`GET /api/patrols/ledger\` does.`,
+    "",
+  ];
+  for (const s of sections) {
+    const f = s.figures;
+    const gen = Number(f["generate a year ms"]);
+    const ledger = Number(f["monthly ledger xlsx total ms"]);
+    out.push(`## ${s.title}`, "");
+    out.push(
+      figureTable([
+        [`a year of tasks for ${f.communities} communit${f.communities === 1 ? "y" : "ies"} (${n(f["tasks generated for a year"])} tasks from ${n(f.plans)} plans)`, `${(gen / 1000).toFixed(2)} s`, "< 10 s", gen < 10_000],
+        ["the same again (idempotent, 0 new)", `${n(f["generate again (idempotent) ms"])} ms`],
+        [`one community alone (${n(f["one community alone: tasks"])} tasks)`, `${n(f["one community alone ms"])} ms`],
+        [`the timer's run: this week and next (${n(f["timer run (current + next week): tasks"])} tasks)`, `${n(f["timer run ms"])} ms`],
+        [`monthly ledger xlsx, one community (${n(f["ledger visits (rows)"])} visits, ${n(f["ledger sheets"])} sheets)`, `${(ledger / 1000).toFixed(2)} s`, "< 3 s", ledger < 3000],
+        ["of which the query / the workbook", `${n(f["ledger query ms"])} / ${n(f["ledger xlsx render ms"])} ms`],
+      ]),
+      "",
+    );
+  }
+  writeSection(path.join(ROOT, "docs", "BENCHMARKS.md"), "patrols", out.join("\n"));
+}
+
 async function main() {
   console.log(`Patrols benchmark — ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   if (!argv.includes("--pglite-only")) {
@@ -324,7 +364,10 @@ async function main() {
     const database = await openPostgres(u.toString(), Math.max(2, os.cpus().length));
     try {
       if (!version) version = rowsOf<{ v: string }>(await database.db.execute(sql`SELECT current_setting('server_version') AS v`))[0].v;
-      print(`PostgreSQL ${version} (${url ? "DATABASE_URL" : "throwaway server"}), a street of ${COMMUNITIES} communities`, await runEngine(database, COMMUNITIES, pid));
+      const title = `PostgreSQL ${version} (${url ? "DATABASE_URL" : "throwaway server"}), a street of ${COMMUNITIES} communities`;
+      const figures = await runEngine(database, COMMUNITIES, pid);
+      print(title, figures);
+      sections.push({ title, figures });
     } finally {
       await database.close();
       if (KEEP && url) console.log(`kept database ${name}`);
@@ -336,14 +379,21 @@ async function main() {
   if (!argv.includes("--pg-only")) {
     const database = await openPglite();
     try {
-      print("PGlite (embedded, in memory), one community", await runEngine(database, 1, null));
+      const title = "PGlite (embedded, in memory), one community";
+      const figures = await runEngine(database, 1, null);
+      print(title, figures);
+      sections.push({ title, figures });
     } finally {
       await database.close();
     }
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main()
+  .then(() => {
+    if (!argv.includes("--no-docs") && !PLAN_FK_ONLY) writeDocs();
+  })
+  .catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -24,6 +24,7 @@ import { hashPassword } from "../src/server/platform/passwords";
 import { buildDataset, BENCH_PASSWORD, MEASURE_YEAR, type Dataset } from "./generate";
 import { closedLoop, HttpClient, prng, sequential, type Latency, type LoopResult } from "./load";
 import { startThrowawayPostgres, PG_SETTINGS } from "./postgres";
+import { writeSection } from "./docs-section";
 import { ServerProcess } from "./server-process";
 import { clientAddress, makeReport, rawRows, RAW_AUDIT_SQL, RAW_CASE_SQL, RAW_EVENT_SQL, reporterAccounts, type WorkloadData } from "./workload";
 import { cpuProbe, waitForQuiet, type CpuShare } from "./cpu";
@@ -571,7 +572,7 @@ async function main() {
   if (render) {
     const saved = JSON.parse(fs.readFileSync(render, "utf8")) as { results: EngineResult[]; plan: RunPlan; machine: Machine; settings: Record<string, string> | null };
     const file = option("--out") ? path.resolve(option("--out")!) : path.join(ROOT, "docs", "BENCHMARKS.md");
-    fs.writeFileSync(file, renderMarkdown(saved.results, saved.plan, saved.machine, saved.settings, buildNotes(saved.results, saved.plan)));
+    writeSection(file, "cases", renderMarkdown(saved.results, saved.plan, saved.machine, saved.settings, buildNotes(saved.results, saved.plan)));
     log(`Wrote ${path.relative(process.cwd(), file)}`);
     return;
   }
@@ -599,7 +600,7 @@ async function main() {
   log(`Results saved to ${json} (\`npm run bench -- --render=${json}\` writes the page again from them)`);
   if (WRITE_DOCS) {
     const file = option("--out") ? path.resolve(option("--out")!) : path.join(ROOT, "docs", "BENCHMARKS.md");
-    fs.writeFileSync(file, renderMarkdown(results, PLAN, m, settings, buildNotes(results, PLAN)));
+    writeSection(file, "cases", renderMarkdown(results, PLAN, m, settings, buildNotes(results, PLAN)));
     log(`Wrote ${path.relative(process.cwd(), file)}`);
   }
 }
