@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Skeleton, Space, Table } from "antd";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import type { AccountItem } from "./types";
 import { useAccount, useAccounts, useCorrectPoints } from "./use-points";

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Image, Input, InputN
 import { UploadOutlined } from "@ant-design/icons";
 import { apiUpload } from "../../api/client";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { formatSpan, STATUS_COLOUR } from "./activity-labels";
@@ -31,7 +32,7 @@ function CheckinCard({ a }: { a: ActivityDetail }) {
               {url}
             </a>
           </Typography.Text>
-          <Statistic value={a.checkedIn} formatter={() => t("partners.activity.checkedInCount", { count: a.checkedIn })} />
+          <Typography.Text strong data-testid="checkin-count">{t("partners.activity.checkedInCount", { count: a.checkedIn })}</Typography.Text>
         </div>
       )}
     </Card>
@@ -222,6 +223,7 @@ function BoothsCard({ a, canManage }: { a: ActivityDetail; canManage: boolean })
           </Button>
         </Space.Compact>
       )}
+      {a.booths.length > 0 && (
       <List
         size="small"
         dataSource={a.booths}
@@ -234,6 +236,7 @@ function BoothsCard({ a, canManage }: { a: ActivityDetail; canManage: boolean })
           </List.Item>
         )}
       />
+      )}
       {canManage && (
         <Form form={form} layout="inline" onFinish={submit} style={{ marginTop: 8 }}>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 60 }]}>

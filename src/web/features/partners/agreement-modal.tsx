@@ -2,6 +2,7 @@ import { App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Sel
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { RESOURCE_KINDS, type AgreementInput, type ResourceKind } from "./types";
 import { useCaseCategories, useCreateAgreement } from "./use-units";

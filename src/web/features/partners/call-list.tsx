@@ -4,6 +4,7 @@ import { PlusOutlined, QrcodeOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { absoluteUrl, QrCode } from "./qr-code";
 import type { CallInput, CallItem } from "./types";

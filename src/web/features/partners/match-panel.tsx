@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { RESOURCE_KINDS } from "./types";
 import { useCaseCategories, useMatch, type MatchFilter } from "./use-units";

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, Card, Col, DatePicker, Row, Skeleton, Statistic, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { formatNumber } from "../../lib/format";
 import { usePartnerMeasures } from "./use-units";

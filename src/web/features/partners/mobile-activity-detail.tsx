@@ -73,7 +73,7 @@ export function MobileActivityDetail({ id }: { id: string }) {
         <List.Item
           extra={
             <span data-testid="activity-places">
-              {t("partners.mobile.activities.capacity", { confirmed: a.confirmed, capacity: a.capacity })}
+              {`${a.confirmed}/${a.capacity}`}
               {a.waitlisted > 0 && ` · ${t("partners.activities.waitlisted", { count: a.waitlisted })}`}
             </span>
           }

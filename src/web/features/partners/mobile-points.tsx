@@ -61,7 +61,7 @@ export function MobilePoints() {
       )}
       <List header={t("partners.mobile.points.entries")} className="m-list" data-testid="my-entries">
         {r.entries.length === 0 && <List.Item>{t("partners.mobile.points.noEntries")}</List.Item>}
-        {r.entries.slice(0, 30).map((e) => (
+        {r.entries.slice(0, 20).map((e) => (
           <List.Item
             key={e.id}
             description={[formatShortDateTime(e.createdAt), e.reason].filter(Boolean).join(" · ")}
@@ -78,7 +78,7 @@ export function MobilePoints() {
       </List>
       {r.redemptions.length > 0 && (
         <List header={t("partners.mobile.points.redemptions")} className="m-list">
-          {r.redemptions.slice(0, 20).map((x) => (
+          {r.redemptions.slice(0, 10).map((x) => (
             <List.Item key={x.id} description={formatShortDateTime(x.createdAt)} extra={<span className="pt-m-minus">-{x.cost}</span>}>
               {x.reward}
             </List.Item>
@@ -87,7 +87,7 @@ export function MobilePoints() {
       )}
       {r.activities.length > 0 && (
         <List header={t("partners.mobile.points.activities")} className="m-list">
-          {r.activities.slice(0, 20).map((a) => (
+          {r.activities.slice(0, 10).map((a) => (
             <List.Item
               key={a.id}
               description={formatShortDateTime(a.startsAt)}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import QRCode from "qrcode";
+import "./partners.css";
 
 /** The absolute address of an app path, as a phone that scans it needs it. */
 export function absoluteUrl(path: string): string {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import type { RewardItem } from "./types";
 import { useCreateReward, useRewards, useUpdateReward } from "./use-points";

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import type { RiderFriendly } from "./types";
 import { useCreateRiderService, useRiderFriendly } from "./use-points";

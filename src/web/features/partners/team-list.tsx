@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, App, Button, Drawer, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { TEAM_KINDS, type TeamItem } from "./types";

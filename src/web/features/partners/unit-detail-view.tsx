@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { AgreementModal } from "./agreement-modal";

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert, Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { UNIT_KINDS, type UnitSummary } from "./types";
 import { useUnits, type UnitFilter } from "./use-units";
