@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { Page } from "@playwright/test";
 import { test, expect, apiLogin, consoleLogin, mobileLogin, PHONE } from "./support/fixtures";
 import { makePng } from "./support/png";
 
@@ -60,24 +61,7 @@ test.describe("on the phone", () => {
     await expect(page.getByTestId("offline-tag")).toBeVisible();
 
     // Fill every item: passing answers, except the one that fails, with a photo of it.
-    for (const item of task.template.items) {
-      const row = page.getByTestId(`item-${item.seq}`);
-      if (item.id === failed.id) {
-        await row.getByTestId(`item-${item.seq}-${String(failed.failWhen!.equals)}`).click();
-        await expect(row).toHaveAttribute("data-failed", "true");
-        await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "exit.png", mimeType: "image/png", buffer: makePng(80, 60) });
-        await expect(row.locator(".p-photo")).toHaveCount(1);
-      } else if (item.type === "yes_no") {
-        await row.getByTestId(`item-${item.seq}-${String(!(item.failWhen?.equals ?? false))}`).click();
-      } else if (item.type === "choice") {
-        const ok = item.options!.find((o) => !item.failWhen?.in?.includes(o))!;
-        await row.getByTestId(`item-${item.seq}-${ok}`).click();
-      } else if (item.type === "text" && item.required) {
-        await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("情况正常");
-      } else if (item.type === "number" && item.required) {
-        await row.getByTestId(`item-${item.seq}-input`).locator("input").fill("3");
-      }
-    }
+    await fillChecklist(page, task, failed);
     await page.getByTestId("patrol-notes").getByRole("textbox").fill("e2e 离线巡查：通道堆放杂物");
     await expect(page.getByTestId("failure-summary")).toContainText("1");
     await page.getByTestId("patrol-submit").click();
@@ -128,6 +112,42 @@ test.describe("on the phone", () => {
     await page.goto("/m/queue");
     await expect(page.locator(`[data-testid="case-card"][data-case-number="${shared.caseNumber}"]`)).toBeVisible();
   });
+
+  test("a form filled offline for a task given to someone else meanwhile comes back as a conflict, not lost", async ({ page, context, request, playwright, baseURL, pageErrors }) => {
+    await apiLogin(request, "hk_grid1");
+    const mine = (await (await request.get("/api/patrols/my/tasks?view=today&limit=300")).json()) as { items: Array<{ id: string; status: string }> };
+    const open = mine.items.filter((i) => i.status === "open" && i.id !== shared.task?.id);
+    const task = (await (await request.get(`/api/patrols/tasks/${open[open.length - 1].id}`)).json()) as Task;
+
+    await mobileLogin(page, "hk_grid1");
+    await page.goto(`/m/patrols/tasks/${task.id}`);
+    await expect(page.getByTestId("checklist-form")).toBeVisible();
+    pageErrors.allow(/ERR_INTERNET_DISCONNECTED|Failed to load resource/);
+    await context.setOffline(true);
+    await fillChecklist(page, task);
+    await page.getByTestId("patrol-submit").click();
+    await expect(page.getByTestId("submit-queued")).toBeVisible();
+
+    // Meanwhile the community office gives the task to a staff member.
+    const office = await playwright.request.newContext({ baseURL });
+    await apiLogin(office, "hk_staff");
+    const staff = (await (await office.get("/api/auth/me")).json()).user as { id: string; displayName: string };
+    expect((await office.post(`/api/patrols/tasks/${task.id}/reassign`, { data: { assigneeId: staff.id } })).ok()).toBeTruthy();
+
+    await context.setOffline(false);
+    const conflict = page.locator(`[data-testid="outbox-item"][data-state="conflict"]`).first();
+    await expect(conflict).toBeVisible({ timeout: 20_000 });
+    await expect(conflict.getByTestId("outbox-problem")).toContainText(`该任务已改派给 ${staff.displayName}`);
+    // The home page says so too until the worker acknowledges it.
+    await page.goto("/m/");
+    await expect(page.getByTestId("home-outbox")).toContainText("未能入账");
+    await page.getByTestId("home-outbox").click();
+    await page.locator(`[data-testid="outbox-item"][data-state="conflict"]`).first().getByTestId("outbox-dismiss").click();
+    await expect(page.locator(`[data-testid="outbox-item"][data-state="conflict"]`)).toHaveCount(0);
+    const after = (await (await office.get(`/api/patrols/tasks/${task.id}`)).json()) as Task;
+    expect(after.submissions).toHaveLength(0);
+    await office.dispose();
+  });
 });
 
 test("the staff downloads the month's ledger and it contains the visit, its finding and its case", async ({ page }) => {
@@ -170,6 +190,28 @@ test("the staff sees the task board by grid and the differentiated plan list", a
   await page.getByTestId("tab-templates").click();
   await expect(page.getByTestId("patrol-templates")).toContainText("消防安全巡查表");
 });
+
+/** Answers every item of the task's checklist with a passing answer, except `failed` (with a photo). */
+async function fillChecklist(page: Page, task: Task, failed?: Item) {
+  for (const item of task.template.items) {
+    const row = page.getByTestId(`item-${item.seq}`);
+    if (item.id === failed?.id) {
+      await row.getByTestId(`item-${item.seq}-${String(failed.failWhen!.equals)}`).click();
+      await expect(row).toHaveAttribute("data-failed", "true");
+      await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "exit.png", mimeType: "image/png", buffer: makePng(80, 60) });
+      await expect(row.locator(".p-photo")).toHaveCount(1);
+    } else if (item.type === "yes_no") {
+      await row.getByTestId(`item-${item.seq}-${String(!(item.failWhen?.equals ?? false))}`).click();
+    } else if (item.type === "choice") {
+      const ok = item.options!.find((o) => !item.failWhen?.in?.includes(o))!;
+      await row.getByTestId(`item-${item.seq}-${ok}`).click();
+    } else if (item.type === "text" && item.required) {
+      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("情况正常");
+    } else if (item.type === "number" && item.required) {
+      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("3");
+    }
+  }
+}
 
 const KIND_LABELS: Record<string, string> = {
   key_enterprise: "重点企业",

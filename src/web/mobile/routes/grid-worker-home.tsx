@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { SessionUser } from "../../../contracts/auth";
 import { MobileQueueSummary } from "../../features/cases/mobile-queue-summary";
 import { MobileOverviewCounts } from "../../features/overview/mobile-overview-counts";
+import { MobileOutboxNotice } from "../../features/patrols/mobile-outbox-notice";
 import { EntryGrid, type Entry } from "../entry-grid";
 import { HomeHero } from "../home-hero";
 import { Section } from "../section";
@@ -26,6 +27,7 @@ export function GridWorkerHome({ user }: { user: SessionUser }) {
     <div className="m-home">
       <HomeHero user={user} areaLabel={areaLabel} tip={t("mobile.workerTip")} />
       <div className="m-home-body">
+        <MobileOutboxNotice onOpen={() => navigate("/patrols")} />
         <Section title={t("cases.home.title")}>
           <MobileQueueSummary onOpen={() => navigate("/queue")} />
         </Section>
