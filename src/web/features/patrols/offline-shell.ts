@@ -18,12 +18,23 @@ export function registerOfflineShell(): void {
     .catch(() => undefined);
 }
 
-/** Asks the service worker to keep every code file this page has loaded so far. */
+/**
+ * Asks the service worker to keep every code file this page has loaded so far, and passes the
+ * session and configuration answers through it once, so that a start without network finds them
+ * (right after signing in the app knows the user without asking, so the worker has not seen them).
+ */
 export function keepLoadedCode(): void {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
   const urls = performance
     .getEntriesByType("resource")
     .map((e) => e.name)
     .filter((u) => u.startsWith(`${location.origin}/assets/`));
-  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "cache-assets", urls }));
+  void navigator.serviceWorker.ready.then((registration) => {
+    registration.active?.postMessage({ type: "cache-assets", urls });
+    if (navigator.serviceWorker.controller && navigator.onLine) {
+      for (const path of ["/api/auth/session", "/api/config"]) {
+        void fetch(path, { credentials: "same-origin", headers: { Accept: "application/json" } }).catch(() => undefined);
+      }
+    }
+  });
 }
