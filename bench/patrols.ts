@@ -8,8 +8,7 @@
  * dropped — otherwise a throwaway server started like .ci/run starts one) and on embedded PGlite for
  * one community. Prints the figures (wall time and the CPU time of the database server) and writes
  * its section of docs/BENCHMARKS.md.
- * Options: --pg-only, --pglite-only, --communities=N, --keep (with DATABASE_URL: keep the database),
- * --plan-fk-only (experiment: patrol_tasks without its four redundant foreign keys).
+ * Options: --pg-only, --pglite-only, --communities=N, --keep (with DATABASE_URL: keep the database).
  */
 import { performance } from "node:perf_hooks";
 import fs from "node:fs";
@@ -37,12 +36,6 @@ const argv = process.argv.slice(2);
 const option = (name: string) => argv.find((a) => a.startsWith(`${name}=`))?.split("=")[1];
 /** --keep: leave the PostgreSQL database in place (DATABASE_URL only) to inspect plans. */
 const KEEP = argv.includes("--keep");
-/**
- * --plan-fk-only: an experiment, not the shipped schema — drop the four foreign keys of
- * patrol_tasks other than plan_id (community, area, template, assignee are copied from the plan)
- * to measure what the per-row foreign-key checks cost.
- */
-const PLAN_FK_ONLY = argv.includes("--plan-fk-only");
 const COMMUNITIES = Number(option("--communities") ?? 10);
 const PLANS_PER_COMMUNITY = 2000;
 const GRIDS = 6;
@@ -222,10 +215,6 @@ async function runEngine(database: Database, communities: number, dbPid: number 
   await buildPlans(db, ids, street.families);
   const planMs = ms(t0);
   const plans = await count(db, sql`SELECT count(*)::int AS n FROM patrol_plans`);
-  if (PLAN_FK_ONLY) {
-    await db.execute(sql`ALTER TABLE patrol_tasks DROP CONSTRAINT patrol_tasks_community_id_areas_id_fk, DROP CONSTRAINT patrol_tasks_area_id_areas_id_fk,
-      DROP CONSTRAINT patrol_tasks_template_id_checklist_templates_id_fk, DROP CONSTRAINT patrol_tasks_assignee_id_users_id_fk`);
-  }
   if (database.kind === "postgres") await db.execute(sql`VACUUM ANALYZE`);
 
   // What the server's timer does: the current and the next week of every plan of the street.
@@ -276,7 +265,6 @@ async function runEngine(database: Database, communities: number, dbPid: number 
   const ledgerCpu = cpu() - c0;
   return {
     communities,
-    ...(PLAN_FK_ONLY ? { "EXPERIMENT": "patrol_tasks with the plan_id foreign key only" } : {}),
     plans,
     "plans (set-based insert) ms": planMs,
     "timer run (current + next week): tasks": timerCreated,
@@ -391,7 +379,7 @@ async function main() {
 
 main()
   .then(() => {
-    if (!argv.includes("--no-docs") && !PLAN_FK_ONLY) writeDocs();
+    if (!argv.includes("--no-docs")) writeDocs();
   })
   .catch((err) => {
     console.error(err);
