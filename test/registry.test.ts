@@ -201,9 +201,7 @@ describe("visits and the resident's own record", () => {
   });
 
   it("lets a resident see their own record (masked) and ask for a correction that staff settle", async () => {
-    const resident = new Client(t.app);
-    await resident.post("/api/auth/otp/request", { phone: "13900000001" });
-    await resident.post("/api/auth/otp/verify", { phone: "13900000001", code: t.deps.sms.lastCodeFor("13900000001") });
+    const resident = await otpClient("13900000001");
     const mine = (await resident.get("/api/me/person")).json();
     expect(mine.person.phone).toBe("139****0001");
     expect(mine.person.idNumber).toMatch(/\*{10}/);
@@ -215,4 +213,71 @@ describe("visits and the resident's own record", () => {
     expect((await staff.post(`/api/registry/corrections/${mineReq.id}`, { status: "done" })).statusCode).toBe(200);
     expect((await resident.get("/api/me/person")).json().corrections[0].status).toBe("done");
   });
+
+  it("keeps a proposed phone encrypted and masked, and writes it into the record when staff accept it", async () => {
+    const resident = await otpClient("13900000001");
+    const bad = await resident.post("/api/me/person/corrections", { field: "phone", proposed: "1234" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe("VALIDATION_FAILED");
+    expect((await resident.post("/api/me/person/corrections", { field: "phone", proposed: "139 0000 9901", note: "换了新号码" })).statusCode).toBe(200);
+    const raw = rowsOf<{ proposed: string }>(await t.deps.database.db.execute(sql`SELECT proposed FROM correction_requests WHERE field = 'phone'`));
+    expect(raw).toHaveLength(1);
+    expect(raw[0].proposed).not.toContain("9901");
+    const mine = (await resident.get("/api/me/person")).json();
+    expect(mine.corrections[0]).toMatchObject({ field: "phone", proposed: "139****9901", status: "open", note: "换了新号码", handledAt: null });
+    const open = (await staff.get("/api/registry/corrections")).json().items as Array<{ id: string; field: string; proposed: string }>;
+    const req = open.find((r) => r.field === "phone")!;
+    expect(req.proposed).toBe("139****9901");
+    expect((await staff.post(`/api/registry/corrections/${req.id}`, { status: "done" })).statusCode).toBe(200);
+    const after = (await resident.get("/api/me/person")).json();
+    expect(after.person.phone).toBe("139****9901");
+    expect(after.corrections[0]).toMatchObject({ status: "done" });
+    expect(after.corrections[0].handledAt).not.toBeNull();
+    const [p] = await t.deps.database.db.select({ phoneHash: persons.phoneHash }).from(persons).where(eq(persons.id, after.person.id));
+    expect(p.phoneHash).toBe(t.deps.cipher.blindIndex("13900009901"));
+    expect((await staff.post(`/api/registry/corrections/${req.id}`, { status: "rejected" })).statusCode).toBe(409);
+  });
+
+  it("answers an account the register does not know with no record rather than an error", async () => {
+    const rider = await otpClient("13900000002");
+    const res = await rider.get("/api/me/person");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ person: null, corrections: [] });
+    expect((await rider.post("/api/me/person/corrections", { field: "name", proposed: "某某" })).statusCode).toBe(404);
+  });
 });
+
+describe("places", () => {
+  it("lists enterprises with credit code, grid and contact, the contact phone masked", async () => {
+    const items = (await staff.get("/api/places?kind=enterprise")).json().items as Array<Record<string, unknown>>;
+    expect(items.length).toBeGreaterThan(0);
+    for (const p of items) {
+      expect(p.creditCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+      expect(p.contactName).toEqual(expect.any(String));
+      expect(p.contactPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(p.gridName).toEqual(expect.any(String));
+      expect(p).not.toHaveProperty("contactPhoneEnc");
+    }
+  });
+
+  it("shows residents the credit code but not the contact person", async () => {
+    const resident = await otpClient("13900000011");
+    const items = (await resident.get("/api/places?kind=shop")).json().items as Array<Record<string, unknown>>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0].creditCode).toEqual(expect.any(String));
+    expect(items.every((p) => p.contactName === null && p.contactPhone === null)).toBe(true);
+  });
+});
+
+const otpClients = new Map<string, Client>();
+/** A phone-code session; one per phone, since a phone may ask for one code a minute. */
+async function otpClient(phone: string) {
+  const known = otpClients.get(phone);
+  if (known) return known;
+  const c = new Client(t.app);
+  await c.post("/api/auth/otp/request", { phone });
+  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
+  expect(res.statusCode, res.body).toBe(200);
+  otpClients.set(phone, c);
+  return c;
+}

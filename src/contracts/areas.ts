@@ -57,6 +57,13 @@ export const placeItem = z.object({
   address: z.string(),
   location: lngLat.nullable(),
   attrs: z.record(z.string(), z.unknown()),
+  /** Unified social credit code (统一社会信用代码) of enterprises and shops. */
+  creditCode: z.string().nullable(),
+  /** The grid the place lies in. */
+  gridName: z.string().nullable(),
+  /** Contact person and phone (always masked); null for callers who are not staff. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
 });
 export const placesQuery = z.strictObject({
   kind: z.enum(["public_unit", "enterprise", "shop", "commercial_centre", "rider_station", "billboard", "river_stretch"]).optional(),

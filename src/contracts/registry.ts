@@ -96,8 +96,28 @@ export const visitBody = z.strictObject({
   photoIds: z.array(uuid).max(9).default([]),
 });
 
+export const CORRECTION_FIELDS = ["name", "phone", "idNumber", "residence", "address", "other"] as const;
+export const CORRECTION_STATUSES = ["open", "done", "rejected"] as const;
+
+/** A resident's own record; `person` is null when the register holds no record for the account. */
+export const ownRecordReply = z.object({
+  person: personDetail.pick({ id: true, name: true, sex: true, age: true, relation: true, residence: true, status: true, phone: true, idNumber: true, tags: true, birthDate: true, address: true }).nullable(),
+  corrections: z.array(
+    z.object({
+      id: z.string(),
+      field: z.enum(CORRECTION_FIELDS),
+      proposed: z.string(),
+      note: z.string().nullable(),
+      status: z.enum(CORRECTION_STATUSES),
+      createdAt: z.string(),
+      handledAt: z.string().nullable(),
+    }),
+  ),
+});
+export type OwnRecord = z.infer<typeof ownRecordReply>;
+
 export const correctionBody = z.strictObject({
-  field: z.enum(["name", "phone", "idNumber", "residence", "address", "other"]),
+  field: z.enum(CORRECTION_FIELDS),
   proposed: z.string().trim().min(1).max(200),
   note: z.string().trim().max(500).optional(),
 });

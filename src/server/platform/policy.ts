@@ -21,6 +21,8 @@ export const POLICY = {
   "area:locate": EVERYONE,
   "overview:read": STAFF,
   "place:read": EVERYONE,
+  /** A place's contact person (name, masked phone) in the places list. */
+  "place:contact": STAFF,
   "person:read": ["platform_admin", "street_officer", "community_secretary", "community_staff", "grid_worker"],
   "person:unmask": ["community_secretary", "community_staff"],
   "person:write": ["community_secretary", "community_staff", "grid_worker"],

@@ -1,4 +1,5 @@
 import { and, asc, eq, like, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { places } from "../../db/schema/places";
 import { rowsOf, type DbOrTx } from "../../db/client";
@@ -63,11 +64,26 @@ export async function selectOverviewCounts(db: DbOrTx, rootPath: string) {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
 }
 
+/** Places of a subtree with the grid they lie in (a place sits on a grid or on one of its microgrids). */
 export function selectPlaces(db: DbOrTx, rootPath: string, kind?: (typeof places.$inferSelect)["kind"]) {
   const inSubtree = sql`${places.areaId} IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})`;
+  const parent = alias(areas, "parent");
   return db
-    .select({ id: places.id, kind: places.kind, name: places.name, address: places.address, location: places.location, attrs: places.attrs })
+    .select({
+      id: places.id,
+      kind: places.kind,
+      name: places.name,
+      address: places.address,
+      location: places.location,
+      attrs: places.attrs,
+      creditCode: places.creditCode,
+      contactName: places.contactName,
+      contactPhoneEnc: places.contactPhoneEnc,
+      gridName: sql<string | null>`CASE ${areas.level} WHEN 'grid' THEN ${areas.name} WHEN 'microgrid' THEN ${parent.name} END`,
+    })
     .from(places)
+    .innerJoin(areas, eq(areas.id, places.areaId))
+    .leftJoin(parent, eq(parent.id, areas.parentId))
     .where(and(eq(places.active, true), inSubtree, kind ? eq(places.kind, kind) : undefined))
     .orderBy(asc(places.name))
     .limit(2000);

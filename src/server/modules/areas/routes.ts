@@ -10,6 +10,8 @@ import {
 } from "../../../contracts/areas";
 import { signedIn } from "../../platform/http";
 import { areaInScope, homeArea } from "../../platform/scope";
+import { can } from "../../platform/policy";
+import { presentPlace } from "./present-place";
 import { selectAreasAtPoint, selectOverviewCounts, selectPlaces, selectSubtree } from "./queries";
 
 const TAGS = ["areas"];
@@ -63,7 +65,8 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = signedIn(request);
       const area = request.query.areaId ? await areaInScope(db, user, request.query.areaId) : await homeArea(db, user);
-      return { items: await selectPlaces(db, area.path, request.query.kind) };
+      const showContact = can(user.role, "place:contact");
+      return { items: (await selectPlaces(db, area.path, request.query.kind)).map((p) => presentPlace(p, app.deps.cipher, showContact)) };
     },
   );
 };

@@ -1,15 +1,17 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "../../db/client";
 import { PersonalDataCipher } from "../../platform/personal-data";
 import { writeAudit } from "../../platform/audit";
 
 /** Every encrypted column, with the blind-index column computed from it (if any). */
-const ENCRYPTED: Array<{ table: string; enc: string; hash?: string }> = [
+const ENCRYPTED: Array<{ table: string; enc: string; hash?: string; only?: SQL }> = [
   { table: "persons", enc: "id_number_enc", hash: "id_number_hash" },
   { table: "persons", enc: "phone_enc", hash: "phone_hash" },
   { table: "users", enc: "phone_enc", hash: "phone_hash" },
   { table: "places", enc: "contact_phone_enc" },
   { table: "cases", enc: "reporter_phone_enc" },
+  // A resident's proposed phone or ID number is sealed like the column it corrects.
+  { table: "correction_requests", enc: "proposed", only: sql`field IN ('phone', 'idNumber') AND proposed LIKE 'v1.%'` },
 ];
 const PAGE = 2000;
 
@@ -19,7 +21,7 @@ async function rotateColumn(tx: Tx, from: PersonalDataCipher, to: PersonalDataCi
   for (;;) {
     const rows = rowsOf<{ id: string; v: string }>(
       await tx.execute(sql`SELECT id::text AS id, ${sql.identifier(c.enc)} AS v FROM ${sql.identifier(c.table)}
-        WHERE id > ${last}::uuid AND ${sql.identifier(c.enc)} IS NOT NULL ORDER BY id LIMIT ${PAGE}`),
+        WHERE id > ${last}::uuid AND ${sql.identifier(c.enc)} IS NOT NULL ${c.only ? sql`AND ${c.only}` : sql``} ORDER BY id LIMIT ${PAGE}`),
     );
     if (rows.length === 0) return done;
     const values = rows.map((r) => {

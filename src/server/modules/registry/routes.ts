@@ -16,6 +16,7 @@ import {
   moveOutBody,
   newHouseholdBody,
   newPersonBody,
+  ownRecordReply,
   personDetail,
   setTagBody,
   tagsReply,
@@ -28,11 +29,10 @@ import { ok } from "../../../contracts/common";
 import { areas } from "../../db/schema/areas";
 import { compounds, households } from "../../db/schema/places";
 import { partyMembers, partyOrgs } from "../../db/schema/party";
-import { correctionRequests, importJobs, tagDefinitions } from "../../db/schema/registry";
+import { importJobs, tagDefinitions } from "../../db/schema/registry";
 import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
 import { areaInScope, homeArea } from "../../platform/scope";
-import { writeAudit } from "../../platform/audit";
 import { can } from "../../platform/policy";
 import { rowsOf } from "../../db/client";
 import { presentMember } from "./present-person";
@@ -41,6 +41,8 @@ import { addMember, createHousehold, loadBuildingInScope, loadHouseholdInScope, 
 import { seesRestricted } from "./tag-visibility";
 import { recordVisit } from "./record-visit";
 import { getOwnRecord, requestCorrection } from "./self-record";
+import { settleCorrection } from "./settle-correction";
+import { showProposed } from "./correction-values";
 import { importPeople, importTemplate } from "./import-people";
 import { exportPeople } from "./export-people";
 import { listCarePeople } from "./list-care-people";
@@ -285,7 +287,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         WHERE r.status = 'open' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE ${(user.areaPath ?? "\u0000") + "%"})
         ORDER BY r.created_at`);
       const items = rowsOf<{ id: string; personId: string; personName: string; field: string; proposed: string; note: string | null; createdAt: string | Date }>(rows);
-      return { items: items.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) };
+      return { items: items.map((r) => ({ ...r, proposed: showProposed(deps.cipher, r.field, r.proposed), createdAt: new Date(r.createdAt).toISOString() })) };
     },
   );
 
@@ -293,15 +295,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/registry/corrections/:id",
     { schema: { tags: TAGS, summary: "Settle a correction request", params: idParams, body: z.strictObject({ status: z.enum(["done", "rejected"]) }), response: { 200: ok } }, config: { policy: "person:write" } },
     async (request) => {
-      const ctx = signedIn(request);
-      await db.transaction(async (tx) => {
-        const [r] = await tx.select().from(correctionRequests).where(eq(correctionRequests.id, request.params.id)).limit(1);
-        if (!r) throw notFound("correction");
-        const p = await loadPersonInScope(tx, ctx, r.personId);
-        if (r.status !== "open") throw new AppError("INVALID_TRANSITION", { status: r.status });
-        await tx.update(correctionRequests).set({ status: request.body.status, handledBy: ctx.user.id, handledAt: new Date() }).where(eq(correctionRequests.id, r.id));
-        await writeAudit(tx, ctx, { action: "person.correction_settled", targetType: "person", targetId: p.id, areaPath: p.path, after: { field: r.field, status: request.body.status } });
-      });
+      await settleCorrection(deps, signedIn(request), request.params.id, request.body.status);
       return { ok: true as const };
     },
   );
@@ -312,7 +306,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: "The caller's own registry record (residents)",
-        response: { 200: z.object({ person: personDetail.pick({ id: true, name: true, sex: true, age: true, relation: true, residence: true, status: true, phone: true, idNumber: true, tags: true, birthDate: true, address: true }), corrections: z.array(z.object({ id: z.string(), field: z.string(), proposed: z.string(), status: z.string(), createdAt: z.string() })) }) },
+        response: { 200: ownRecordReply },
       },
       config: { policy: "authenticated" },
     },
