@@ -144,7 +144,7 @@ function AddDayForm({ year, saving, onAdd }: { year: number; saving: boolean; on
       </Form.Item>
       <Form.Item name="kind">
         <Select
-          style={{ width: 150 }}
+          style={{ width: 190 }}
           onChange={() => void form.validateFields(["day"]).catch(() => undefined)}
           options={[
             { value: "holiday", label: t("caseSettings.calendar.holiday") },
