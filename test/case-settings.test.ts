@@ -4,6 +4,7 @@ import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { users } from "../src/server/db/schema/accounts";
 import { auditLog } from "../src/server/db/schema/audit";
 import { calendarDays, caseRoutingRules, caseTimeLimits } from "../src/server/db/schema/cases";
+import { clearCaseReferenceCache } from "../src/server/modules/cases/reference-cache";
 
 let t: TestApp;
 let resident: Client;
@@ -74,6 +75,17 @@ describe("routing rules", () => {
     expect(await report("sanitation")).toMatchObject({ level: "community", handler: { id: staffMember.id } });
     const listed = (await staff.get("/api/case-settings/routing-rules")).json() as Rules;
     expect(listed.items.find((i) => i.categoryCode === "sanitation")!.rule).toMatchObject({ level: "community", handler: { id: staffMember.id, name: staffMember.name } });
+    // A named handler who has left: the rule's level stays, the case goes to the community's dispatchers.
+    const leaver = handlers.find((h) => h.role === "grid_worker" && h.id !== staffMember.id)!;
+    const setHandler = async (id: string) => {
+      await t.database.db.update(caseRoutingRules).set({ handlerId: id }).where(eq(caseRoutingRules.categoryCode, "sanitation"));
+      clearCaseReferenceCache();
+    };
+    await setHandler(leaver.id);
+    await t.database.db.update(users).set({ status: "disabled" }).where(eq(users.id, leaver.id));
+    expect(await report("sanitation")).toMatchObject({ level: "community", handler: null });
+    await t.database.db.update(users).set({ status: "active" }).where(eq(users.id, leaver.id));
+    await setHandler(staffMember.id);
 
     expect((await del(secretary, "/api/case-settings/routing-rules/sanitation")).statusCode).toBe(200);
     expect(await report("sanitation")).toMatchObject({ level: "grid" });

@@ -76,6 +76,11 @@ export async function reportCase(
   const rule = await routingRule(tx, communityId, category.code);
   let level: CaseLevel = rule?.level ?? (gridId ? "grid" : "community");
   let handlerId: string | null = rule?.handlerId ?? null;
+  if (handlerId) {
+    // A rule naming someone no longer active falls back to the default routing of its level.
+    const [named] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, handlerId), eq(users.status, "active"))).limit(1);
+    if (!named) handlerId = null;
+  }
   if (level === "grid" && !handlerId) {
     const [worker] = await tx
       .select({ id: users.id })
