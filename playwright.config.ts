@@ -50,7 +50,7 @@ export default defineConfig({
         command: "npx tsx src/server/main.ts start",
         url: `http://127.0.0.1:${PORT}/api/config`,
         env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-        timeout: 180_000,
+        timeout: 420_000,
         reuseExistingServer: false,
         stdout: "ignore",
         stderr: "pipe",

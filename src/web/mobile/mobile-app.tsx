@@ -33,12 +33,13 @@ const PartnersCheckinRoute = page(() => import("./routes/partners-routes"), "Par
 const PartnersPointsRoute = page(() => import("./routes/partners-routes"), "PartnersPointsRoute");
 const PartnersRewardsRoute = page(() => import("./routes/partners-routes"), "PartnersRewardsRoute");
 const PartnersRiderRoute = page(() => import("./routes/partners-routes"), "PartnersRiderRoute");
-const DeliberationRoute = page(() => import("./routes/deliberation-route"), "DeliberationRoute");
-const MeetingCheckinRoute = page(() => import("./routes/deliberation-route"), "MeetingCheckinRoute");
 const RegistryVisitsRoute = page(() => import("./routes/registry-routes"), "RegistryVisitsRoute");
 const RegistryBuildingRoute = page(() => import("./routes/registry-routes"), "RegistryBuildingRoute");
 const RegistryHouseholdRoute = page(() => import("./routes/registry-routes"), "RegistryHouseholdRoute");
 const RegistryVisitRoute = page(() => import("./routes/registry-routes"), "RegistryVisitRoute");
+const RegistryOwnRecordRoute = page(() => import("./routes/registry-routes"), "RegistryOwnRecordRoute");
+const DeliberationRoute = page(() => import("./routes/deliberation-route"), "DeliberationRoute");
+const MeetingCheckinRoute = page(() => import("./routes/deliberation-route"), "MeetingCheckinRoute");
 const PatrolsRoute = page(() => import("./routes/patrols-route"), "PatrolsRoute");
 const PatrolsTaskRoute = page(() => import("./routes/patrols-task-route"), "PatrolsTaskRoute");
 
@@ -90,12 +91,13 @@ export function MobileApp() {
               <Route path="points" element={<PartnersPointsRoute />} />
               <Route path="rewards" element={<PartnersRewardsRoute />} />
               <Route path="rider-friendly" element={<PartnersRiderRoute />} />
-              <Route path="deliberation/*" element={<DeliberationRoute />} />
-              <Route path="meetings/:id/checkin" element={<MeetingCheckinRoute />} />
               <Route path="registry" element={<RegistryVisitsRoute />} />
               <Route path="registry/buildings/:id" element={<RegistryBuildingRoute />} />
               <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
               <Route path="registry/households/:id/visit" element={<RegistryVisitRoute />} />
+              <Route path="me/record" element={<RegistryOwnRecordRoute />} />
+              <Route path="deliberation/*" element={<DeliberationRoute />} />
+              <Route path="meetings/:id/checkin" element={<MeetingCheckinRoute />} />
               <Route path="patrols" element={<PatrolsRoute />} />
               <Route path="patrols/tasks/:id" element={<PatrolsTaskRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
