@@ -10,4 +10,5 @@ export const registryKeys = {
   care: (tag: string | undefined) => ["registry", "care", tag ?? ""] as const,
   places: (kind: string | undefined) => ["registry", "places", kind ?? ""] as const,
   corrections: () => ["registry", "corrections"] as const,
+  own: () => ["registry", "own"] as const,
 };

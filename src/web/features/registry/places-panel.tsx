@@ -23,7 +23,22 @@ export function PlacesPanel() {
   const columns: TableColumnsType<Place> = [
     { title: t("registry.places.name"), dataIndex: "name", render: (v: string) => <strong>{v}</strong> },
     { title: t("registry.places.kind"), dataIndex: "kind", width: 130, render: (v: Place["kind"]) => <Tag>{t(`registry.places.kinds.${v}`)}</Tag> },
+    { title: t("registry.places.creditCode"), dataIndex: "creditCode", width: 190, render: (v: string | null) => (v ? <span className="rg-mono">{v}</span> : "—") },
     { title: t("registry.places.address"), dataIndex: "address", ellipsis: true },
+    { title: t("registry.places.grid"), dataIndex: "gridName", width: 110, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("registry.places.contact"),
+      key: "contact",
+      width: 170,
+      render: (_, p) =>
+        p.contactName || p.contactPhone ? (
+          <span data-testid="place-contact">
+            {p.contactName ?? ""} <span className="rg-mono">{p.contactPhone ?? ""}</span>
+          </span>
+        ) : (
+          "—"
+        ),
+    },
     { title: t("registry.places.details"), key: "details", render: (_, p) => details(p, t) },
   ];
   return (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { moveOutBody, newPersonBody, setTagBody, updatePersonBody, visitBody } from "../../../contracts/registry";
+import type { correctionBody, moveOutBody, newPersonBody, OwnRecord, setTagBody, updatePersonBody, visitBody } from "../../../contracts/registry";
 import { apiDelete, apiGet, apiPatch, apiPost } from "../../api/client";
 import { registryKeys } from "./keys";
 import type { Building, CareReply, Compound, Correction, HouseholdDetail, HouseholdItem, PersonDetail, Place, TagDefinition, Unmasked } from "./types";
@@ -74,6 +74,11 @@ export function useCorrections(enabled: boolean) {
   });
 }
 
+/** The signed-in resident's own record and correction requests (`person` null when the register has none). */
+export function useOwnRecord() {
+  return useQuery({ queryKey: registryKeys.own(), queryFn: ({ signal }) => apiGet<OwnRecord>("/me/person", undefined, signal) });
+}
+
 /** A write of the registry; afterwards every registry answer (and the people search) is refreshed. */
 function useRegistryWrite<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
@@ -99,3 +104,4 @@ export const useMoveHouseholdOut = (householdId: string) => useRegistryWrite((bo
 export const useAddMember = (householdId: string) => useRegistryWrite((body: z.input<typeof newPersonBody>) => apiPost<{ id: string }>(`/registry/households/${householdId}/members`, body));
 export const useRecordVisit = () => useRegistryWrite((body: z.input<typeof visitBody>) => apiPost<{ id: string }>("/registry/visits", body));
 export const useSettleCorrection = () => useRegistryWrite((input: { id: string; status: "done" | "rejected" }) => apiPost<{ ok: true }>(`/registry/corrections/${input.id}`, { status: input.status }));
+export const useRequestCorrection = () => useRegistryWrite((body: z.input<typeof correctionBody>) => apiPost<{ id: string }>("/me/person/corrections", body));

@@ -1,4 +1,5 @@
 import { Button, Dialog, List } from "antd-mobile";
+import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../api/use-me";
 import { usePublicConfig } from "../../api/use-public-config";
@@ -12,6 +13,7 @@ export function MineRoute() {
   const config = usePublicConfig();
   const logout = useLogout();
   const language = useLanguageSheet();
+  const navigate = useNavigate();
 
   const confirmLogout = async () => {
     const ok = await Dialog.confirm({ content: t("common.logoutConfirm"), confirmText: t("common.logout"), cancelText: t("common.cancel") });
@@ -35,6 +37,13 @@ export function MineRoute() {
         <List.Item extra={user.area ? `${user.area.name} · ${t(`levels.${user.area.level}`)}` : t("mobile.noArea")}>{t("account.area")}</List.Item>
         {user.department && <List.Item extra={user.department}>{t("account.department")}</List.Item>}
       </List>
+      {(user.role === "resident" || user.role === "rider") && (
+        <List className="m-list">
+          <List.Item description={t("registry.own.entryHint")} onClick={() => navigate("/me/record")} data-testid="mine-record">
+            {t("registry.own.title")}
+          </List.Item>
+        </List>
+      )}
       <List header={t("mobile.mine.settings")} className="m-list">
         <List.Item extra={t(`lang.${i18n.language === "en" ? "en" : "zh-CN"}`)} onClick={language.open} data-testid="mine-language">
           {t("common.language")}

@@ -2,6 +2,7 @@ import { useLocation, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MobileBuilding } from "../../features/registry/mobile-building";
 import { MobileHousehold } from "../../features/registry/mobile-household";
+import { MobileOwnRecord } from "../../features/registry/mobile-own-record";
 import { MobileVisitForm } from "../../features/registry/mobile-visit-form";
 import { MobileVisitsHome } from "../../features/registry/mobile-visits-home";
 import { SubPage } from "../sub-page";
@@ -42,6 +43,16 @@ export function RegistryVisitRoute() {
   return (
     <SubPage title={t("registry.mobile.visitTitle")}>
       <MobileVisitForm key={id} householdId={id!} />
+    </SubPage>
+  );
+}
+
+/** 我的档案: the signed-in resident's own registry record. */
+export function RegistryOwnRecordRoute() {
+  const { t } = useTranslation();
+  return (
+    <SubPage title={t("registry.own.title")}>
+      <MobileOwnRecord />
     </SubPage>
   );
 }
