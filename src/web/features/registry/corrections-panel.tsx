@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Table, type TableColumnsType } from "antd";
+import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
@@ -35,6 +35,7 @@ export function CorrectionsPanel() {
   ];
   return (
     <Card className="ll-page-card">
+      <Typography.Paragraph type="secondary">{t("registry.corrections.hint")}</Typography.Paragraph>
       {(list.error ?? settle.error) && <Alert type="error" showIcon title={errorMessage(list.error ?? settle.error, t)} className="ll-gap" />}
       <Table<Correction> rowKey="id" size="small" columns={columns} dataSource={list.data ?? []} loading={list.isPending} pagination={false} locale={{ emptyText: t("registry.corrections.none") }} />
     </Card>

@@ -11,7 +11,9 @@ const KINDS = ["public_unit", "enterprise", "shop", "commercial_centre", "rider_
 /** The readable facts a place's attributes hold (industry, category, staff, hours). */
 function details(p: Place, t: TFunction): string {
   const a = p.attrs;
-  const parts = [a.industry, a.category, typeof a.employees === "number" ? t("registry.places.employees", { count: a.employees }) : undefined, a.hours];
+  // Industry and category are codes; an unknown one is left out rather than shown untranslated.
+  const label = (code: unknown) => (typeof code === "string" ? t(`registry.places.categories.${code}`, { defaultValue: "" }) : undefined);
+  const parts = [label(a.industry), label(a.category), typeof a.employees === "number" ? t("registry.places.employees", { count: a.employees }) : undefined, a.hours];
   return parts.filter((x): x is string => typeof x === "string" && x.length > 0).join(" · ") || "—";
 }
 
