@@ -408,9 +408,8 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
         const counter = statements.find((x) => /case_number_counters/.test(x.query));
         if (counter && total > 0 && counter.total / total > 0.25) {
           parts.push(
-            `The case-number counter dominates the database side: \`INSERT INTO case_number_counters … ON CONFLICT DO UPDATE\` takes ${counter.mean.toFixed(1)} ms on average — ` +
-              `almost all of it waiting for a row lock — and is ${pct(counter.total / total)} of all statement time. There is one counter row per community and day; ` +
-              "`reportCase` takes it in its one write statement and holds it until COMMIT, so the reports of one community queue for that row for one round trip each.",
+            `The write statement dominates the database side: one \`WITH n AS (INSERT INTO case_number_counters … ON CONFLICT DO UPDATE), c AS (INSERT INTO cases …), …\` takes ${counter.mean.toFixed(1)} ms on average, ` +
+              `${pct(counter.total / total)} of all statement time, waits for the day's counter row of the community included: the reports of one community queue for that row from this statement to COMMIT, one round trip each.`,
           );
         }
       }
