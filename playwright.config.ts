@@ -21,7 +21,9 @@ if (process.env.TEST_WORKER_INDEX === undefined && !process.env.E2E_BASE_URL) {
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
-  retries: 0,
+  // One retry on CI, reported as "flaky" in the list: a rare hiccup of the shared machine does not
+  // sink the run, while a real failure fails twice.
+  retries: process.env.CI ? 1 : 0,
   reporter: "list",
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -30,6 +32,10 @@ export default defineConfig({
     baseURL: process.env.E2E_BASE_URL ?? `http://127.0.0.1:${PORT}`,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    // An action or a page load that cannot happen fails the test at once, naming what it waited for,
+    // instead of waiting out the whole test.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

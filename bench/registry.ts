@@ -10,7 +10,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { sql } from "drizzle-orm";
 import { startThrowawayPostgres } from "./postgres";
 import { figureTable, writeSection } from "./docs-section";
 import { openPostgres } from "../src/server/db/client";

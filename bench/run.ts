@@ -22,7 +22,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { hashPassword } from "../src/server/platform/passwords";
 import { buildDataset, BENCH_PASSWORD, MEASURE_YEAR, type Dataset } from "./generate";
-import { closedLoop, HttpClient, prng, sequential, type Latency, type LoopResult } from "./load";
+import { closedLoop, HttpClient, prng, sequential, type LoopResult } from "./load";
 import { startThrowawayPostgres, PG_SETTINGS } from "./postgres";
 import { writeSection } from "./docs-section";
 import { ServerProcess } from "./server-process";

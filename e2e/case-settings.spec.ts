@@ -1,52 +1,10 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, apiLogin, consoleLogin, PHONE } from "./support/fixtures";
-
-interface AreaItem {
-  id: string;
-  parentId: string | null;
-  level: string;
-  name: string;
-  center: [number, number] | null;
-}
-
-/** The centre of 怡心桥第一网格's first micro-grid, read as its grid worker (yxq_grid1). */
-async function yxqMicrogridCentre(request: APIRequestContext): Promise<[number, number]> {
-  await apiLogin(request, "yxq_grid1");
-  const me = (await (await request.get("/api/auth/session")).json()).user as { area: { id: string } };
-  const tree = (await (await request.get("/api/areas/tree")).json()).items as AreaItem[];
-  const micro = tree.find((a) => a.level === "microgrid" && a.parentId === me.area.id && a.center);
-  expect(micro, "a micro-grid of yxq_grid1's grid").toBeDefined();
-  return micro!.center!;
-}
-
-/**
- * 怡心桥's demo resident signs in with a one-time code. A phone may ask for a code once a minute,
- * so a code refused right after an earlier run is asked for again after the minute.
- */
-async function residentLogin(page: Page, phone: string) {
-  await page.goto("/m/login");
-  await page.getByText("验证码登录", { exact: true }).click();
-  await page.getByTestId("phone").locator("input").fill(phone);
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId("get-code").click();
-    const shown = await page
-      .getByTestId("demo-code")
-      .waitFor({ state: "visible", timeout: 8_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    expect(attempt, "a one-time code within two minutes").toBeLessThan(2);
-    await page.waitForTimeout(62_000);
-  }
-  await page.getByTestId("otp-submit").click();
-  await expect(page.getByTestId("home-area")).toHaveText("怡心桥社区");
-}
+import { test, expect, consoleLogin, microgridCentre, mobileOtpLogin, PHONE } from "./support/fixtures";
 
 test("a community secretary sends a category straight to the community; a resident's next report of it starts there", async ({ page, openPage, request, pageErrors }) => {
   test.setTimeout(240_000);
   // A refused code request (rate limit) logs a 429 in the phone's console; the login retries it.
   pageErrors.allow(/status of 429/);
-  const here = await yxqMicrogridCentre(request);
+  const { center: here } = await microgridCentre(request, "yxq_grid1");
 
   // The secretary of 怡心桥社区 sets the rule for 户外广告牌 on the console.
   await consoleLogin(page, "yxq_secretary");
@@ -65,7 +23,8 @@ test("a community secretary sends a category straight to the community; a reside
 
   // A resident reports a billboard problem from inside a grid of 怡心桥 on the phone.
   const resident = await openPage({ ...PHONE, geolocation: { longitude: here[0], latitude: here[1] }, permissions: ["geolocation"] });
-  await residentLogin(resident, "13900000011");
+  await mobileOtpLogin(resident, "13900000011");
+  await expect(resident.getByTestId("home-area")).toHaveText("怡心桥社区");
   await resident.getByTestId("entry-report").click();
   await expect(resident).toHaveURL(/\/m\/report$/);
   await resident.getByTestId("category").getByText("户外广告牌", { exact: true }).click();

@@ -1,14 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, apiLogin, consoleLogin, mobileLogin, mobileOtpLogin, PHONE } from "./support/fixtures";
+import { test, expect, apiLogin, consoleLogin, microgridCentre, mobileLogin, mobileOtpLogin, PHONE } from "./support/fixtures";
 import { makePng } from "./support/png";
 
-interface AreaItem {
-  id: string;
-  parentId: string | null;
-  level: string;
-  name: string;
-  center: [number, number] | null;
-}
 interface CaseItem {
   id: string;
   number: string;
@@ -18,14 +11,10 @@ interface CaseItem {
 }
 
 /** The centre of 红康第一网格's first micro-grid, read as its grid worker (hk_grid1). */
-async function firstMicrogridCentre(request: APIRequestContext): Promise<[number, number]> {
-  await apiLogin(request, "hk_grid1");
-  const me = (await (await request.get("/api/auth/session")).json()).user as { area: { id: string; name: string } };
-  expect(me.area.name).toBe("红康第一网格");
-  const tree = (await (await request.get("/api/areas/tree")).json()).items as AreaItem[];
-  const micro = tree.find((a) => a.level === "microgrid" && a.parentId === me.area.id && a.center);
-  expect(micro, "a micro-grid of 红康第一网格").toBeDefined();
-  return micro!.center!;
+async function hkGrid1Centre(request: APIRequestContext): Promise<[number, number]> {
+  const { grid, center } = await microgridCentre(request, "hk_grid1");
+  expect(grid).toBe("红康第一网格");
+  return center;
 }
 
 /** Files a case through the API as the signed-in user of `request`. */
@@ -49,7 +38,7 @@ async function openOnConsole(page: Page, number: string) {
 }
 
 test("a resident's report goes to the grid worker, is handled, checked, closed and rated", async ({ page, openPage, request }) => {
-  const here = await firstMicrogridCentre(request);
+  const here = await hkGrid1Centre(request);
   const description = `e2e 3栋楼下垃圾堆放 ${Date.now()}`;
 
   // The resident, on the phone, at a point inside 红康第一网格's first micro-grid.
@@ -195,7 +184,7 @@ test.describe("phone", () => {
   test.use(PHONE);
 
   test("a grid worker's queue marks each case by its time limit", async ({ page, request }) => {
-    const here = await firstMicrogridCentre(request);
+    const here = await hkGrid1Centre(request);
     // A new case in the grid, so that the queue is not empty.
     await apiLogin(request, "hk_staff");
     const { number } = await reportByApi(request, { categoryCode: "road", description: `e2e 人行道地砖松动 ${Date.now()}`, channel: "phone", location: here });

@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, apiLogin, consoleLogin, mobileLogin, PHONE } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, consoleLogin, microgridCentre, mobileLogin, mobileOtpLogin, pickOption, PHONE } from "./support/fixtures";
 import { makePng } from "./support/png";
 
 /**
@@ -8,56 +8,9 @@ import { makePng } from "./support/png";
  * the resident sees the case closed with the resolution.
  */
 
-interface AreaItem {
-  id: string;
-  parentId: string | null;
-  level: string;
-  name: string;
-  center: [number, number] | null;
-}
-
-/** The centre of 红康第一网格's first micro-grid (so the case goes to hk_grid1). */
-async function firstMicrogridCentre(request: APIRequestContext): Promise<[number, number]> {
-  await apiLogin(request, "hk_grid1");
-  const me = (await (await request.get("/api/auth/session")).json()).user as { area: { id: string } };
-  const tree = (await (await request.get("/api/areas/tree")).json()).items as AreaItem[];
-  const micro = tree.find((a) => a.level === "microgrid" && a.parentId === me.area.id && a.center);
-  expect(micro, "a micro-grid of hk_grid1's grid").toBeDefined();
-  return micro!.center!;
-}
-
-/**
- * Signs the 红康 demo resident in with a one-time code. Another spec may have asked for a code for
- * the same phone less than a minute ago: then wait out the minute and ask again.
- */
-async function residentLogin(page: Page, phone: string) {
-  await page.goto("/m/login");
-  await page.getByText("验证码登录", { exact: true }).click();
-  await page.getByTestId("phone").locator("input").fill(phone);
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId("get-code").click();
-    const shown = await page
-      .getByTestId("demo-code")
-      .waitFor({ state: "visible", timeout: 8_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    expect(attempt, "a one-time code within two minutes").toBeLessThan(2);
-    await page.waitForTimeout(62_000);
-  }
-  await page.getByTestId("otp-submit").click();
-  await expect(page.getByTestId("home-area")).toBeVisible();
-}
-
 /** The text box of a console field, whether the test id sits on the box or on its wrapper. */
 function box(scope: Page | ReturnType<Page["getByTestId"]>, testId: string) {
   return scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first();
-}
-
-/** Picks an option of an antd Select on the console. */
-async function choose(page: Page, select: ReturnType<Page["getByTestId"]>, option: string) {
-  await select.click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
 }
 
 test("an escalated case goes on the agenda, the meeting decides, the resolution is done and the resident sees the case closed", async ({ page, openPage, request, pageErrors }) => {
@@ -66,11 +19,11 @@ test("an escalated case goes on the agenda, the meeting decides, the resolution 
   pageErrors.allow(/status of 409/);
   pageErrors.allow(/status of 429/);
   const stamp = Date.now().toString().slice(-6);
-  const here = await firstMicrogridCentre(request);
+  const { center: here } = await microgridCentre(request, "hk_grid1");
 
   // 1. The resident reports on the phone; the grid worker takes it and escalates it to the community.
   const resident = await openPage(PHONE);
-  await residentLogin(resident, "13900000001");
+  await mobileOtpLogin(resident, "13900000001");
   const description = `e2e 茉莉苑旁废品收购站夜间噪音扰民 ${stamp}`;
   const reported = await resident.request.post("/api/cases", {
     data: { categoryCode: "sanitation", description, location: here },
@@ -101,7 +54,7 @@ test("an escalated case goes on the agenda, the meeting decides, the resolution 
   // 3. A bench meeting on site, with the five parties invited.
   await page.getByTestId("topic-schedule").click();
   const form = page.getByTestId("meeting-create-form");
-  await choose(page, form.getByTestId("meeting-kind"), "板凳议事会");
+  await pickOption(page, form.getByTestId("meeting-kind"), "板凳议事会");
   await box(form, "meeting-title").fill(`废品收购站现场板凳议事会 ${stamp}`);
   await box(form, "meeting-place").fill("茉莉苑3栋楼下长椅");
   await form.getByTestId("fill-five").click();
@@ -145,7 +98,7 @@ test("an escalated case goes on the agenda, the meeting decides, the resolution 
     ["小区物委会", "张德明"],
     ["物业公司", "周经理"],
   ]) {
-    await choose(page, page.getByTestId("tick-party"), party);
+    await pickOption(page, page.getByTestId("tick-party"), party);
     await box(page, "tick-name").fill(name);
     await page.getByTestId("tick-submit").click();
     await expect(page.getByTestId("attendance")).toContainText(name);

@@ -1,5 +1,5 @@
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { apiLogin, consoleLogin, expect, mobileOtpLogin, PHONE, test } from "./support/fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { apiLogin, consoleLogin, expect, mobileOtpLogin, pickOption, PHONE, test } from "./support/fixtures";
 
 /**
  * Community partners, as a resident lives it: answers a recruitment call through its public link,
@@ -13,12 +13,6 @@ import { apiLogin, consoleLogin, expect, mobileOtpLogin, PHONE, test } from "./s
 const RUN = Date.now().toString();
 const VOLUNTEER_PHONE = `139${RUN.slice(-8)}`;
 const VOLUNTEER_NAME = `测试志愿者${RUN.slice(-4)}`;
-
-/** Picks an option of an antd select opened from `trigger`. */
-async function pick(page: Page, trigger: Locator, option: string) {
-  await trigger.click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
-}
 
 /** The input inside an antd InputNumber carrying a test id. */
 const numberInput = (page: Page, testId: string) => page.getByTestId(testId).locator("input").or(page.locator(`input[data-testid="${testId}"]`)).first();
@@ -84,7 +78,7 @@ test("a resident answers a recruitment call, is approved into a team, signs up, 
   await expect(application).toContainText("便民服务");
   await expect(application).not.toContainText(VOLUNTEER_PHONE);
   await application.getByTestId("application-approve").click();
-  await pick(page, page.getByTestId("approve-team"), "周五志愿服务队");
+  await pickOption(page, page.getByTestId("approve-team"), "周五志愿服务队");
   await page.getByTestId("approve-submit").click();
   await expect(page.getByText("已通过，已加入人才库")).toBeVisible();
   await page.getByRole("tab", { name: "服务队伍" }).click();
@@ -99,7 +93,7 @@ test("a resident answers a recruitment call, is approved into a team, signs up, 
   await rewardModal.getByLabel("商品名称").fill(rewardName);
   await rewardModal.getByLabel("所需积分").fill("20");
   await rewardModal.getByLabel("库存").fill("5");
-  await pick(page, rewardModal.getByLabel("提供单位"), "红康便民理发店");
+  await pickOption(page, rewardModal.getByLabel("提供单位"), "红康便民理发店");
   await rewardModal.getByRole("button", { name: /确\s*定|OK/ }).click();
   await expect(page.getByTestId("reward-table").locator("tr", { hasText: rewardName })).toContainText("红康便民理发店");
 
@@ -111,7 +105,7 @@ test("a resident answers a recruitment call, is approved into a team, signs up, 
   await numberInput(page, "activity-capacity").fill("1");
   await numberInput(page, "activity-hours").fill("2");
   await numberInput(page, "activity-points").fill("30");
-  await pick(page, page.getByTestId("activity-repeat"), "每周同一时间");
+  await pickOption(page, page.getByTestId("activity-repeat"), "每周同一时间");
   await numberInput(page, "activity-count").fill("3");
   await page.getByTestId("activity-submit").click();
   await expect(page.getByText("已发布 3 场活动")).toBeVisible();
@@ -199,7 +193,7 @@ test("a partner unit's yearly record shows the resources it gave", async ({ page
 
   // A need finds the units whose agreements offer it.
   await page.goto("/partners?tab=match");
-  await pick(page, page.getByTestId("match-kind"), "场地");
+  await pickOption(page, page.getByTestId("match-kind"), "场地");
   await page.getByTestId("match-submit").click();
   await expect(page.getByTestId("match-item").first()).toBeVisible();
 });

@@ -1,28 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, consoleLogin, PHONE } from "./support/fixtures";
-
-/**
- * A demo phone signs in with a one-time code. A phone may ask for a code once a minute and other
- * specs use the same demo phones, so a refused request is asked again after the minute.
- */
-async function phoneLogin(page: Page, phone: string) {
-  await page.goto("/m/login");
-  await page.getByText("验证码登录", { exact: true }).click();
-  await page.getByTestId("phone").locator("input").fill(phone);
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId("get-code").click();
-    const shown = await page
-      .getByTestId("demo-code")
-      .waitFor({ state: "visible", timeout: 8_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    expect(attempt, "a one-time code within two minutes").toBeLessThan(2);
-    await page.waitForTimeout(62_000);
-  }
-  await page.getByTestId("otp-submit").click();
-  await expect(page.getByTestId("home-area")).toBeVisible();
-}
+import { test, expect, consoleLogin, mobileOtpLogin, PHONE } from "./support/fixtures";
 
 /** 我的 → 我的档案 */
 async function openOwnRecord(page: Page) {
@@ -35,7 +12,7 @@ test("a resident sees their own record masked, asks for a phone correction, staf
   test.setTimeout(240_000);
   pageErrors.allow(/status of 429/);
   const phone = await openPage(PHONE);
-  await phoneLogin(phone, "13900000001");
+  await mobileOtpLogin(phone, "13900000001");
   await openOwnRecord(phone);
 
   // The record: ID number and phone masked, the household address, no request yet.
@@ -90,7 +67,7 @@ test("a phone the register does not know gets an explanation instead of a record
   pageErrors.allow(/status of 429/);
   const phone = await openPage(PHONE);
   // 红康's demo rider has an account but no entry in the register.
-  await phoneLogin(phone, "13900000002");
+  await mobileOtpLogin(phone, "13900000002");
   await openOwnRecord(phone);
   await expect(phone.getByTestId("own-record-none")).toContainText("暂未找到您的档案");
   await expect(phone.getByTestId("own-record-none")).toContainText("请联系社区工作人员登记");

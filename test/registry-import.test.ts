@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { testIdNumber } from "./support/ids";
-import { multipart } from "./support/images";
 import { rowsOf } from "../src/server/db/client";
 
 let t: TestApp;

@@ -1,7 +1,6 @@
 import type { CaseLevel } from "../modules/cases/workflow";
 import { DELAY, MERGE_NOTE, NOTES, NOT_RESPONSIBLE, RATING_COMMENTS, REJECT, REOPEN, RESULT_LEAD, REWORK, TO_COMMUNITY, TO_STREET, UNABLE, URGE, WITHDRAW, DISPATCH_NOTE } from "./case-notes";
 import type { Actor, Story, StoryEnv } from "./case-story";
-import type { Rng } from "./random";
 
 /**
  * How a closed demo case went: who took it, how long each step took in working hours, whether it

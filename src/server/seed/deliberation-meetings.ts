@@ -74,10 +74,6 @@ export class MeetingBuilder {
     return category ? this.rng.pick(pool) : pool[(this.concernTurn++ * 7) % pool.length];
   }
 
-  private propertyOf(t: TopicRow): CompoundRef {
-    return this.c.compounds.find((x) => t.affected.some((a) => a.startsWith(x.name))) ?? this.c.compounds.find((x) => x.areaId === t.areaId) ?? this.c.compounds[0];
-  }
-
   /** A topic for a meeting at `at`: from resolved cases open across that day when there are some, else raised by staff or proposed by a resident. */
   topic(at: number, pool: CompoundRef[]): { topic: TopicRow; concern: Concern; compound: CompoundRef } {
     const grids = new Set(pool.map((x) => x.gridId));

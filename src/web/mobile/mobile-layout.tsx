@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { Badge, SafeArea, SpinLoading, TabBar } from "antd-mobile";
+import { SafeArea, SpinLoading, TabBar } from "antd-mobile";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MobileNotificationToasts } from "../features/notifications/mobile-notification-toasts";

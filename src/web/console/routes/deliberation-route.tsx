@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { Button, Space, Tabs } from "antd";
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { Space, Tabs } from "antd";
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/use-me";
@@ -14,7 +13,7 @@ import { ResolutionDetailView } from "../../features/deliberation/resolution-det
 import { ResolutionsPanel } from "../../features/deliberation/resolutions-panel";
 import { TopicDetailView } from "../../features/deliberation/topic-detail-view";
 import { TopicsPanel } from "../../features/deliberation/topics-panel";
-import { PageHeader } from "../page-header";
+import { PageHeader, useGoBack } from "../page-header";
 import { RequirePermission } from "../require-permission";
 
 const TABS = ["topics", "meetings", "resolutions", "questionnaires", "measures"] as const;
@@ -64,26 +63,10 @@ function Hub() {
 }
 
 function Detail({ kind }: { kind: "topics" | "meetings" | "resolutions" | "questionnaires" }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   const user = useMe().data!;
   const { id } = useParams<{ id: string }>();
-  const back = () => {
-    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-    if (idx > 0) navigate(-1);
-    else navigate(`/deliberation/${kind}`);
-  };
-  const header = (title: ReactNode, extra: ReactNode) => (
-    <PageHeader
-      title={
-        <span className="ll-back-title">
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label={t("deliberation.common.back")} data-testid="back" />
-          {title}
-        </span>
-      }
-      extra={extra ? <Space>{extra}</Space> : undefined}
-    />
-  );
+  const back = useGoBack(`/deliberation/${kind}`);
+  const header = (title: ReactNode, extra: ReactNode) => <PageHeader title={title} onBack={back} extra={extra ? <Space>{extra}</Space> : undefined} />;
   if (kind === "topics") return <TopicDetailView key={id} id={id!} canManage={hasPermission(user, "topic:manage") && hasPermission(user, "meeting:manage")} header={header} />;
   if (kind === "meetings") return <MeetingDetailView key={id} id={id!} canManage={hasPermission(user, "meeting:manage")} header={header} />;
   if (kind === "resolutions") return <ResolutionDetailView key={id} id={id!} header={header} />;

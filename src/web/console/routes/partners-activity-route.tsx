@@ -1,27 +1,19 @@
-import { Button } from "antd";
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import { useNavigate, useParams } from "react-router";
+import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/use-me";
 import { ActivityDetailView } from "../../features/partners/activity-detail-view";
-import { PageHeader } from "../page-header";
+import { PageHeader, useGoBack } from "../page-header";
 import { RequirePermission } from "../require-permission";
 
 /** One activity: status, roster and waiting list, the check-in QR code, outcomes and booths. */
 export function PartnersActivityRoute() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const back = useGoBack("/activities");
   const { id } = useParams();
   const user = useMe().data!;
   return (
     <RequirePermission permission="partner:read">
-      <PageHeader
-        title={
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate("/activities")}>
-            {t("partners.activities.title")}
-          </Button>
-        }
-      />
+      <PageHeader title={t("partners.activities.title")} onBack={back} />
       <ActivityDetailView key={id} id={id!} canManage={hasPermission(user, "activity:manage")} />
     </RequirePermission>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import type { AreaNode } from "../../../contracts/areas";
 import { subtreeOf, type AreaIndex } from "../../lib/area-index";
+import { useLeafletMap } from "../../lib/use-leaflet-map";
 
 interface Props {
   items: AreaNode[];
@@ -36,35 +36,13 @@ const toLatLngs = (boundary: NonNullable<AreaNode["boundary"]>) => boundary.map(
  */
 export function AreaMap({ items, index, selectedId, onSelect, tileUrl }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
+  const mapRef = useLeafletMap(container, tileUrl, { zoomSnap: 0.25 });
   const layers = useRef(new Map<string, L.Polygon>());
   const onSelectRef = useRef(onSelect);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
-
-  useEffect(() => {
-    const map = L.map(container.current!, { attributionControl: false, zoomSnap: 0.25, minZoom: 3, maxZoom: 20 });
-    map.setView([25.04, 102.71], 13);
-    mapRef.current = map;
-    const observer = new ResizeObserver(() => map.invalidateSize());
-    observer.observe(container.current!);
-    return () => {
-      observer.disconnect();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { maxZoom: 20 }).addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl]);
 
   useEffect(() => {
     const map = mapRef.current;

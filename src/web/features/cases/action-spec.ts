@@ -79,40 +79,9 @@ const ORDER: CaseAction[] = [
   "merge", "reject", "reopen", "withdraw",
 ];
 
+/** The server offers only the steps the case's state allows (see stepPossible in the workflow). */
 export function orderActions(actions: CaseAction[]): CaseAction[] {
   return [...actions].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
-}
-
-const REOPEN_DAYS = 7;
-const REOPENABLE = ["resolved", "unable", "not_responsible"];
-
-/**
- * The actions to offer: the server's list, less the steps its workflow table cannot rule out but
- * the step itself would refuse (the server checks these when acted on): rating a closure twice,
- * reopening one rated as satisfied, closed as something not to reopen, or too long ago; deciding
- * a delay nobody asked for, or asking for a second one.
- */
-export function offeredActions(
-  c: Pick<CaseDetail, "actions" | "timeline" | "closureKind" | "closedAt" | "rating" | "delayRequestedHours">,
-  now = Date.now(),
-): CaseAction[] {
-  const lastClose = c.timeline.reduce((at, e) => (e.toStatus === "closed" ? e.at : at), "");
-  const ratedSince = !!lastClose && c.timeline.some((e) => e.action === "rate" && e.at >= lastClose);
-  const reopenable =
-    REOPENABLE.includes(c.closureKind ?? "") &&
-    !!c.closedAt &&
-    now - new Date(c.closedAt).getTime() <= REOPEN_DAYS * 24 * 3600_000 &&
-    !(ratedSince && c.rating !== "unsatisfied");
-  return orderActions(
-    c.actions.filter((a) => {
-      if (a === "rate") return !ratedSince && REOPENABLE.includes(c.closureKind ?? "");
-      if (a === "reopen") return reopenable;
-      // A delay is decided only while one is asked for, and asked for only once at a time.
-      if (a === "approve_delay" || a === "reject_delay") return !!c.delayRequestedHours;
-      if (a === "request_delay") return !c.delayRequestedHours;
-      return true;
-    }),
-  );
 }
 
 /** The label key of an action's button; escalating names the level it goes to. */

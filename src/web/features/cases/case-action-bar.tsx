@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { App, Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
-import { actionLabelKey, offeredActions, specOf, type ActionSpec } from "./action-spec";
+import { actionLabelKey, orderActions, specOf, type ActionSpec } from "./action-spec";
 import { caseErrorMessage, isConflict } from "./case-error";
 import { CaseActionModal } from "./case-action-modal";
 import { useActOnCase, type TransitionInput } from "./use-act-on-case";
@@ -43,7 +43,7 @@ export function CaseActionBar({ c }: { c: CaseDetail }) {
     setOpen(spec);
   };
 
-  const actions = offeredActions(c);
+  const actions = orderActions(c.actions);
   if (actions.length === 0) return null;
   return (
     <>

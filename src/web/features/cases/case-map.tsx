@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from "react";
 import { Alert, Spin } from "antd";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
 import { errorMessage } from "../../lib/error-message";
-import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng, watchSize } from "../../lib/leaflet-areas";
+import { dotMarker, drawAreaBackground } from "../../lib/leaflet-areas";
+import { useLeafletMap } from "../../lib/use-leaflet-map";
 import { TIMER_COLOURS } from "./case-status";
 import { useOpenCasesOnMap } from "./use-case-list";
 import type { CaseFilter, CaseSummary } from "./types";
@@ -22,37 +22,15 @@ interface Props {
 export function CaseMap({ areas, filter, tileUrl, onOpen }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
   const onOpenRef = useRef(onOpen);
   const fitRef = useRef<() => void>(() => undefined);
   const index = useMemo(() => indexAreas(areas), [areas]);
+  const mapRef = useLeafletMap(container, tileUrl, { zoomSnap: 0.25, onSettle: () => fitRef.current() });
   const cases = useOpenCasesOnMap({ ...filter, status: "open" });
 
   useEffect(() => {
     onOpenRef.current = onOpen;
   }, [onOpen]);
-
-  useEffect(() => {
-    const element = container.current!;
-    const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 3, maxZoom: 20 });
-    map.setView(toLatLng(DEFAULT_CENTER), 13);
-    mapRef.current = map;
-    const unwatch = watchSize(map, element, () => fitRef.current());
-    return () => {
-      unwatch();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { maxZoom: 20 }).addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ActionSheet, Button, Dialog, Toast } from "antd-mobile";
 import { useTranslation } from "react-i18next";
-import { actionLabelKey, offeredActions, specOf, type ActionSpec } from "./action-spec";
+import { actionLabelKey, orderActions, specOf, type ActionSpec } from "./action-spec";
 import { caseErrorMessage } from "./case-error";
 import { MobileActionPopup } from "./mobile-action-popup";
 import { useActOnCase, type TransitionInput } from "./use-act-on-case";
@@ -18,7 +18,7 @@ export function MobileCaseActions({ c }: { c: CaseDetail }) {
   const act = useActOnCase(c);
   const [open, setOpen] = useState<ActionSpec | null>(null);
   const [more, setMore] = useState(false);
-  const actions = offeredActions(c);
+  const actions = orderActions(c.actions);
   if (actions.length === 0) return null;
 
   const send = (action: CaseAction, input: Omit<TransitionInput, "action"> = {}) =>

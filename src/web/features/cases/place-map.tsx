@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from "react";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
-import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng, watchSize } from "../../lib/leaflet-areas";
+import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng } from "../../lib/leaflet-areas";
+import { useLeafletMap } from "../../lib/use-leaflet-map";
 import type { LngLat } from "./types";
 
 interface Props {
@@ -23,11 +23,11 @@ const PICKED = "#c8161d";
 /** A small map to pick a place by tapping it: the grids beneath, a red dot on the chosen point. */
 export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, className, testId }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
   const markerRef = useRef<L.CircleMarker | null>(null);
   const onChangeRef = useRef(onChange);
   const fitRef = useRef<() => void>(() => undefined);
   const index = useMemo(() => indexAreas(areas), [areas]);
+  const mapRef = useLeafletMap(container, tileUrl, { onSettle: () => fitRef.current() });
   // Compared by value: callers often pass a fresh array for the same point.
   const fallbackKey = fallbackCenter ? fallbackCenter.join(",") : "";
 
@@ -36,27 +36,14 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
   }, [onChange]);
 
   useEffect(() => {
-    const element = container.current!;
-    const map = L.map(element, { attributionControl: false, zoomSnap: 0.5, minZoom: 3, maxZoom: 20 });
-    mapRef.current = map;
-    map.on("click", (e: L.LeafletMouseEvent) => onChangeRef.current([round(e.latlng.lng), round(e.latlng.lat)]));
-    const unwatch = watchSize(map, element, () => fitRef.current());
+    const map = mapRef.current!;
+    const pick = (e: L.LeafletMouseEvent) => onChangeRef.current([round(e.latlng.lng), round(e.latlng.lat)]);
+    map.on("click", pick);
     return () => {
-      unwatch();
-      map.remove();
-      mapRef.current = null;
+      map.off("click", pick);
       markerRef.current = null;
     };
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { maxZoom: 20 }).addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl]);
+  }, [mapRef]);
 
   useEffect(() => {
     const map = mapRef.current;

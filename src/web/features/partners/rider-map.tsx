@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from "react";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
-import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng, watchSize } from "../../lib/leaflet-areas";
+import { dotMarker, drawAreaBackground } from "../../lib/leaflet-areas";
+import { useLeafletMap } from "../../lib/use-leaflet-map";
 import type { LngLat } from "./types";
 
 export const STATION_COLOUR = "#fa8c16";
@@ -26,31 +26,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
  */
 export function RiderMap({ areas, points, tileUrl, selected }: { areas: AreaNode[]; points: MapPoint[]; tileUrl?: string; selected?: string | null }) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
   const markers = useRef(new Map<string, L.CircleMarker>());
   const index = useMemo(() => indexAreas(areas), [areas]);
-
-  useEffect(() => {
-    const element = container.current!;
-    const map = L.map(element, { attributionControl: false, zoomSnap: 0.5, minZoom: 3, maxZoom: 20 });
-    mapRef.current = map;
-    map.setView(toLatLng(DEFAULT_CENTER), 13);
-    const unwatch = watchSize(map, element);
-    return () => {
-      unwatch();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { maxZoom: 20 }).addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl]);
+  const mapRef = useLeafletMap(container, tileUrl);
 
   useEffect(() => {
     const map = mapRef.current;
