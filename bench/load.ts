@@ -75,13 +75,25 @@ export async function closedLoop(opts: {
  * Runs `op` sequentially: `warmup` unrecorded calls, then up to `iterations` timed ones — fewer when
  * `budgetMs` runs out (but never fewer than `minIterations`), so slow requests stay bounded in time.
  */
-export async function sequential(iterations: number, warmup: number, op: () => Promise<void>, budgetMs = Infinity, minIterations = 20): Promise<Latency> {
+export async function sequential(
+  iterations: number,
+  warmup: number,
+  op: () => Promise<void>,
+  budgetMs = Infinity,
+  minIterations = 20,
+  /** Runs before each op, outside the timing (e.g. to forget what a cache kept). */
+  prepare?: () => Promise<void>,
+): Promise<Latency> {
   const t0 = performance.now();
-  for (let i = 0; i < warmup && (i < 3 || performance.now() - t0 < budgetMs / 4); i++) await op();
+  for (let i = 0; i < warmup && (i < 3 || performance.now() - t0 < budgetMs / 4); i++) {
+    await prepare?.();
+    await op();
+  }
   const samples: number[] = [];
   const t1 = performance.now();
   for (let i = 0; i < iterations; i++) {
     if (i >= minIterations && performance.now() - t1 > budgetMs) break;
+    await prepare?.();
     const start = performance.now();
     await op();
     samples.push(performance.now() - start);

@@ -448,10 +448,9 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
     readNote(
       ["Dashboard measures, one community-year", "Dashboard measures, whole street, one year"],
       "Dashboard measures.",
-      "`computeMeasures` runs two statements side by side, each an index-only scan of the covering index `cases_measures_idx (community_id, created_at) INCLUDE (…)`: the totals, and one hashed GROUPING SETS aggregate for the breakdowns, months and 0.1 h duration histograms (the medians come from those). " +
-        "Both still read every case of the area and period, so the time grows with the number of cases: a street-year is ten times a community-year.",
-      "Next step for the street level and above: a rollup per community and month of the closed cases that can no longer change (closed more than 7 days ago: no reopening, no rating), refreshed by the housekeeping timer, with the duration histograms; " +
-        "the measures would then read a few thousand rollup rows plus the live cases of the period instead of hundreds of thousands of cases.",
+      "`computeMeasures` adds up one summary per community and month: months that are over and kept in `case_measure_months` are read from there, the rest (partial months at the ends of the period, the running month, months changed since they were kept) is counted from the cases over the covering index `cases_measures_idx`. " +
+        "The figures are the p50 after warm-up, so the months of a past year are kept; the first reading after a month changed counts that month again.",
+      "Next step: count the months not kept side by side on several connections, and keep summaries per grid as well so that grids read kept months too.",
     );
     readNote(
       ["Case list, first page (30 rows)", "Case list, keyset page 21 (30 rows)"],

@@ -173,6 +173,61 @@ describe("measures on the demo history", () => {
   });
 });
 
+describe("kept monthly measures", () => {
+  it("keep each month that is over, forget it when one of its cases changes, and count partial months from the cases", async () => {
+    const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
+    const [community] = await q<{ id: string; path: string }>(sql`SELECT id, path FROM areas WHERE level = 'community' AND name = '红康社区'`);
+    const kept = () =>
+      q<{ month: string; version: number; kept: boolean }>(sql`
+        SELECT to_char(month, 'YYYY-MM') AS month, version::int AS version, summary IS NOT NULL AS kept
+        FROM case_measure_months WHERE community_id = ${community.id} AND month >= '2025-01-01' AND month < '2026-01-01' ORDER BY month`);
+    const plain = async (from: string, toExclusive: string) => {
+      const where = sql`c.community_id = ${community.id} AND c.created_at >= ${new Date(`${from}T00:00:00+08:00`)} AND c.created_at < ${new Date(`${toExclusive}T00:00:00+08:00`)}`;
+      const [totals] = await q<{ total: number; rated: number; open: number }>(sql`
+        SELECT count(*)::int AS total, count(*) FILTER (WHERE rating IS NOT NULL)::int AS rated, count(*) FILTER (WHERE status <> 'closed')::int AS open FROM cases c WHERE ${where}`);
+      const byCategory = await q<{ key: string; n: number }>(sql`SELECT category_code AS key, count(*)::int AS n FROM cases c WHERE ${where} GROUP BY 1`);
+      return { ...totals, byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])) };
+    };
+    const categoriesOf = (m: { byCategory: Array<{ key: string; count: number }> }) => Object.fromEntries(m.byCategory.map((g) => [g.key, g.count]));
+
+    // First reading counts from the cases and keeps every month of 2025 that has cases.
+    const first = (await staff.get("/api/cases/measures?from=2025-01-01&to=2025-12-31")).json();
+    const expected = await plain("2025-01-01", "2026-01-01");
+    expect(expected.total).toBeGreaterThan(50);
+    expect(first).toMatchObject({ total: expected.total, rated: expected.rated, open: expected.open });
+    expect(categoriesOf(first)).toEqual(expected.byCategory);
+    const before = await kept();
+    expect(before.length).toBeGreaterThan(6);
+    expect(before.every((r) => r.kept)).toBe(true);
+
+    // Second reading comes from the kept months and says the same.
+    expect((await staff.get("/api/cases/measures?from=2025-01-01&to=2025-12-31")).json()).toEqual(first);
+
+    // A rating given to a case of March forgets March only, and the next reading counts it.
+    const [target] = await q<{ id: string }>(sql`
+      SELECT id FROM cases WHERE community_id = ${community.id} AND status = 'closed' AND closure_kind = 'resolved' AND rating IS NULL
+        AND created_at >= '2025-03-01T00:00:00+08:00' AND created_at < '2025-04-01T00:00:00+08:00' LIMIT 1`);
+    expect(target).toBeDefined();
+    await t.database.db.update(cases).set({ rating: "satisfied", ratedAt: new Date() }).where(eq(cases.id, target.id));
+    const after = await kept();
+    for (const r of after) {
+      const b = before.find((x) => x.month === r.month)!;
+      expect([r.month, r.kept, r.version]).toEqual(r.month === "2025-03" ? ["2025-03", false, b.version + 1] : [b.month, true, b.version]);
+    }
+    const third = (await staff.get("/api/cases/measures?from=2025-01-01&to=2025-12-31")).json();
+    expect(third.rated).toBe(first.rated + 1);
+    expect(third.satisfactionRate).not.toBe(first.satisfactionRate);
+    expect((await kept()).every((r) => r.kept)).toBe(true);
+
+    // A period starting and ending inside months counts those ends from the cases.
+    const partial = (await staff.get("/api/cases/measures?from=2025-03-15&to=2025-06-10")).json();
+    const partialExpected = await plain("2025-03-15", "2025-06-11");
+    expect(partial).toMatchObject({ total: partialExpected.total, rated: partialExpected.rated });
+    expect(categoriesOf(partial)).toEqual(partialExpected.byCategory);
+    expect(partial.monthly.map((m: { month: string }) => m.month)[0]).toBe("2025-03");
+  });
+});
+
 describe("time limits", () => {
   it("turns a case yellow at 80 % and red when overdue, surfacing it first in the handler's queue", async () => {
     const { id } = (await report(resident, { categoryCode: "sanitation", description: "超时测试", location: point })).json();

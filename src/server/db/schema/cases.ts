@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areas } from "./areas";
 import { users } from "./accounts";
 import { files } from "./files";
@@ -134,6 +134,25 @@ export const cases = pgTable(
     index("cases_open_timer_idx").on(t.timer).where(sql`status <> 'closed'`),
     index("cases_location_gist").using("gist", t.location),
   ],
+);
+
+/**
+ * The measures of one community's cases reported in one month, kept once the month is over
+ * (`summary`, written by modules/cases/measures.ts) and forgotten as soon as one of those cases
+ * changes: statement triggers on cases (migration 0011) bump `version` and clear `summary` for
+ * every community-month a write touches. No foreign key, so that the triggers stay cheap.
+ */
+export const caseMeasureMonths = pgTable(
+  "case_measure_months",
+  {
+    communityId: uuid("community_id").notNull(),
+    /** First day of the month, Beijing time. */
+    month: date("month", { mode: "string" }).notNull(),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+    /** JSON text of the summary (read and written whole, never queried inside). */
+    summary: text("summary"),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.month] })],
 );
 
 /** The timeline of a case: one row per transition, note, urge or rating. */
