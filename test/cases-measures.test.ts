@@ -219,6 +219,12 @@ describe("kept monthly measures", () => {
     expect(third.satisfactionRate).not.toBe(first.satisfactionRate);
     expect((await kept()).every((r) => r.kept)).toBe(true);
 
+    // A new report (the running month, never kept) leaves the kept months alone and takes no lock.
+    const all = () => q<{ month: string; version: number }>(sql`SELECT to_char(month, 'YYYY-MM-DD') AS month, version::int AS version FROM case_measure_months WHERE community_id = ${community.id} ORDER BY month`);
+    const beforeReport = await all();
+    expect((await report(resident, { categoryCode: "sanitation", description: "本月新报", location: point })).statusCode).toBe(200);
+    expect(await all()).toEqual(beforeReport);
+
     // A period starting and ending inside months counts those ends from the cases.
     const partial = (await staff.get("/api/cases/measures?from=2025-03-15&to=2025-06-10")).json();
     const partialExpected = await plain("2025-03-15", "2025-06-11");

@@ -200,11 +200,11 @@ async function countCases(db: DbOrTx, ranges: Range[], below: string | null): Pr
  * accept and to close (to the nearest 0.1 h); overdue and satisfaction rates; riders' reports; a
  * monthly series of cases reported and closed.
  *
- * A community or a larger area is counted per community and month. A month that is over and lies
- * wholly in the period is read from case_measure_months when its summary is kept; otherwise it is
- * counted from the cases, and kept if no case of it changed meanwhile (the version read before
- * counting still stands). Partial months at the ends of the period, the running month, and grids
- * and micro-grids are always counted from the cases.
+ * A community or a larger area is counted per community and month. A month that ended more than a
+ * day ago and lies wholly in the period is read from case_measure_months when its summary is kept;
+ * otherwise it is counted from the cases, and kept if no case of it changed meanwhile (the version
+ * read before counting still stands). Partial months at the ends of the period, the running month
+ * and the day after it, and grids and micro-grids are always counted from the cases.
  */
 export async function computeMeasures(
   db: DbOrTx,
@@ -218,19 +218,30 @@ export async function computeMeasures(
   const below = input.areaLevel === "grid" || input.areaLevel === "microgrid" ? path : null;
   const months: string[] = [];
   for (let ym = monthOf(input.from); ym <= monthOf(input.to); ym = nextMonth(ym)) months.push(ym);
-  const keepable = (ym: string) => !below && monthStart(ym) >= start && monthStart(nextMonth(ym)) <= end && monthStart(nextMonth(ym)) <= now;
+  // Kept only a day after the month ended: by then every write that began inside it has finished.
+  const keepable = (ym: string) =>
+    !below && monthStart(ym) >= start && monthStart(nextMonth(ym)) <= end && monthStart(nextMonth(ym)).getTime() + 24 * 3600_000 <= now.getTime();
 
-  const [kept, categories] = await Promise.all([
-    db.execute(sql`
-      SELECT a.id AS cid, to_char(m.month, 'YYYY-MM') AS ym, m.version, m.summary
-      FROM areas a LEFT JOIN case_measure_months m
-        ON ${below ? sql`false` : sql`m.community_id = a.id AND m.month >= ${`${months[0]}-01`}::date AND m.month <= ${`${months[months.length - 1]}-01`}::date`}
-      WHERE a.level = 'community' AND ${below ? sql`${path} LIKE a.path || '%'` : sql`a.path LIKE ${path + "%"}`}`),
-    allCategories(db),
-  ]);
-  const rows = rowsOf<{ cid: string; ym: string | null; version: number | string | null; summary: string | null }>(kept);
-  const byKey = new Map(rows.filter((r) => r.ym !== null).map((r) => [`${r.cid}|${r.ym}`, r]));
-  const communities = [...new Set(rows.map((r) => r.cid))];
+  const readKept = async () => {
+    const rows = rowsOf<{ cid: string; ym: string | null; version: number | string | null; summary: string | null }>(
+      await db.execute(sql`
+        SELECT a.id AS cid, to_char(m.month, 'YYYY-MM') AS ym, m.version, m.summary
+        FROM areas a LEFT JOIN case_measure_months m
+          ON ${below ? sql`false` : sql`m.community_id = a.id AND m.month >= ${`${months[0]}-01`}::date AND m.month <= ${`${months[months.length - 1]}-01`}::date`}
+        WHERE a.level = 'community' AND ${below ? sql`${path} LIKE a.path || '%'` : sql`a.path LIKE ${path + "%"}`}`),
+    );
+    return { communities: [...new Set(rows.map((r) => r.cid))], byKey: new Map(rows.filter((r) => r.ym !== null).map((r) => [`${r.cid}|${r.ym}`, r])) };
+  };
+  let [{ communities, byKey }, categories] = await Promise.all([readKept(), allCategories(db)]);
+  // A month that may be kept but has no row yet (no write since it ended) gets one, at version 0.
+  const missing = communities.flatMap((cid) => months.filter((ym) => keepable(ym) && !byKey.has(`${cid}|${ym}`)).map((ym) => ({ cid, month: `${ym}-01` })));
+  if (missing.length > 0) {
+    await db.execute(sql`
+      INSERT INTO case_measure_months (community_id, month)
+      SELECT k.cid, k.month FROM jsonb_to_recordset(${JSON.stringify(missing)}::jsonb) AS k(cid uuid, month date)
+      ON CONFLICT DO NOTHING`);
+    ({ communities, byKey } = await readKept());
+  }
 
   const parts = new Map<string, Summary>();
   const ranges: Range[] = [];
