@@ -13,8 +13,10 @@ function readStat(pid: number): { ppid: number; cpuMs: number } | null {
   try {
     const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-    // fields after ")": state(0) ppid(1) … utime(11) stime(12)
-    return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS };
+    // fields after ")": state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14). The time of
+    // children that exited (e.g. PostgreSQL backends of closed connections) moves into their
+    // parent's cutime/cstime, so a process tree keeps it when connections close mid-window.
+    return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS };
   } catch {
     return null;
   }
