@@ -8,7 +8,7 @@ import { actionLabelKey, type ActionSpec } from "./action-spec";
 import { DEPARTMENTS } from "./departments";
 import { findCaseByNumber, useCaseHandlers } from "./use-case";
 import type { TransitionInput } from "./use-act-on-case";
-import type { UploadedFile } from "./upload-photo";
+import type { UploadedFile } from "../../lib/upload-photo";
 import { RATINGS, type CaseDetail } from "./types";
 
 const CLOSURES = ["resolved", "unable", "not_responsible"] as const;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Icon } from "../../lib/icons";
 import { errorMessage } from "../../lib/error-message";
 import { shrinkImage } from "./shrink-image";
-import { uploadPhoto } from "./upload-photo";
+import { uploadPhoto } from "../../lib/upload-photo";
 
 export const MAX_PHOTOS = 9;
 

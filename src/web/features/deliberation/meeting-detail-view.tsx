@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime, formatShortDateTime } from "../../lib/format";
-import { CheckinQr } from "./checkin-qr";
+import { QrCode } from "../../lib/qr-code";
 import { ResolutionModal } from "./resolution-modal";
 import { FivePartyTag, KindTag, MeetingStatusTag, PartyTag, ResolutionStatusTag, TopicStatusTag } from "./tags";
 import { FIVE_PARTY_KINDS, PARTY_KIND_VALUES, type MeetingDetail, type PartyKind } from "./types";
@@ -284,7 +284,9 @@ function CheckinCard({ m }: { m: MeetingDetail }) {
       <div className="dl-checkin">
         {url ? (
           <>
-            <CheckinQr url={url} />
+            <div className="dl-qr">
+              <QrCode value={url} testId="checkin-qr" />
+            </div>
             <Typography.Text type="secondary">{t("deliberation.meeting.checkinHint")}</Typography.Text>
             <Typography.Link href={url} target="_blank" copyable={{ text: url }} className="dl-checkin-link" data-testid="checkin-url">
               {t("deliberation.meeting.checkinLink")}

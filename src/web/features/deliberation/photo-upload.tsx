@@ -3,7 +3,7 @@ import { App, Upload, type UploadFile } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
-import { uploadPhoto } from "./use-deliberation";
+import { uploadPhoto } from "../../lib/upload-photo";
 
 /** Photos for a progress report: each is uploaded as soon as it is picked; the parent gets the ids of those done. */
 export function PhotoUpload({ onChange, max = 9 }: { onChange: (ids: string[]) => void; max?: number }) {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiDelete, apiGet, apiPost, apiPut, apiUpload } from "../../api/client";
+import { apiDelete, apiGet, apiPost, apiPut } from "../../api/client";
 import { newIdempotencyKey } from "../../lib/idempotency-key";
 import { delibKeys } from "./keys";
 import type {
@@ -128,9 +128,3 @@ export function useDelibWrite<T = { id: string }>() {
   });
 }
 
-export type UploadedPhoto = { id: string; url: string; thumbUrl: string };
-
-/** Uploads one image to /api/files (re-encoded by the server, metadata stripped). */
-export function uploadPhoto(file: File, onProgress?: (fraction: number) => void): Promise<UploadedPhoto> {
-  return apiUpload<UploadedPhoto>("/files", file, file.name || "photo.jpg", onProgress);
-}

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Alert, App, Button, Card, Col, Descriptions, Form, Image, Input, InputNumber, List, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography, Upload } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
-import { apiUpload } from "../../api/client";
+import { uploadPhoto } from "../../lib/upload-photo";
 import { useTranslation } from "react-i18next";
 import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { formatSpan, STATUS_COLOUR } from "./activity-labels";
-import { absoluteUrl, QrCode } from "./qr-code";
+import { absoluteUrl, QrCode } from "../../lib/qr-code";
 import type { ActivityDetail, SignupItem } from "./types";
 import { useAddActivityUnit, useAddBooth, useActivity, useCheckinCode, useRecordOutputs, useSignups, useUpdateActivity } from "./use-activities";
 import { useTeams } from "./use-talent";
@@ -25,7 +25,7 @@ function CheckinCard({ a }: { a: ActivityDetail }) {
       {code.isError && <Alert type="error" showIcon title={errorMessage(code.error, t)} />}
       {code.data && (
         <div className="pt-qr-box">
-          <QrCode value={url} size={200} testId="checkin-qr" />
+          <QrCode value={url} size={200} testId="checkin-qr" className="pt-qr" />
           <Typography.Text type="secondary">{t("partners.activity.checkinHint")}</Typography.Text>
           <Typography.Text copyable={{ text: url }} className="pt-qr-url">
             <a href={url} target="_blank" rel="noreferrer" data-testid="checkin-url">
@@ -136,8 +136,7 @@ function OutputsCard({ a, canManage }: { a: ActivityDetail; canManage: boolean }
             accept="image/jpeg,image/png,image/webp"
             showUploadList={false}
             customRequest={({ file, onSuccess, onError }) => {
-              const blob = file as File;
-              apiUpload<{ id: string }>("/files", blob, blob.name || "photo.jpg")
+              uploadPhoto(file as File)
                 .then((up) => record.mutateAsync({ photoIds: [up.id] }))
                 .then(() => {
                   message.success(t("partners.activity.outputsAdded"));

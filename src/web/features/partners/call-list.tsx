@@ -6,7 +6,7 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import "./partners.css";
 import { errorMessage } from "../../lib/error-message";
-import { absoluteUrl, QrCode } from "./qr-code";
+import { absoluteUrl, QrCode } from "../../lib/qr-code";
 import type { CallInput, CallItem } from "./types";
 import { useCalls, useCreateCall } from "./use-talent";
 import { okButton } from "./ok-button";
@@ -22,7 +22,7 @@ function CallQrModal({ call, onClose }: { call: CallItem | null; onClose: () => 
     <Modal open={!!call} title={call ? t("partners.talent.qrTitle", { title: call.title }) : ""} onCancel={onClose} footer={null} destroyOnHidden>
       {call && (
         <div className="pt-qr-box" data-testid="call-qr">
-          <QrCode value={url} size={240} testId="call-qr-image" />
+          <QrCode value={url} size={240} testId="call-qr-image" className="pt-qr" />
           <Typography.Paragraph copyable={{ text: url, onCopy: () => message.success(t("partners.common.copied")) }} className="pt-qr-url">
             <a href={url} target="_blank" rel="noreferrer" data-testid="call-signup-url">
               {url}

@@ -19,7 +19,7 @@ export function MobileRiderFriendly() {
     if (!data.data) return [];
     const stations: MapPoint[] = data.data.stations.flatMap((s) =>
       s.location
-        ? [{ id: s.id, at: s.location as [number, number], kind: "station" as const, title: s.name, lines: [s.address, s.hours ? t("partners.mobile.rider.hours", { hours: s.hours }) : ""].filter(Boolean) }]
+        ? [{ id: s.id, at: s.location as [number, number], kind: "station" as const, title: s.name, lines: [s.address, s.hours ? t("mobile.stations.hoursValue", { hours: s.hours }) : ""].filter(Boolean) }]
         : [],
     );
     const services: MapPoint[] = data.data.services.flatMap((s) =>
@@ -55,12 +55,12 @@ export function MobileRiderFriendly() {
             description={
               <div className="m-station-desc">
                 <div>{s.address}</div>
-                {s.hours && <div>{t("partners.mobile.rider.hours", { hours: s.hours })}</div>}
+                {s.hours && <div>{t("mobile.stations.hoursValue", { hours: s.hours })}</div>}
                 {s.amenities.length > 0 && (
                   <div className="pt-m-tags">
                     {s.amenities.map((a) => (
                       <Tag key={a} fill="outline" color="warning">
-                        {t(`partners.mobile.rider.amenity.${a}`, { defaultValue: a })}
+                        {t(`mobile.stations.amenity.${a}`, { defaultValue: a })}
                       </Tag>
                     ))}
                   </div>

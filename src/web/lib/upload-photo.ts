@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { fileReply } from "../../../contracts/cases";
-import { apiUpload } from "../../api/client";
+import type { fileReply } from "../../contracts/cases";
+import { apiUpload } from "../api/client";
 
 export type UploadedFile = z.infer<typeof fileReply>;
 
