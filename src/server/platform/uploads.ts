@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { files } from "../db/schema/files";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "./errors";
@@ -70,4 +71,36 @@ export async function storeImage(
 
 export function fileUrls(id: string) {
   return { url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` };
+}
+
+/** SQL: the file (by id column) is already attached somewhere: a case, visit, patrol, resolution update or activity. */
+export function fileAttached(fileId: SQL | AnyColumn): SQL {
+  return sql`(EXISTS (SELECT 1 FROM case_photos x WHERE x.file_id = ${fileId})
+    OR EXISTS (SELECT 1 FROM visit_photos x WHERE x.file_id = ${fileId})
+    OR EXISTS (SELECT 1 FROM patrol_photos x WHERE x.file_id = ${fileId})
+    OR EXISTS (SELECT 1 FROM resolution_updates x WHERE x.photo_ids @> jsonb_build_array(${fileId}::text))
+    OR EXISTS (SELECT 1 FROM activities x WHERE x.outputs -> '_photos' @> jsonb_build_array(${fileId}::text)))`;
+}
+
+/**
+ * The one check before photos are attached to anything: each must be the caller's own upload and
+ * attached nowhere yet (a photo of a case can never reappear on an activity residents can read).
+ * The file rows are locked, so two writers cannot attach the same photo at once. Answers the
+ * de-duplicated ids; an unknown, foreign or used photo is a validation error naming it.
+ */
+export async function claimPhotos(tx: DbOrTx, ownerId: string, photoIds: readonly string[], path = "/photoIds"): Promise<string[]> {
+  const ids = [...new Set(photoIds)];
+  if (ids.length === 0) return ids;
+  const locked = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, ownerId))).for("update");
+  const free = locked.length
+    ? await tx
+        .select({ id: files.id })
+        .from(files)
+        .where(and(inArray(files.id, locked.map((r) => r.id)), sql`NOT ${fileAttached(files.id)}`))
+    : [];
+  if (free.length !== ids.length) {
+    const ok = new Set(free.map((r) => r.id));
+    throw new AppError("VALIDATION_FAILED", ids.filter((id) => !ok.has(id)).map((fileId) => ({ path, message: "unknown photo", fileId })));
+  }
+  return ids;
 }
