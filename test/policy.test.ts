@@ -22,7 +22,7 @@ describe("route policies", () => {
   });
 
   it("only the deliberate public API routes are public; every other one requires a session", async () => {
-    const publicOnes = new Set(["/api/config", "/api/auth/login", "/api/auth/otp/request", "/api/auth/otp/verify", "/api/auth/session", "/api/public/cases/nearby", "/api/public/recruitment/:slug", "/api/public/recruitment/:slug/applications"]);
+    const publicOnes = new Set(["/api/config", "/api/auth/login", "/api/auth/otp/request", "/api/auth/otp/verify", "/api/auth/session", "/api/public/cases/nearby", "/api/public/recruitment/:slug", "/api/public/recruitment/:slug/applications", "/api/health/live", "/api/health/ready"]);
     const declaredPublic = t.app.routeCatalog.filter((r) => r.url.startsWith("/api/") && r.config?.policy === "public").map((r) => r.url);
     expect([...new Set(declaredPublic)].sort()).toEqual([...publicOnes].sort());
     const apiRoutes = t.app.routeCatalog.filter((r) => r.url.startsWith("/api/") && !publicOnes.has(r.url) && r.method !== "HEAD");

@@ -8,6 +8,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import fastifyStatic from "@fastify/static";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { httpPlatform } from "./platform/http";
+import { safeLoggerOptions } from "./platform/logging";
+import { healthRoutes } from "./modules/health/routes";
 import { AppError } from "./platform/errors";
 import type { AppDeps } from "./platform/deps";
 import { authRoutes } from "./modules/auth/routes";
@@ -34,7 +36,8 @@ export interface BuildOptions {
 /** Builds the HTTP app: platform plugins first, then the feature modules under /api. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Redaction and scrubbing (platform/logging.ts) go on top of whatever logger options are given.
+    logger: options.logger ? safeLoggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
@@ -66,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(
     async (api) => {
+      await api.register(healthRoutes);
       await api.register(configRoutes);
       await api.register(authRoutes, { prefix: "/auth" });
       await api.register(areaRoutes);

@@ -13,6 +13,7 @@ import { sendActivityReminders } from "./modules/partners/send-reminders";
 import { analyze } from "./db/client";
 import { DataDirLockedError } from "./platform/lock";
 import { LogSmsGateway } from "./platform/sms";
+import { safeLoggerOptions } from "./platform/logging";
 
 const USAGE = `Usage: linli <command>
   start       migrate, load demo data into an empty database, serve on PORT (default 3000)
@@ -29,7 +30,7 @@ function printAccounts(accounts: Array<{ username: string | null; phone: string 
 
 async function main(command: string | undefined) {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = pino(safeLoggerOptions({ level: config.logLevel }));
   if (!command || !COMMANDS.includes(command)) {
     console.log(USAGE);
     process.exitCode = command ? 2 : 0;
@@ -92,6 +93,10 @@ async function main(command: string | undefined) {
     }
     const deps = await createDeps(config, database, cipher, new LogSmsGateway(log));
     const app = await buildApp(deps, { logger: { level: config.logLevel }, serveWeb: true });
+    // The server outlives its database: a dropped connection is logged, the pool reconnects on the
+    // next query, requests meanwhile get 503, and no background job may take the process down.
+    database.onConnectionError?.((err) => log.warn({ err }, "database connection lost"));
+    process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
     const timers: NodeJS.Timeout[] = [];
     // Time limits: mark yellow/red cases every minute.
     const sweep = () => sweepTimers(deps).catch((err) => log.warn({ err }, "timer sweep failed"));

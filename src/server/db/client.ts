@@ -19,6 +19,12 @@ export interface Database {
   /** Applies the SQL migrations that have not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: listens to connections that fail outside a query (an idle pooled client whose
+   * backend was terminated, a server restart). Such a client is discarded and the pool opens a new
+   * one on the next query; the listener is for logging. Returns the unsubscribe function.
+   */
+  onConnectionError?(listener: (err: Error) => void): () => void;
 }
 
 export type PgliteSource = { dataDir?: string; loadDataDir?: Blob | File };
@@ -44,18 +50,55 @@ export async function openPglite(source: PgliteSource = {}): Promise<Database & 
   };
 }
 
-/** Opens a pool on a PostgreSQL server. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database & { pool: import("pg").Pool }> {
+/** How long a query waits for a connection (a free pooled one or a new one) before it fails. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens a pool on a PostgreSQL server. The server may go away (restart, failover,
+ * `pg_terminate_backend`) and come back: a client whose connection fails is discarded, and the
+ * process never dies of an unhandled `error` event; queries meanwhile fail with connection errors
+ * that the HTTP layer answers as 503 DATABASE_UNAVAILABLE (see `isDatabaseUnavailable`).
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: { connectionTimeoutMillis?: number } = {},
+): Promise<Database & { pool: import("pg").Pool }> {
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   // int8 arrives as a string from pg; every bigint column declares mode "number" and counts are cast in SQL.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: "-c timezone=Asia/Shanghai" });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: "-c timezone=Asia/Shanghai",
+    // A query must not hang while the server is unreachable: it waits this long for a connection.
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? CONNECT_TIMEOUT_MS,
+    // Notice a peer that vanished without closing the socket (failover, network cut).
+    keepAlive: true,
+  });
+  const listeners = new Set<(err: Error) => void>();
+  const seen = new WeakSet<Error>();
+  const report = (err: Error) => {
+    if (seen.has(err)) return; // the same error arrives from the client and from the pool
+    seen.add(err);
+    for (const listener of listeners) listener(err);
+  };
+  // Idle clients: pg-pool removes the broken client and re-emits its error here. Without a
+  // listener this event would be unhandled and end the process.
+  pool.on("error", report);
+  // Checked-out clients have no pool listener; their error also rejects the running query, and
+  // pg-pool discards a client that is no longer queryable when it is released.
+  pool.on("connect", (client) => client.on("error", report));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
     pool,
+    onConnectionError: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     migrate: async () => {
       await migrate(drizzle({ client: pool, schema }), { migrationsFolder: MIGRATIONS_DIR });
     },

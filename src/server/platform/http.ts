@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode } from "./errors";
+import { AppError, isDatabaseUnavailable, type ErrorCode } from "./errors";
+import { safeError } from "./logging";
 import { localeOf, messageFor } from "./messages";
 import { can, isPermission, type RoutePolicy } from "./policy";
 import { loadSession, SESSION_COOKIE } from "./sessions";
@@ -12,6 +13,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The declared authorization of the route; a route without one is refused. */
     policy?: RoutePolicy;
+    /** A public route that never reads the session (health probes answer without the database). */
+    sessionless?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -46,7 +49,7 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     if (request.is404) return;
     if (!policy) throw new AppError("FORBIDDEN", { reason: "route has no policy" });
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token) request.ctx.user = await loadSession(app.deps.database.db, token, app.deps.config.sessionIdleMinutes);
+    if (token && !request.routeOptions.config?.sessionless) request.ctx.user = await loadSession(app.deps.database.db, token, app.deps.config.sessionIdleMinutes);
     if (policy === "public") return;
     if (!request.ctx.user) throw new AppError("UNAUTHENTICATED");
     if (policy === "authenticated") return;
@@ -60,15 +63,21 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
       return send(reply, request, "VALIDATION_FAILED", 400, details);
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error.cause }, "response does not match its schema");
+      request.log.error({ err: safeError(error.cause), route: request.routeOptions?.url }, "response does not match its schema");
       return send(reply, request, "INTERNAL", 500);
+    }
+    // The database is gone for now (restart, failover, terminated connection): 503, retry later.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: safeError(error), route: request.routeOptions?.url }, "database unavailable");
+      return send(reply, request, "DATABASE_UNAVAILABLE", 503);
     }
     const status = error.statusCode ?? 500;
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || status === 413) return send(reply, request, "PAYLOAD_TOO_LARGE", 413);
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) return send(reply, request, "UNSUPPORTED_MEDIA_TYPE", 415);
     if (status === 429) return send(reply, request, "RATE_LIMITED", 429);
     if (status >= 400 && status < 500) return send(reply, request, "BAD_REQUEST", status, { reason: error.message });
-    request.log.error({ err: error }, "unhandled error");
+    // Class, code, route and a scrubbed stack: never the statement's parameters or the request's values.
+    request.log.error({ err: safeError(error), route: request.routeOptions?.url, method: request.method }, "unhandled error");
     return send(reply, request, "INTERNAL", 500);
   });
 });

@@ -19,6 +19,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     RATE_LIMITED: "操作过于频繁，请稍后再试",
     INTERNAL: "服务器内部错误",
     UNAVAILABLE: "服务暂不可用",
+    DATABASE_UNAVAILABLE: "数据库暂时无法连接，请稍后重试",
   },
   en: {
     VALIDATION_FAILED: "The request is not valid",
@@ -36,6 +37,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     RATE_LIMITED: "Too many requests; try again later",
     INTERNAL: "Internal server error",
     UNAVAILABLE: "Service unavailable",
+    DATABASE_UNAVAILABLE: "The database cannot be reached right now; try again shortly",
   },
 };
 
