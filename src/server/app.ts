@@ -8,6 +8,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import fastifyStatic from "@fastify/static";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { httpPlatform } from "./platform/http";
+import { webSecurity } from "./platform/web-security";
 import { safeLoggerOptions } from "./platform/logging";
 import { healthRoutes } from "./modules/health/routes";
 import { AppError } from "./platform/errors";
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(httpPlatform);
+  await app.register(webSecurity);
 
   await app.register(swagger, {
     openapi: {

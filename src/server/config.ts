@@ -7,7 +7,8 @@ import path from "node:path";
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().default("0.0.0.0"),
+  /** Address to listen on; by default loopback only in demo mode, every address otherwise. */
+  HOST: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** When set, the server runs on this PostgreSQL database instead of embedded PGlite. */
   DATABASE_URL: z.string().url().optional(),
@@ -20,15 +21,18 @@ const envSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
   /** Seed number of the deterministic demo data. */
   SEED: z.coerce.number().int().default(20231201),
-  /** Load demo data on the first start of an empty database. */
+  /** Load demo data on the first start of an empty database (default: in demo mode only). */
   SEED_ON_EMPTY: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins (and wrong current passwords) accepted from one address per window. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Map tile URL template for Leaflet; empty means no outside tiles. */
   MAP_TILE_URL: z.string().default(""),
   /** Hex-encoded 32-byte key for personal data; when absent a key file in DATA_DIR is used. */
@@ -42,7 +46,7 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
   /** Folder of the built web app. */
   WEB_DIST: z.string().default("./dist/web"),
-  /** Set `true` behind a reverse proxy to trust X-Forwarded-For and send Secure cookies. */
+  /** Set `true` behind a reverse proxy to trust X-Forwarded-For/-Proto (client address, HTTPS: Secure cookies). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
@@ -62,6 +66,8 @@ export type Config = {
   sessionIdleMinutes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginIpMaxFailures: number;
+  loginIpWindowMinutes: number;
   mapTileUrl: string;
   dataKey?: string;
   bodyLimit: number;
@@ -80,19 +86,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const demoMode = e.DEMO_MODE ?? e.NODE_ENV !== "production";
   return {
     env: e.NODE_ENV,
-    host: e.HOST,
+    // Demo mode answers one-time codes and lists demo accounts: never reachable from another
+    // machine unless HOST says so (and then only loopback requests get those conveniences).
+    host: e.HOST ?? (demoMode ? "localhost" : "0.0.0.0"),
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    demoMode: e.DEMO_MODE ?? e.NODE_ENV !== "production",
+    demoMode,
     seed: e.SEED,
-    seedOnEmpty: e.SEED_ON_EMPTY,
+    seedOnEmpty: e.SEED_ON_EMPTY ?? demoMode,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    loginIpWindowMinutes: e.LOGIN_IP_WINDOW_MINUTES,
     mapTileUrl: e.MAP_TILE_URL,
     dataKey: e.DATA_KEY,
     bodyLimit: e.BODY_LIMIT,

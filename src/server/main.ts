@@ -6,7 +6,17 @@ import { PersonalDataCipher } from "./platform/personal-data";
 import pino from "pino";
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { createDeps, isEmpty, loadDemo, openDatabase } from "./bootstrap";
+import {
+  checkDemoDatabase,
+  checkProductionDatabase,
+  createDeps,
+  disableDemoAccounts,
+  isEmpty,
+  loadDemo,
+  openDatabase,
+  StartRefusedError,
+} from "./bootstrap";
+import { pruneLoginThrottle } from "./modules/auth/throttle";
 import { sweepTimers } from "./modules/cases/sweep-timers";
 import { runPatrolHousekeeping } from "./modules/patrols/sweep-tasks";
 import { sendActivityReminders } from "./modules/partners/send-reminders";
@@ -18,10 +28,12 @@ import { safeLoggerOptions } from "./platform/logging";
 const USAGE = `Usage: linli <command>
   start       migrate, load demo data into an empty database, serve on PORT (default 3000)
   migrate     apply database migrations
-  seed        rebuild the database with the demo data set (SEED=<number> for another one)
+  seed        rebuild the database with the demo data set (SEED=<number> for another one);
+              refused over a database that holds data the demo seed did not make
+  disable-demo  disable the seeded demo accounts and treat the database as real data from now on
   rotate-key  re-encrypt all personal data under a new key
   purge       delete households archived longer than RETENTION_DAYS (default 3 years)`;
-const COMMANDS = ["start", "migrate", "seed", "rotate-key", "purge"];
+const COMMANDS = ["start", "migrate", "seed", "disable-demo", "rotate-key", "purge"];
 
 function printAccounts(accounts: Array<{ username: string | null; phone: string | null; role: string; displayName: string }>, password: string) {
   console.log(`\nDemo logins (password for user names: ${password}; phones sign in with a one-time code shown on screen):`);
@@ -73,7 +85,15 @@ async function main(command: string | undefined) {
       console.log(`Purged ${r.households} households (${r.persons} people) archived more than ${config.retentionDays} days ago.`);
       return shutdown(0);
     }
+    if (command === "disable-demo") {
+      const disabled = await disableDemoAccounts(database.db);
+      console.log(`Disabled ${disabled.length} demo account(s); the database no longer counts as demo data.`);
+      for (const a of disabled) console.log(`  ${(a.username ?? `phone ***${a.phoneTail ?? ""}`).padEnd(20)} ${a.role}`);
+      return shutdown(0);
+    }
     if (command === "seed") {
+      // The seed drops everything: never over data the demo seed did not make.
+      await checkDemoDatabase(database.db);
       await database.db.execute(sql`DROP SCHEMA public CASCADE`);
       await database.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
       await database.db.execute(sql`CREATE SCHEMA public`);
@@ -84,6 +104,8 @@ async function main(command: string | undefined) {
       return shutdown(0);
     }
 
+    // Demo conveniences never over real data; production never with the published demo logins.
+    if (config.demoMode) await checkDemoDatabase(database.db);
     let accounts: Parameters<typeof printAccounts>[0] | null = null;
     if (config.seedOnEmpty && (await isEmpty(database))) {
       console.log(`Empty database: loading the demo data (seed ${config.seed}) …`);
@@ -91,7 +113,8 @@ async function main(command: string | undefined) {
       accounts = (await loadDemo(database, cipher, config.seed)).accounts;
       console.log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
-    const deps = await createDeps(config, database, cipher, new LogSmsGateway(log));
+    if (config.env === "production") await checkProductionDatabase(database.db);
+    const deps = await createDeps(config, database, cipher, new LogSmsGateway(log, { demoMode: config.demoMode }));
     const app = await buildApp(deps, { logger: { level: config.logLevel }, serveWeb: true });
     // The server outlives its database: a dropped connection is logged, the pool reconnects on the
     // next query, requests meanwhile get 503, and no background job may take the process down.
@@ -106,6 +129,7 @@ async function main(command: string | undefined) {
     const housekeeping = () => {
       runPatrolHousekeeping(deps).catch((err) => log.warn({ err }, "patrol housekeeping failed"));
       sendActivityReminders(deps).catch((err) => log.warn({ err }, "activity reminders failed"));
+      pruneLoginThrottle(deps).catch((err) => log.warn({ err }, "sign-in throttle pruning failed"));
     };
     timers.push(setInterval(housekeeping, 10 * 60_000).unref());
     void housekeeping();
@@ -127,6 +151,9 @@ async function main(command: string | undefined) {
     console.log(`  Staff console   ${base}/`);
     console.log(`  Phone app (H5)  ${base}/m/`);
     console.log(`  API docs        ${base}/docs`);
+    if (config.demoMode && !["localhost", "127.0.0.1", "::1"].includes(config.host)) {
+      console.log(`  Demo mode on HOST=${config.host}: one-time codes and demo logins are answered to this machine only.`);
+    }
     if (config.demoMode) {
       const { DEMO_PASSWORD } = await import("./seed/demo");
       if (!accounts) {
@@ -136,7 +163,7 @@ async function main(command: string | undefined) {
       printAccounts(accounts, DEMO_PASSWORD);
     }
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof StartRefusedError ? `Linli cannot start:\n${err.message}` : err instanceof Error ? err.message : err);
     await shutdown(1);
   }
 }

@@ -91,6 +91,8 @@ export function buildAccounts(
       personId: s.personId ?? null,
       department: s.department ?? null,
       status: "active",
+      // Marked so that a production start refuses while any of them is still active.
+      demo: true,
     }),
   );
   const summary = specs.map(

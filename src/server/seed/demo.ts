@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { areas, buildings, compounds, households, partyMembers, partyOrgs, persons, places, users } from "../db/schema/index";
+import { areas, buildings, compounds, households, installation, partyMembers, partyOrgs, persons, places, users } from "../db/schema/index";
 import { hashPassword as argon2Hash } from "../platform/passwords";
 import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
@@ -101,6 +101,8 @@ export async function seedDemo(
   const accounts = buildAccounts(root.fork("accounts"), tree, residents, passwordHash, cipher, newId);
 
   await db.transaction(async (tx) => {
+    // Marks the database as demo data: demo mode refuses to start over a database without this mark.
+    await tx.insert(installation).values({ id: 1, demo: true }).onConflictDoUpdate({ target: installation.id, set: { demo: true } });
     await insertBatches(tx, areas, tree.rows);
     await insertBatches(tx, compounds, compoundRows);
     await insertBatches(tx, buildings, buildingRows);
@@ -125,6 +127,9 @@ export async function seedDemo(
     Object.assign(counts, await seedPatrols(tx, root.fork("patrols")));
     await seedDeliberation(tx, root.fork("deliberation"));
     await seedPartners(tx, root.fork("partners"));
+    // Every account the seed made (staff, demo phones, volunteers and riders of the partner data)
+    // is a demo account: listed in demo mode, refused by a production start while active.
+    await tx.update(users).set({ demo: true });
   });
 
   Object.assign(counts, {

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { areas } from "./areas";
 import { persons } from "./places";
 
@@ -37,7 +38,11 @@ export const users = pgTable(
     /** Department officers: which department (派出所, 消防队 …). */
     department: text("department"),
     status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    /** Created by the demo seed (shared known password, synthetic phones): a production start refuses while one is active. */
+    demo: boolean("demo").notNull().default(false),
+    /** Unused since sign-in failures are counted in `login_throttle` (kept for old databases). */
     failedLogins: integer("failed_logins").notNull().default(0),
+    /** Unused since sign-in failures are counted in `login_throttle` (kept for old databases). */
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
@@ -79,4 +84,33 @@ export const otpCodes = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("otp_codes_phone_idx").on(t.phoneHash, t.createdAt)],
+);
+
+/**
+ * Failed sign-in counters, keyed by `name:<blind index of the normalised user name>` (per account,
+ * known or not, so unknown names behave exactly like known ones) and `ip:<address>` (per address).
+ * Every attempt takes its slot with one atomic upsert before the password is verified.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  /** Per-address counters: start of the current window. */
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Per-account counters: locked until then. */
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row describing the installation. `demo` is true when the demo seed built the database: demo
+ * mode refuses to start over a database that holds data without this mark.
+ */
+export const installation = pgTable(
+  "installation",
+  {
+    id: integer("id").primaryKey().default(1),
+    demo: boolean("demo").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("installation_one_row", sql`${t.id} = 1`)],
 );

@@ -1,17 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import type { AppDeps } from "../../platform/deps";
 import type { RequestContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
-import { hashPassword, verifyPassword, DUMMY_HASH_INPUT } from "../../platform/passwords";
+import { dummyPasswordHash, verifyPassword } from "../../platform/passwords";
 import { userAreaPath, writeAudit } from "../../platform/audit";
 import { createSession } from "../../platform/sessions";
-
-let dummyHash: Promise<string> | null = null;
+import { clearAccount, lockedError, nameKey, releaseAddressSlot, takeAccountSlot, takeAddressSlot } from "./throttle";
 
 /**
- * Password sign-in. Unknown user and wrong password answer alike (and take alike long); every
- * failure counts, and the configured number of failures in a row locks the account for a while.
+ * Password sign-in (OWASP ASVS V2). In order:
+ * 1. the address must have failed attempts left in its window (429 otherwise);
+ * 2. the name takes its attempt atomically and is refused while locked (423) — the lock is decided
+ *    before the password is verified, so concurrent guesses cannot slip past it;
+ * 3. the password is verified against the account's hash, or against a dummy hash when the name is
+ *    unknown, has no password or is disabled: unknown and known names take alike long, are counted
+ *    and locked alike, and answer alike.
  */
 export async function login(
   deps: AppDeps,
@@ -19,54 +23,37 @@ export async function login(
   input: { username: string; password: string; userAgent?: string },
 ): Promise<{ token: string; userId: string }> {
   const { db } = deps.database;
-  const { loginMaxFailures, loginLockMinutes } = deps.config;
   const [user] = await db.select().from(users).where(eq(users.username, input.username)).limit(1);
-  if (!user || !user.passwordHash || user.status !== "active") {
-    dummyHash ??= hashPassword(DUMMY_HASH_INPUT);
-    await verifyPassword(await dummyHash, input.password);
-    throw new AppError("INVALID_CREDENTIALS");
-  }
-  const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now) / 60_000);
-    throw new AppError("ACCOUNT_LOCKED", { lockedUntil: user.lockedUntil.toISOString() }, { minutes });
-  }
+  await takeAddressSlot(deps, ctx.ip);
+  const key = nameKey(deps, input.username);
+  const slot = await takeAccountSlot(deps, key);
+  const usable = user && user.passwordHash && user.status === "active" ? user : null;
+  const verified = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const actor = { ...ctx, user: null };
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const locked = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(users)
-        .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failedLogins: users.failedLogins });
-      const lock = row.failedLogins >= loginMaxFailures;
-      if (lock) {
-        await tx
-          .update(users)
-          .set({ failedLogins: 0, lockedUntil: new Date(now + loginLockMinutes * 60_000) })
-          .where(eq(users.id, user.id));
-      }
+  if (!usable || !verified) {
+    await db.transaction(async (tx) => {
       await writeAudit(tx, actor, {
-        action: lock ? "auth.locked" : "auth.login_failed",
+        action: slot.last ? "auth.locked" : "auth.login_failed",
         targetType: "user",
-        targetId: user.id,
-        areaPath: userAreaPath(user.id),
-        after: { failedLogins: lock ? loginMaxFailures : row.failedLogins },
+        targetId: user?.id ?? null,
+        areaPath: user ? userAreaPath(user.id) : null,
+        after: { failedLogins: slot.attempt },
       });
-      return lock;
     });
-    if (locked) throw new AppError("ACCOUNT_LOCKED", undefined, { minutes: loginLockMinutes });
+    if (slot.last) throw lockedError(deps.config.loginLockMinutes);
     throw new AppError("INVALID_CREDENTIALS");
   }
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    const token = await createSession(tx, user.id, ctx.ip, input.userAgent);
-    await writeAudit(tx, { ...ctx, user: { id: user.id, displayName: user.displayName, role: user.role } as RequestContext["user"] }, {
+    await clearAccount(tx, key);
+    await releaseAddressSlot(tx, ctx.ip);
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, usable.id));
+    const token = await createSession(tx, usable.id, ctx.ip, input.userAgent);
+    await writeAudit(tx, { ...ctx, user: { id: usable.id, displayName: usable.displayName, role: usable.role } as RequestContext["user"] }, {
       action: "auth.login",
       targetType: "user",
-      targetId: user.id,
-      areaPath: userAreaPath(user.id),
+      targetId: usable.id,
+      areaPath: userAreaPath(usable.id),
     });
-    return { token, userId: user.id };
+    return { token, userId: usable.id };
   });
 }

@@ -21,9 +21,10 @@ function codeHash(deps: AppDeps, phoneHash: string, code: string): string {
 
 /**
  * Sends a sign-in code. The answer is the same whether or not an account exists for the phone,
- * so the endpoint cannot be used to find out who is registered.
+ * so the endpoint cannot be used to find out who is registered. `showCode` (demo mode, asked from
+ * this machine) also returns the code, so the product can be tried without a phone.
  */
-export async function requestOtp(deps: AppDeps, phone: string): Promise<{ demoCode?: string }> {
+export async function requestOtp(deps: AppDeps, phone: string, opts: { showCode: boolean }): Promise<{ demoCode?: string }> {
   const { db } = deps.database;
   const phoneHash = deps.cipher.blindIndex(phone);
   const now = Date.now();
@@ -43,7 +44,7 @@ export async function requestOtp(deps: AppDeps, phone: string): Promise<{ demoCo
     expiresAt: new Date(now + CODE_TTL_MS),
   });
   await deps.sms.send(phone, `【邻里】您的登录验证码是 ${code}，5分钟内有效。`);
-  return deps.config.demoMode ? { demoCode: code } : {};
+  return deps.config.demoMode && opts.showCode ? { demoCode: code } : {};
 }
 
 /**
@@ -97,6 +98,8 @@ export async function verifyOtp(
           phoneTail: input.phone.slice(-4),
           areaId: person?.areaId ?? null,
           personId: person?.id ?? null,
+          // Made while trying the demo: part of the demo data (listed, and disabled with it).
+          demo: deps.config.demoMode,
         })
         .returning();
       await writeAudit(tx, ctx, { action: "user.self_register", targetType: "user", targetId: user.id, areaPath: userAreaPath(user.id), after: { role: "resident", phone: input.phone } });
