@@ -44,9 +44,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // Keep the browser's Host: the server refuses writes whose Origin names another host.
     proxy: {
-      "/api": apiTarget,
-      "/docs": apiTarget,
+      "/api": { target: apiTarget, changeOrigin: false },
+      "/docs": { target: apiTarget, changeOrigin: false },
     },
   },
 });
