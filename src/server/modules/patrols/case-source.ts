@@ -1,15 +1,20 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import { checklistItems } from "../../db/schema/patrols";
+import { cases } from "../../db/schema/cases";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { subtreeAreaIds } from "../../platform/scope";
+import { caseRule, findVisible } from "../../platform/access";
 import { displayAnswer } from "./answers";
+import { submissionVisible } from "./submission-queries";
 
 /**
  * The other direction of a case link: the patrol visits a case came from, with the failed items.
- * Only visits in the caller's scope (or their own) are shown; a case without any answers an empty list.
+ * A case the caller may not read answers 404 (the same rule as the case itself); of a readable case,
+ * only the visits the caller may see are shown (`submissionVisible`); a case without any answers an
+ * empty list.
  */
 export async function caseSource(db: DbOrTx, user: AuthUser, caseId: string) {
+  await findVisible(db, cases, cases.id, caseId, caseRule(user, { areaId: cases.areaId, reporterId: cases.reporterId, department: cases.department }), "case");
   const rows = rowsOf<{
     submission_id: string;
     task_id: string;
@@ -33,7 +38,7 @@ export async function caseSource(db: DbOrTx, user: AuthUser, caseId: string) {
       JOIN checklist_templates tp ON tp.id = t.template_id
       JOIN users u ON u.id = s.submitted_by
       WHERE l.case_id = ${caseId} AND l.kind = 'patrol_submission'
-        AND (s.area_id IN ${subtreeAreaIds(user)} OR s.submitted_by = ${user.id})
+        AND ${submissionVisible(user)}
       ORDER BY s.filled_at`),
   );
   const templateIds = [...new Set(rows.map((r) => r.template_id))];

@@ -1,15 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
 import { patrolPlans, patrolTasks } from "../../db/schema/patrols";
-import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { writeAudit } from "../../platform/audit";
+import { areaPathOf } from "../../platform/scope";
 import { loadPlan, presentPlan } from "./plan-queries";
 
-/** Takes a target off the list: no more tasks are made and its open tasks are cancelled. History stays. */
-export async function deactivatePlan(deps: AppDeps, ctx: SignedInContext, id: string) {
-  const { db } = deps.database;
-  const tasksChanged = await db.transaction(async (tx) => {
+/** Takes a target off the list: no more tasks are made and its open tasks are cancelled. History stays. Runs inside `runWrite`. */
+export async function deactivatePlan(tx: Tx, ctx: SignedInContext, id: string) {
+  const tasksChanged = await (async () => {
     const plan = await loadPlan(tx, ctx.user, id);
     if (!plan) throw notFound("plan");
     if (!plan.plan.active) return 0;
@@ -23,11 +23,11 @@ export async function deactivatePlan(deps: AppDeps, ctx: SignedInContext, id: st
       action: "patrol.plan_deactivate",
       targetType: "patrol_plan",
       targetId: id,
-      areaPath: sql`(SELECT path FROM areas WHERE id = ${plan.plan.areaId})`,
+      areaPath: areaPathOf(plan.plan.areaId),
       before: { active: true },
       after: { active: false, cancelledTasks: cancelled.length },
     });
     return cancelled.length;
-  });
-  return { plan: presentPlan((await loadPlan(db, ctx.user, id))!), tasksChanged };
+  })();
+  return { plan: presentPlan((await loadPlan(tx, ctx.user, id))!), tasksChanged };
 }

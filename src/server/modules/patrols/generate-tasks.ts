@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
+import { underArea } from "../../platform/scope";
 import { SQL_CLOCK_MS, sqlUuidv7At } from "./sql-ids";
 
 export type GenerateScope = {
@@ -25,7 +26,7 @@ export async function generateTasks(db: DbOrTx, scope: GenerateScope): Promise<n
     if (scope.communityIds.length === 0) return 0;
     filters.push(sql`p.community_id IN (${sql.join(scope.communityIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
   }
-  if (scope.areaPath) filters.push(sql`p.area_id IN (SELECT id FROM areas WHERE path LIKE ${scope.areaPath + "%"})`);
+  if (scope.areaPath) filters.push(underArea(sql`p.area_id`, scope.areaPath));
   if (scope.planIds) {
     if (scope.planIds.length === 0) return 0;
     filters.push(sql`p.id IN (${sql.join(scope.planIds.map((id) => sql`${id}::uuid`), sql`, `)})`);

@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { areaInScope } from "../../platform/scope";
-
-/** Roles that may be given patrol work (the same set `assertAssignable` accepts). */
-const ASSIGNABLE = sql`('grid_worker', 'community_staff', 'community_secretary')`;
+import { rolesOf } from "../../platform/roles";
+import { areaInScope, pathWithin, subtreeAreaIds } from "../../platform/scope";
 
 /**
  * Who may take patrol work in the caller's scope: active grid workers and community staff, grid
@@ -18,10 +16,10 @@ export async function listAssignees(db: DbOrTx, user: AuthUser, areaId?: string)
     await db.execute(sql`
       SELECT u.id, u.display_name AS name, u.role, a.id AS area_id, a.name AS area_name
       FROM users u JOIN areas a ON a.id = u.area_id
-      WHERE u.status = 'active' AND u.role IN ${ASSIGNABLE}
-        AND a.path LIKE ${user.areaPath + "%"}
-        ${target ? sql`AND ${target.path} LIKE a.path || '%'` : sql``}
-      ORDER BY (u.role = 'grid_worker') DESC, a.path, u.display_name, u.id
+      WHERE u.status = 'active' AND ${inArray(sql`u.role`, rolesOf("patrolAssignees"))}
+        AND u.area_id IN ${subtreeAreaIds(user)}
+        ${target ? sql`AND ${pathWithin(sql`${target.path}::text`, sql`a.path`)}` : sql``}
+      ORDER BY (${inArray(sql`u.role`, rolesOf("gridWorkers"))}) DESC, a.path, u.display_name, u.id
       LIMIT 500`),
   );
   return { items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, area: { id: r.area_id, name: r.area_name } })) };

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import { patrolPlans, patrolTasks } from "../../db/schema/patrols";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
+import { underArea } from "../../platform/scope";
 import type { TaskListQuery } from "../../../contracts/patrols";
 import { localDay } from "./periods";
 import { baseTasks, presentTask, taskVisible, type TaskRow } from "./task-queries";
@@ -24,7 +25,7 @@ export async function listTasks(db: DbOrTx, user: AuthUser, q: TaskListQuery, ar
     .where(
       and(
         taskVisible(user),
-        areaPath ? sql`${patrolTasks.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+        areaPath ? underArea(patrolTasks.areaId, areaPath) : undefined,
         status,
         q.targetKind ? eq(patrolPlans.targetKind, q.targetKind) : undefined,
         q.assigneeId ? eq(patrolTasks.assigneeId, q.assigneeId) : undefined,

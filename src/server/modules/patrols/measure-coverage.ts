@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { areaInScope, homeArea, subtreeAreaIds } from "../../platform/scope";
+import { areaInScope, homeArea, inScope, underArea } from "../../platform/scope";
 import type { CoverageFigures, TargetKind } from "../../../contracts/patrols";
 import { addDays, localDay, monthRange } from "./periods";
 
@@ -54,7 +54,7 @@ export async function measureCoverage(db: DbOrTx, user: AuthUser, q: { month: st
         LEFT JOIN areas g ON g.level = 'grid' AND g.id IN (a.id, a.parent_id)
         WHERE t.status <> 'cancelled'
           AND t.period_start >= ${addDays(range.start, -92)}::date AND t.period_end BETWEEN ${range.start}::date AND ${range.end}::date
-          AND t.area_id IN (SELECT id FROM areas WHERE path LIKE ${area.path + "%"}) AND t.area_id IN ${subtreeAreaIds(user)}${kind}
+          AND ${underArea(sql`t.area_id`, area.path)} AND ${inScope(user, sql`t.area_id`)}${kind}
       )
       SELECT m.assignee_id AS worker_id, (SELECT display_name FROM users WHERE id = m.assignee_id) AS worker,
              m.grid_id, (SELECT name FROM areas WHERE id = m.grid_id) AS grid, m.target_kind AS kind,

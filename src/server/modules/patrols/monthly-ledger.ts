@@ -1,15 +1,17 @@
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { areas } from "../../db/schema/areas";
 import { checklistItems } from "../../db/schema/patrols";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
-import { areaInScope, homeArea, subtreeAreaIds, type AreaRow } from "../../platform/scope";
+import { restrictedSubjectRule } from "../../platform/access";
+import { dayAfter, dayStart, localDay } from "../../platform/clock";
+import { areaInScope, homeArea, inScope, underArea, type AreaRow } from "../../platform/scope";
 import type { MonthlyLedger, MonthlyLedgerQuery } from "../../../contracts/patrols";
 import { STATUS_NAMES } from "../cases/labels";
 import { displayAnswer } from "./answers";
 import { LEDGER_TITLES } from "./labels";
-import { addDays, dayStart, localDay, monthLabel, monthRange } from "./periods";
+import { addDays, monthLabel, monthRange } from "./periods";
 
 type VisitRow = {
   id: string;
@@ -51,9 +53,12 @@ export async function buildMonthlyLedger(db: DbOrTx, user: AuthUser, q: MonthlyL
   const community = await communityOf(db, area);
   const range = monthRange(q.month);
   const from = dayStart(range.start);
-  const to = dayStart(addDays(range.end, 1));
+  const to = dayAfter(range.end);
   const today = localDay();
-  const scope = sql`t.area_id IN (SELECT id FROM areas WHERE path LIKE ${area.path + "%"}) AND t.area_id IN ${subtreeAreaIds(user)}`;
+  // The chosen area within the user's scope; a 重点人员 line only for those allowed to see it or the
+  // task's assignee (the totals count what the ledger shows, so they agree with its lines).
+  const scope = sql`${underArea(sql`t.area_id`, area.path)} AND ${inScope(user, sql`t.area_id`)}
+    AND ${restrictedSubjectRule(user, { personId: sql`p.person_id`, targetKind: sql`p.target_kind`, assigneeId: sql`t.assignee_id` })}`;
 
   const visits = rowsOf<VisitRow>(
     await db.execute(sql`
@@ -97,7 +102,7 @@ export async function buildMonthlyLedger(db: DbOrTx, user: AuthUser, q: MonthlyL
       ? [area]
       : area.level === "microgrid"
         ? await db.select().from(areas).where(eq(areas.id, area.parentId!))
-        : await db.select().from(areas).where(and(eq(areas.level, "grid"), like(areas.path, area.path + "%"))).orderBy(asc(areas.code));
+        : await db.select().from(areas).where(and(eq(areas.level, "grid"), underArea(areas.id, area.path))).orderBy(asc(areas.code));
   const sheetOf = new Map<string | null, MonthlyLedger["sheets"][number]>();
   const empty = () => ({ due: 0, visits: 0, findings: 0, cases: 0, missed: 0 });
   for (const g of grids) sheetOf.set(g.id, { grid: { id: g.id, name: g.name }, name: g.name, rows: [], totals: empty() });

@@ -1,30 +1,19 @@
 import type { Frequency } from "../../../contracts/patrols";
+import { addDays, dayStart, localDay } from "../../platform/clock";
 
 /**
- * Period arithmetic on calendar days (YYYY-MM-DD) in Asia/Shanghai: weeks run Monday–Sunday,
- * months and quarters by the calendar. Days are handled as UTC dates so no time zone leaks in.
+ * Period arithmetic on Beijing calendar days (YYYY-MM-DD): weeks run Monday–Sunday, months and
+ * quarters by the calendar. Days and their boundaries come from `platform/clock` (re-exported here
+ * for the module's callers); days are handled as UTC dates so no time zone leaks in.
  */
 const DAY_MS = 86_400_000;
-const TZ_OFFSET_MS = 8 * 3600_000;
+
+export { addDays, dayStart, localDay };
 
 export type Period = { start: string; end: string };
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const parse = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-/** The calendar day in Beijing time of an instant. */
-export function localDay(at: Date = new Date()): string {
-  return iso(at.getTime() + TZ_OFFSET_MS);
-}
-
-export function addDays(day: string, n: number): string {
-  return iso(parse(day) + n * DAY_MS);
-}
-
-/** The instant a Beijing calendar day starts. */
-export function dayStart(day: string): Date {
-  return new Date(parse(day) - TZ_OFFSET_MS);
-}
 
 /** The period of a frequency that contains `day`. */
 export function periodOf(day: string, frequency: Frequency): Period {

@@ -4,7 +4,8 @@ import { users } from "../../db/schema/accounts";
 import { patrolPlans } from "../../db/schema/patrols";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { inScope } from "../../platform/scope";
+import { patrolRule } from "../../platform/access";
+import { underArea } from "../../platform/scope";
 import type { PlanListQuery, PlanSummary } from "../../../contracts/patrols";
 
 const community = sql<string>`(SELECT name FROM areas WHERE id = ${patrolPlans.communityId})`;
@@ -66,19 +67,24 @@ export function presentPlan(r: PlanRow): PlanSummary {
   };
 }
 
-/** A plan inside the user's scope, or null. */
+/** Plans the user may see: their scope, without 重点人员 targets unless allowed or assigned (`patrolRule`). */
+export function planVisible(user: AuthUser): SQL {
+  return patrolRule(user, { areaId: patrolPlans.areaId, targetKind: patrolPlans.targetKind, personId: patrolPlans.personId, assigneeId: patrolPlans.assigneeId });
+}
+
+/** A plan the user may see (`planVisible`), or null (answered as 404). */
 export async function loadPlan(db: DbOrTx, user: AuthUser, id: string): Promise<PlanRow | null> {
   const [row] = await basePlans(db)
-    .where(and(eq(patrolPlans.id, id), inScope(user, patrolPlans.areaId)))
+    .where(and(eq(patrolPlans.id, id), planVisible(user)))
     .limit(1);
   return (row as PlanRow | undefined) ?? null;
 }
 
-/** A page of plans in the user's scope (and below `areaPath` when given), newest first. */
+/** A page of plans the user may see (and below `areaPath` when given), newest first. */
 export async function selectPlanPage(db: DbOrTx, user: AuthUser, q: PlanListQuery, areaPath: string | null) {
   const filters: Array<SQL | undefined> = [
-    inScope(user, patrolPlans.areaId),
-    areaPath ? sql`${patrolPlans.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+    planVisible(user),
+    areaPath ? underArea(patrolPlans.areaId, areaPath) : undefined,
     q.targetKind ? eq(patrolPlans.targetKind, q.targetKind) : undefined,
     q.assigneeId ? eq(patrolPlans.assigneeId, q.assigneeId) : undefined,
     q.frequency ? eq(patrolPlans.frequency, q.frequency) : undefined,

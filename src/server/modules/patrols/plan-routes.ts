@@ -16,6 +16,7 @@ import {
 } from "../../../contracts/patrols";
 import { uuid } from "../../../contracts/common";
 import { signedIn } from "../../platform/http";
+import { runWrite } from "../../platform/write";
 import { notFound } from "../../platform/errors";
 import { areaInScope } from "../../platform/scope";
 import { createPlan } from "./create-plan";
@@ -56,7 +57,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/patrols/plans",
     { schema: { tags: TAGS, summary: "Put a target on the list (frequency from its care tags unless given)", body: createPlanBody, response: { 200: planSummary } }, config: { policy: "patrol:plan" } },
-    async (request) => createPlan(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createPlan(tx, ctx, request.body) })),
   );
 
   app.post(
@@ -65,13 +66,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: "Put every tagged person/household or every place of a kind of an area on the list", body: bulkPlansBody, response: { 200: bulkPlansReply } },
       config: { policy: "patrol:plan" },
     },
-    async (request) => assignInBulk(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await assignInBulk(tx, ctx, request.body) })),
   );
 
   app.post(
     "/patrols/plans/:id/deactivate",
     { schema: { tags: TAGS, summary: "Take a target off the list; its open tasks are cancelled", params: idParams, response: { 200: planChangeReply } }, config: { policy: "patrol:plan" } },
-    async (request) => deactivatePlan(deps, signedIn(request), request.params.id),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await deactivatePlan(tx, ctx, request.params.id) })),
   );
 
   app.post(
@@ -80,7 +81,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: "Give a plan and its open tasks to another grid worker", params: idParams, body: z.strictObject({ assigneeId: uuid }), response: { 200: planChangeReply } },
       config: { policy: "patrol:plan" },
     },
-    async (request) => reassignPlan(deps, signedIn(request), request.params.id, request.body.assigneeId),
+    async (request) => runWrite(deps, request, (tx, ctx) => reassignPlan(tx, ctx, request.params.id, request.body.assigneeId)),
   );
 
   app.get(
@@ -95,6 +96,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/patrols/tasks/generate",
     { schema: { tags: TAGS, summary: "Make the tasks of a community's plans up to a day (idempotent)", body: generateBody, response: { 200: generateReply } }, config: { policy: "patrol:plan" } },
-    async (request) => generateForArea(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await generateForArea(tx, ctx, request.body) })),
   );
 };

@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
-import { subtreeAreaIds } from "../../platform/scope";
+import { rolesOf } from "../../platform/roles";
+import { restrictedSubjectRule } from "../../platform/access";
+import { areaWithin, subtreeAreaIds } from "../../platform/scope";
 import type { Frequency, PlanTarget } from "../../../contracts/patrols";
 
 export type ResolvedTarget = {
@@ -26,7 +28,10 @@ function pointOf(v: unknown): [number, number] | null {
   return m && m.length >= 2 ? [Number(m[0]), Number(m[1])] : null;
 }
 
-/** Loads the target of a plan inside the user's scope (404 outside it), with its label and place. */
+/**
+ * Loads the target of a plan inside the user's scope (404 outside it), with its label and place. A
+ * person with a restricted tag (重点人员) is 404 to a role without `person:restricted`.
+ */
 export async function resolveTarget(db: DbOrTx, user: AuthUser, target: PlanTarget): Promise<ResolvedTarget> {
   const scope = subtreeAreaIds(user);
   const tagFreq = (personFilter: ReturnType<typeof sql>) => sql`(SELECT d.visit_frequency FROM person_tags pt JOIN tag_definitions d ON d.code = pt.tag_code
@@ -38,7 +43,7 @@ export async function resolveTarget(db: DbOrTx, user: AuthUser, target: PlanTarg
     query = sql`SELECT p.id, p.community_id, p.area_id, p.name || CASE WHEN h.address IS NULL THEN '' ELSE '（' || h.address || '）' END AS label,
         b.location::text AS location, ${tagFreq(sql`tp.id = p.id`)} AS tag_frequency
       FROM persons p LEFT JOIN households h ON h.id = p.household_id LEFT JOIN buildings b ON b.id = h.building_id
-      WHERE p.id = ${target.personId} AND p.status = 'active' AND p.area_id IN ${scope}`;
+      WHERE p.id = ${target.personId} AND p.status = 'active' AND p.area_id IN ${scope} AND ${restrictedSubjectRule(user, { personId: sql`p.id` })}`;
   } else if (target.type === "household") {
     query = sql`SELECT h.id, h.community_id, h.area_id,
         h.address || coalesce(' ' || (SELECT m.name FROM persons m WHERE m.household_id = h.id AND m.status = 'active' ORDER BY (m.relation = 'head') DESC, m.birth_date LIMIT 1), '') AS label,
@@ -66,15 +71,13 @@ export async function resolveTarget(db: DbOrTx, user: AuthUser, target: PlanTarg
 export async function gridWorkerOf(db: DbOrTx, areaId: string): Promise<string | null> {
   const [row] = rowsOf<{ id: string }>(
     await db.execute(sql`
-      SELECT u.id FROM users u JOIN areas ua ON ua.id = u.area_id, areas t
-      WHERE t.id = ${areaId} AND t.path LIKE ua.path || '%' AND ua.level IN ('grid', 'microgrid')
-        AND u.role = 'grid_worker' AND u.status = 'active'
+      SELECT u.id FROM users u JOIN areas ua ON ua.id = u.area_id
+      WHERE ${areaWithin(sql`${areaId}::uuid`, sql`ua.path`)} AND ua.level IN ('grid', 'microgrid')
+        AND ${inArray(sql`u.role`, rolesOf("gridWorkers"))} AND u.status = 'active'
       ORDER BY ua.depth DESC, u.username LIMIT 1`),
   );
   return row?.id ?? null;
 }
-
-export const ASSIGNEE_ROLES = ["grid_worker", "community_staff", "community_secretary"] as const;
 
 /**
  * Checks that a user can be given patrols of an area: an active grid worker or community staff
@@ -84,9 +87,9 @@ export async function assertAssignable(db: DbOrTx, assigneeId: string, areaId: s
   const [row] = rowsOf<{ ok: boolean }>(
     await db.execute(sql`
       SELECT EXISTS (
-        SELECT 1 FROM users u JOIN areas ua ON ua.id = u.area_id, areas t
-        WHERE u.id = ${assigneeId} AND u.status = 'active' AND u.role IN ('grid_worker', 'community_staff', 'community_secretary')
-          AND t.id = ${areaId} AND t.path LIKE ua.path || '%'
+        SELECT 1 FROM users u JOIN areas ua ON ua.id = u.area_id
+        WHERE u.id = ${assigneeId} AND u.status = 'active' AND ${inArray(sql`u.role`, rolesOf("patrolAssignees"))}
+          AND ${areaWithin(sql`${areaId}::uuid`, sql`ua.path`)}
       ) AS ok`),
   );
   if (!row?.ok) throw new AppError("VALIDATION_FAILED", [{ path, message: "not a grid worker or staff member who covers this target" }]);

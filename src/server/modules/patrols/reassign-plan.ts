@@ -1,21 +1,23 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { patrolPlans, patrolTasks } from "../../db/schema/patrols";
-import type { AppDeps } from "../../platform/deps";
+import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { writeAudit } from "../../platform/audit";
-import type { NotificationRow } from "../../platform/notify";
+import type { NotificationInput } from "../../platform/notify";
+import type { WriteResult } from "../../platform/write";
+import { areaPathOf } from "../../platform/scope";
 import { assertAssignable } from "./plan-targets";
 import { loadPlan, presentPlan } from "./plan-queries";
 
 /**
  * Gives a plan to another grid worker or staff member, with its open and missed tasks. A phone
  * that still holds one of them gets a 409 "reassigned" when it syncs, instead of losing the form.
+ * Runs inside `runWrite`, which stores and pushes the new assignee's notification.
  */
-export async function reassignPlan(deps: AppDeps, ctx: SignedInContext, id: string, assigneeId: string) {
-  const { db } = deps.database;
-  let pushed: NotificationRow[] = [];
-  const tasksChanged = await db.transaction(async (tx) => {
+export async function reassignPlan(tx: Tx, ctx: SignedInContext, id: string, assigneeId: string): Promise<WriteResult<{ plan: ReturnType<typeof presentPlan>; tasksChanged: number }>> {
+  let notify: NotificationInput[] = [];
+  const tasksChanged = await (async () => {
     const plan = await loadPlan(tx, ctx.user, id);
     if (!plan) throw notFound("plan");
     if (!plan.plan.active) throw new AppError("INVALID_TRANSITION", { reason: "inactive" });
@@ -31,15 +33,14 @@ export async function reassignPlan(deps: AppDeps, ctx: SignedInContext, id: stri
       action: "patrol.plan_reassign",
       targetType: "patrol_plan",
       targetId: id,
-      areaPath: sql`(SELECT path FROM areas WHERE id = ${plan.plan.areaId})`,
+      areaPath: areaPathOf(plan.plan.areaId),
       before: { assigneeId: plan.plan.assigneeId },
       after: { assigneeId, tasks: moved.length },
     });
-    pushed = await deps.notifications.add(tx, [
+    notify = [
       { userId: assigneeId, kind: "patrol.assigned", title: `新的巡查对象：${plan.plan.targetLabel}`, body: `${moved.length} 项任务已转给您`, link: `patrol-plan:${id}` },
-    ]);
+    ];
     return moved.length;
-  });
-  deps.notifications.publish(pushed);
-  return { plan: presentPlan((await loadPlan(db, ctx.user, id))!), tasksChanged };
+  })();
+  return { value: { plan: presentPlan((await loadPlan(tx, ctx.user, id))!), tasksChanged }, notify };
 }

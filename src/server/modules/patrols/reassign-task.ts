@@ -1,17 +1,19 @@
 import { sql } from "drizzle-orm";
 import { patrolTasks } from "../../db/schema/patrols";
-import type { AppDeps } from "../../platform/deps";
+import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { writeAudit } from "../../platform/audit";
-import type { NotificationRow } from "../../platform/notify";
+import type { NotificationInput } from "../../platform/notify";
+import type { WriteResult } from "../../platform/write";
+import { areaPathOf } from "../../platform/scope";
 import { assertAssignable } from "./plan-targets";
-import { loadTask } from "./task-queries";
+import { loadTask, type TaskRow } from "./task-queries";
 
 /** Gives one open (or missed) task to someone else; the plan keeps its assignee. */
-export async function reassignTask(deps: AppDeps, ctx: SignedInContext, id: string, input: { assigneeId: string; version?: number }) {
-  let pushed: NotificationRow[] = [];
-  await deps.database.db.transaction(async (tx) => {
+export async function reassignTask(tx: Tx, ctx: SignedInContext, id: string, input: { assigneeId: string; version?: number }): Promise<WriteResult<TaskRow>> {
+  let notify: NotificationInput[] = [];
+  await (async () => {
     const row = await loadTask(tx, ctx.user, id);
     if (!row) throw notFound("task");
     const t = row.task;
@@ -29,16 +31,15 @@ export async function reassignTask(deps: AppDeps, ctx: SignedInContext, id: stri
       action: "patrol.task_reassign",
       targetType: "patrol_task",
       targetId: id,
-      areaPath: sql`(SELECT path FROM areas WHERE id = ${t.areaId})`,
+      areaPath: areaPathOf(t.areaId),
       before: { assigneeId: t.assigneeId, version: t.version },
       after: { assigneeId: input.assigneeId, version: updated.version },
     });
-    pushed = await deps.notifications.add(tx, [
+    notify = [
       { userId: input.assigneeId, kind: "patrol.assigned", title: `新的巡查任务：${row.targetLabel}`, body: `${t.periodStart} 至 ${t.periodEnd}`, link: `patrol-task:${id}` },
-    ]);
-  });
-  deps.notifications.publish(pushed);
-  const row = await loadTask(deps.database.db, ctx.user, id);
+    ];
+  })();
+  const row = await loadTask(tx, ctx.user, id);
   if (!row) throw notFound("task");
-  return row;
+  return { value: row, notify };
 }

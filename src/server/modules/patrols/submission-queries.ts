@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
+import type { AuthUser } from "../../platform/context";
+import { patrolRule } from "../../platform/access";
 import { fileUrls } from "../../platform/uploads";
 import type { Submission } from "../../../contracts/patrols";
 
@@ -37,6 +39,16 @@ export const LINKED_CASES = (submissionId: SQL) => sql`(SELECT json_agg(json_bui
     'id', c.id, 'number', c.number, 'status', c.status, 'categoryCode', c.category_code,
     'itemId', (SELECT e.data->>'patrolItemId' FROM case_events e WHERE e.case_id = c.id AND e.action = 'report' LIMIT 1)) ORDER BY c.number)
   FROM case_links l JOIN cases c ON c.id = l.case_id WHERE l.kind = 'patrol_submission' AND l.ref_id = ${submissionId})`;
+
+/**
+ * Who may see a submission (`s`): the rule of its task and plan (`patrolRule`: the area scope, and a
+ * 重点人员 only for those allowed or the task's assignee), or they made it themselves.
+ */
+export function submissionVisible(user: AuthUser, s: SQL = sql.raw("s")): SQL {
+  const rule = patrolRule(user, { areaId: sql`vt.area_id`, targetKind: sql`vp.target_kind`, personId: sql`vp.person_id`, assigneeId: sql`vt.assignee_id` });
+  return sql`(EXISTS (SELECT 1 FROM patrol_tasks vt JOIN patrol_plans vp ON vp.id = vt.plan_id WHERE vt.id = ${s}.task_id AND ${rule})
+    OR ${s}.submitted_by = ${user.id})`;
+}
 
 /** Submissions matching a condition on `s`, oldest first, shaped for the wire. */
 export async function selectSubmissions(db: DbOrTx, where: SQL): Promise<Submission[]> {

@@ -1,16 +1,18 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { files } from "../../db/schema/files";
+import type { FastifyRequest } from "fastify";
+import { eq, sql } from "drizzle-orm";
 import { patrolPhotos, patrolSubmissions, patrolTasks } from "../../db/schema/patrols";
-import type { Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
-import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
+import { signedIn } from "../../platform/http";
+import { claimPhotos } from "../../platform/uploads";
+import { runWrite } from "../../platform/write";
+import { addDays, dayStart } from "../../platform/clock";
+import { areaPathOf } from "../../platform/scope";
 import type { NotificationRow } from "../../platform/notify";
 import type { SubmitBody } from "../../../contracts/patrols";
 import { checkAnswers } from "./answers";
-import { addDays, dayStart } from "./periods";
 import { filterTrack, type FilteredTrack } from "./track";
 import { loadTask } from "./task-queries";
 import { selectItems } from "./template-queries";
@@ -19,42 +21,18 @@ import { openCasesForFailures } from "./open-cases";
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const isUniqueViolation = (err: unknown) => {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-};
-
-/** Photos must be the submitter's own uploads, not yet attached to a patrol or a case. */
-async function assertPhotosFree(tx: Tx, userId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  const ok = await tx
-    .select({ id: files.id })
-    .from(files)
-    .where(
-      and(
-        inArray(files.id, ids),
-        eq(files.ownerId, userId),
-        sql`NOT EXISTS (SELECT 1 FROM patrol_photos p WHERE p.file_id = ${files.id})`,
-        sql`NOT EXISTS (SELECT 1 FROM case_photos c WHERE c.file_id = ${files.id})`,
-      ),
-    );
-  if (ok.length !== ids.length) {
-    const found = new Set(ok.map((r) => r.id));
-    throw new AppError("VALIDATION_FAILED", ids.filter((id) => !found.has(id)).map((id) => ({ path: "/photoIds", message: "unknown photo", fileId: id })));
-  }
-}
-
 /**
  * Records a filled checklist from the phone, exactly once per clientId: the same clientId again
  * answers with the stored submission and changes nothing. Only the task's assignee may submit; a
  * task given to someone else or already done by another submission answers 409 with the reason,
  * so the phone shows the conflict instead of dropping the form. Answers are checked against the
  * template version of the task; the GPS track is filtered; the task is marked done; each failed
- * item that opens a case becomes a case linked to the submission — all in one transaction.
+ * item that opens a case becomes a case linked to the submission — all in one write (`runWrite`,
+ * which also honours an Idempotency-Key). Photos go through `claimPhotos`.
  */
-export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: string, body: SubmitBody) {
+export async function submitPatrol(deps: AppDeps, request: FastifyRequest, taskId: string, body: SubmitBody) {
   const { db } = deps.database;
-  const { user } = ctx;
+  const { user } = signedIn(request);
   const filledAt = new Date(body.filledAt);
   if (filledAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw new AppError("VALIDATION_FAILED", [{ path: "/filledAt", message: "in the future" }]);
 
@@ -68,13 +46,13 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
   if (known) outcome = await replay(known);
   else {
     try {
-      outcome = await db.transaction(async (tx) => {
+      outcome = await runWrite<typeof outcome>(deps, request, async (tx, ctx) => {
         // The row lock serialises two copies of one form and a form racing a reassignment.
         await tx.execute(sql`SELECT id FROM patrol_tasks WHERE id = ${taskId} FOR UPDATE`);
         const row = await loadTask(tx, user, taskId);
         if (!row) throw notFound("task");
         const again = await findByClientId(tx, user.id, body.clientId);
-        if (again) return replay(again);
+        if (again) return { value: await replay(again) };
         const t = row.task;
         if (t.assigneeId !== user.id) {
           throw new AppError("CONFLICT", { reason: "reassigned", assignee: { id: t.assigneeId, name: row.assigneeName }, version: t.version });
@@ -100,7 +78,7 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
         const itemPhotos = [...[...checked.photos.entries()].flatMap(([itemId, ids]) => ids.map((fileId) => ({ itemId, fileId }))), ...evidence];
         const general = body.photoIds.filter((id) => !itemPhotos.some((p) => p.fileId === id)).map((fileId) => ({ itemId: null as string | null, fileId }));
         const allPhotos = [...itemPhotos, ...general].filter((p, i, a) => a.findIndex((q) => q.fileId === p.fileId) === i);
-        await assertPhotosFree(tx, user.id, allPhotos.map((p) => p.fileId));
+        await claimPhotos(tx, user.id, allPhotos.map((p) => p.fileId), "/photoIds");
 
         const track = body.track ? filterTrack(body.track) : null;
         const lastFix = track && track.points.length ? track.points[track.points.length - 1] : null;
@@ -147,7 +125,7 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
           action: "patrol.submit",
           targetType: "patrol_task",
           targetId: taskId,
-          areaPath: sql`(SELECT path FROM areas WHERE id = ${t.areaId})`,
+          areaPath: areaPathOf(t.areaId),
           before: { status: t.status, version: t.version },
           after: {
             status: "done",
@@ -160,12 +138,14 @@ export async function submitPatrol(deps: AppDeps, ctx: SignedInContext, taskId: 
             trackDropped: track?.dropped ?? null,
           },
         });
+        // The cases module stored these notifications in this transaction; they are pushed after commit.
         pushed = opened.notified;
-        return { replayed: false, submissionId, track };
+        return { value: { replayed: false, submissionId, track } };
       });
     } catch (err) {
-      // A copy of the same form won the race: answer with its result.
-      if (!isUniqueViolation(err)) throw err;
+      // A copy of the same form won the race (runWrite answers a unique violation as a duplicate): answer with its result.
+      if (!(err instanceof AppError && err.code === "CONFLICT" && (err.details as { reason?: string } | undefined)?.reason === "duplicate")) throw err;
+      pushed = [];
       const winner = await findByClientId(db, user.id, body.clientId);
       if (!winner) throw err;
       outcome = await replay(winner);

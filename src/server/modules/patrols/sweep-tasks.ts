@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import { writeAudit } from "../../platform/audit";
-import { addDays, localDay } from "./periods";
+import { addDays, localDay } from "../../platform/clock";
+import { ROOT_AUDIT_PATH } from "../../platform/scope";
+import { runSystemWrite } from "../../platform/write";
 import { generateTasks } from "./generate-tasks";
 
 const SYSTEM = { user: null, ip: "system", locale: "zh-CN" as const };
@@ -13,7 +15,7 @@ const SYSTEM = { user: null, ip: "system", locale: "zh-CN" as const };
  */
 export async function sweepMissedTasks(deps: AppDeps, now = new Date()): Promise<{ missed: number }> {
   const today = localDay(now);
-  const result = await deps.database.db.transaction(async (tx) => {
+  return runSystemWrite(deps, async (tx) => {
     const rows = rowsOf<{ assignee_id: string; n: number }>(
       await tx.execute(sql`
         WITH missed AS (
@@ -24,16 +26,11 @@ export async function sweepMissedTasks(deps: AppDeps, now = new Date()): Promise
         SELECT assignee_id, count(*)::int AS n FROM missed GROUP BY assignee_id`),
     );
     const missed = rows.reduce((s, r) => s + r.n, 0);
-    if (missed === 0) return { missed, pushed: [] };
-    await writeAudit(tx, SYSTEM, { action: "patrol.missed_sweep", targetType: "patrol_task", areaPath: "/", after: { missed, today } });
-    const pushed = await deps.notifications.add(
-      tx,
-      rows.map((r) => ({ userId: r.assignee_id, kind: "patrol.missed", title: `有 ${r.n} 项巡查任务逾期未完成`, body: "逾期任务仍可补录，请尽快完成", link: "patrols:overdue" })),
-    );
-    return { missed, pushed };
+    if (missed === 0) return { value: { missed } };
+    await writeAudit(tx, SYSTEM, { action: "patrol.missed_sweep", targetType: "patrol_task", areaPath: ROOT_AUDIT_PATH, after: { missed, today } });
+    const notify = rows.map((r) => ({ userId: r.assignee_id, kind: "patrol.missed", title: `有 ${r.n} 项巡查任务逾期未完成`, body: "逾期任务仍可补录，请尽快完成", link: "patrols:overdue" }));
+    return { value: { missed }, notify };
   });
-  deps.notifications.publish(result.pushed);
-  return { missed: result.missed };
 }
 
 /**

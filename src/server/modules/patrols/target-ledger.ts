@@ -4,9 +4,9 @@ import { checklistItems, checklistTemplates, patrolPlans, patrolTasks } from "..
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { notFound } from "../../platform/errors";
-import { inScope } from "../../platform/scope";
+import { dayAfter } from "../../platform/clock";
 import { displayAnswer, isFailure } from "./answers";
-import { dayStart, addDays } from "./periods";
+import { planVisible } from "./plan-queries";
 import { resolveTarget } from "./plan-targets";
 import { selectSubmissions } from "./submission-queries";
 import { targetAddress } from "./task-queries";
@@ -16,7 +16,8 @@ type TargetType = "person" | "household" | "place";
 /**
  * The ledger of one target (一户一档 / 一企一档): every visit under every plan it has been on, with
  * the answers read against the template version each visit used, the findings, the cases they
- * opened, and the periods that were missed.
+ * opened, and the periods that were missed. Only plans the user may see count (`planVisible`): a
+ * 重点人员 is 404 to a role without `person:restricted` unless one of its plans is assigned to them.
  */
 export async function targetLedger(db: DbOrTx, user: AuthUser, target: { type: TargetType; id: string }) {
   const column = target.type === "person" ? patrolPlans.personId : target.type === "household" ? patrolPlans.householdId : patrolPlans.placeId;
@@ -35,7 +36,7 @@ export async function targetLedger(db: DbOrTx, user: AuthUser, target: { type: T
     })
     .from(patrolPlans)
     .innerJoin(users, eq(users.id, patrolPlans.assigneeId))
-    .where(and(eq(column, target.id), inScope(user, patrolPlans.areaId)))
+    .where(and(eq(column, target.id), planVisible(user)))
     .orderBy(asc(patrolPlans.createdAt));
   let label: string;
   let address: string | null = plans[0]?.address ?? null;
@@ -83,7 +84,7 @@ export async function targetLedger(db: DbOrTx, user: AuthUser, target: { type: T
         periodStart: task.periodStart,
         periodEnd: task.periodEnd,
         filledAt: s.filledAt,
-        onTime: new Date(s.filledAt) < dayStart(addDays(task.periodEnd, 1)),
+        onTime: new Date(s.filledAt) < dayAfter(task.periodEnd),
         template: { id: task.templateId, name: task.templateName, version: task.templateVersion },
         submittedBy: s.submittedBy,
         answers,

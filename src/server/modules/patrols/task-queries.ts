@@ -4,7 +4,7 @@ import { users } from "../../db/schema/accounts";
 import { checklistTemplates, patrolPlans, patrolTasks } from "../../db/schema/patrols";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { inScope } from "../../platform/scope";
+import { patrolRule } from "../../platform/access";
 import type { LngLat } from "../../db/schema/types";
 import type { TaskSummary } from "../../../contracts/patrols";
 import { haversine } from "./track";
@@ -61,9 +61,13 @@ export function baseTasks(db: DbOrTx) {
     .innerJoin(areas, eq(areas.id, patrolTasks.areaId));
 }
 
-/** Who may see a task: it lies in their scope (a grid worker: their grid), or it is theirs. */
+/**
+ * Who may see a task (rows of `baseTasks`): it lies in their scope (a grid worker: their grid) and
+ * its target is not a 重点人员 they may not see (`patrolRule`), or it is theirs.
+ */
 export function taskVisible(user: AuthUser): SQL {
-  return sql`(${inScope(user, patrolTasks.areaId)} OR ${patrolTasks.assigneeId} = ${user.id})`;
+  const rule = patrolRule(user, { areaId: patrolTasks.areaId, targetKind: patrolPlans.targetKind, personId: patrolPlans.personId, assigneeId: patrolTasks.assigneeId });
+  return sql`(${rule} OR ${patrolTasks.assigneeId} = ${user.id})`;
 }
 
 /** A task the user may see, or null (answered as 404). */

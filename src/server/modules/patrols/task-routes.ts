@@ -17,6 +17,7 @@ import {
   taskSummary,
 } from "../../../contracts/patrols";
 import { signedIn } from "../../platform/http";
+import { runWrite } from "../../platform/write";
 import { notFound } from "../../platform/errors";
 import { areaInScope } from "../../platform/scope";
 import { listMyTasks } from "./list-my-tasks";
@@ -28,7 +29,7 @@ import { orderByNearest } from "./plan-route";
 import { caseSource } from "./case-source";
 import { localDay } from "./periods";
 import { presentTask } from "./task-queries";
-import { selectSubmissions } from "./submission-queries";
+import { selectSubmissions, submissionVisible } from "./submission-queries";
 
 const TAGS = ["patrols"];
 
@@ -91,13 +92,13 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { policy: "patrol:work", rateLimit: { max: 600, timeWindow: "1 minute" } },
     },
-    async (request) => submitPatrol(deps, signedIn(request), request.params.id, request.body),
+    async (request) => submitPatrol(deps, request, request.params.id, request.body),
   );
 
   app.post(
     "/patrols/tasks/:id/reassign",
     { schema: { tags: TAGS, summary: "Give one task to someone else", params: idParams, body: reassignBody, response: { 200: taskSummary } }, config: { policy: "patrol:plan" } },
-    async (request) => presentTask(await reassignTask(deps, signedIn(request), request.params.id, request.body), localDay()),
+    async (request) => presentTask(await runWrite(deps, request, (tx, ctx) => reassignTask(tx, ctx, request.params.id, request.body)), localDay()),
   );
 
   app.get(
@@ -105,8 +106,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: TAGS, summary: "One submission with photos and the cases it opened", params: idParams, response: { 200: submission } }, config: { policy: "patrol:read" } },
     async (request) => {
       const { user } = signedIn(request);
-      const scope = sql`(s.area_id IN (SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "\u0000") + "%"}) OR s.submitted_by = ${user.id})`;
-      const [s] = await selectSubmissions(db, sql`s.id = ${request.params.id} AND ${scope}`);
+      const [s] = await selectSubmissions(db, sql`s.id = ${request.params.id} AND ${submissionVisible(user)}`);
       if (!s) throw notFound("submission");
       return s;
     },
@@ -114,7 +114,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/patrols/case-links/:id",
-    { schema: { tags: TAGS, summary: "The patrol visits a case came from (case id)", params: idParams, response: { 200: caseSourceReply } }, config: { policy: "patrol:read" } },
+    { schema: { tags: TAGS, summary: "The patrol visits a case came from (case id; 404 for a case the caller may not read)", params: idParams, response: { 200: caseSourceReply } }, config: { policy: "patrol:read" } },
     async (request) => caseSource(db, signedIn(request).user, request.params.id),
   );
 };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { checklistItems, checklistTemplates } from "../../db/schema/patrols";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
+import { inScope } from "../../platform/scope";
 import type { ChecklistItem, TargetKind, TemplateDetail } from "../../../contracts/patrols";
 
 export type TemplateRow = typeof checklistTemplates.$inferSelect;
@@ -10,10 +11,7 @@ export type ItemRow = typeof checklistItems.$inferSelect;
 /** Templates a user may use: the global ones, their community's, and those of communities in their subtree. */
 export function visibleTemplates(user: AuthUser): SQL {
   const own = user.communityId ? sql` OR ${checklistTemplates.communityId} = ${user.communityId}` : sql``;
-  const below = user.areaPath
-    ? sql` OR ${checklistTemplates.communityId} IN (SELECT id FROM areas WHERE level = 'community' AND path LIKE ${user.areaPath + "%"})`
-    : sql``;
-  return sql`(${checklistTemplates.communityId} IS NULL${own}${below})`;
+  return sql`(${checklistTemplates.communityId} IS NULL${own} OR ${inScope(user, checklistTemplates.communityId)})`;
 }
 
 export async function selectTemplates(db: DbOrTx, user: AuthUser, q: { targetKind?: TargetKind; history: "true" | "false" }) {

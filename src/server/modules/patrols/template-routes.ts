@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { changeTemplateBody, createTemplateBody, idParams, templateDetail, templateListQuery, templateListReply } from "../../../contracts/patrols";
 import { signedIn } from "../../platform/http";
+import { runWrite } from "../../platform/write";
 import { notFound } from "../../platform/errors";
 import { createTemplate } from "./create-template";
 import { changeTemplate } from "./change-template";
@@ -33,7 +34,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/patrols/templates",
     { schema: { tags: TAGS, summary: "Create a template (a new family, version 1) for the caller's community", body: createTemplateBody, response: { 200: templateDetail } }, config: { policy: "patrol:plan" } },
-    async (request) => createTemplate(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createTemplate(tx, ctx, request.body) })),
   );
 
   app.post(
@@ -42,6 +43,6 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: "Change a template: makes the next version; open tasks keep theirs", params: idParams, body: changeTemplateBody, response: { 200: templateDetail } },
       config: { policy: "patrol:plan" },
     },
-    async (request) => changeTemplate(deps, signedIn(request), request.params.id, request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await changeTemplate(tx, ctx, request.params.id, request.body) })),
   );
 };
