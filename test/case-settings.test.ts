@@ -160,10 +160,23 @@ describe("time limits", () => {
     expect(t.deps.calendar.workingHoursBetween(new Date(second.createdAt), new Date(second.acceptDueAt))).toBeCloseTo(10, 3);
     const listed = (await admin.get("/api/case-settings/time-limits")).json().items.find((i: { categoryCode: string }) => i.categoryCode === "road");
     expect(listed.levels[0]).toMatchObject({ acceptHours: 10, handleHours: 30 });
-    expect((await put(hyStreet, "/api/case-settings/time-limits/road/community", { acceptHours: 3.5, handleHours: 28 })).statusCode).toBe(200);
   });
 
-  it("is for the street officer and the admin only, and refuses bad hours writing nothing", async () => {
+  it("is changed only by a role whose scope is the whole city: one street's officer gets 403", async () => {
+    const before = await t.database.db.select().from(caseTimeLimits).where(eq(caseTimeLimits.categoryCode, "road"));
+    const audits = await auditCount();
+    for (const c of [hyStreet, qwStreet]) {
+      const res = await put(c, "/api/case-settings/time-limits/road/community", { acceptHours: 3.5, handleHours: 28 });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: "FORBIDDEN", details: { reason: "city_wide_setting" } });
+    }
+    expect(await t.database.db.select().from(caseTimeLimits).where(eq(caseTimeLimits.categoryCode, "road"))).toEqual(before);
+    expect(await auditCount()).toBe(audits);
+    // Reading stays open to those who configure cases.
+    expect((await hyStreet.get("/api/case-settings/time-limits")).statusCode).toBe(200);
+  });
+
+  it("is for a city-wide role only, and refuses bad hours writing nothing", async () => {
     for (const c of [secretary, staff]) {
       const res = await put(c, "/api/case-settings/time-limits/road/grid", { acceptHours: 1, handleHours: 2 });
       expect(res.statusCode).toBe(403);
@@ -201,7 +214,10 @@ describe("working calendar", () => {
   it("moves the due time of the next report when the due day becomes a holiday, and back when it is removed", async () => {
     const first = await report("river");
     const dueDay = new Date(new Date(first.acceptDueAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const res = await put(hyStreet, `/api/case-settings/calendar/${dueDay}`, { kind: "holiday", name: "临时停工" });
+    const refused = await put(hyStreet, `/api/case-settings/calendar/${dueDay}`, { kind: "holiday", name: "临时停工" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: "FORBIDDEN", details: { reason: "city_wide_setting" } });
+    const res = await put(admin, `/api/case-settings/calendar/${dueDay}`, { kind: "holiday", name: "临时停工" });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ day: dueDay, kind: "holiday", name: "临时停工" });
     const second = await report("river");
@@ -209,6 +225,7 @@ describe("working calendar", () => {
     const year = Number(dueDay.slice(0, 4));
     expect((await admin.get(`/api/case-settings/calendar?year=${year}`)).json().items).toContainEqual({ day: dueDay, kind: "holiday", name: "临时停工" });
 
+    expect((await del(hyStreet, `/api/case-settings/calendar/${dueDay}`)).statusCode).toBe(403);
     expect((await del(admin, `/api/case-settings/calendar/${dueDay}`)).statusCode).toBe(200);
     const third = await report("river");
     expect(new Date(third.acceptDueAt).getTime() - new Date(first.acceptDueAt).getTime()).toBeLessThan(3600_000);

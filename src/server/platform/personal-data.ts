@@ -96,3 +96,67 @@ export function parseIdNumber(id: string): { birthDate: string; sex: "M" | "F" }
 }
 
 export const PHONE_RE = /^1[3-9]\d{9}$/;
+
+/*
+ * Public text: what a case says reaches people who are not staff of its scope (the public nearby
+ * view, a neighbour's duplicate suggestion). Phone numbers, ID numbers and the names the registry
+ * knows are masked there, and the place is coarsened unless the case is about a public thing.
+ */
+
+/** 18-character ID numbers (17 digits and a digit or X), also typed in groups. */
+const ID18_RE = /(?<![\dA-Za-z])\d(?:[ -]?\d){16}[ -]?[\dXx](?![\dA-Za-z])/g;
+/** Old 15-digit ID numbers. */
+const ID15_RE = /(?<!\d)\d{15}(?!\d)/g;
+/** Mobile numbers, with or without +86 and spaces or dashes between the digits. */
+const MOBILE_RE = /(?<!\d)(?:\+?86[ -]?)?1[3-9](?:[ -]?\d){9}(?!\d)/g;
+/** Landlines with an area code: 0871-65123456, (0871)6512345, 010 12345678. */
+const LANDLINE_RE = /(?<!\d)(\(?0\d{2,3}\)?)[ -]?\d{7,8}(?!\d)/g;
+/** A run of CJK characters, where a name can stand. */
+const CJK_RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g;
+
+const digitsOf = (s: string) => s.replace(/[^\dXx]/g, "").toUpperCase();
+
+/** The 2–4 character CJK substrings of a text: the candidates to look up among the registry's names. */
+export function nameCandidates(text: string, maxCandidates = 2000): string[] {
+  const out = new Set<string>();
+  for (const run of text.match(CJK_RUN_RE) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      for (let len = 2; len <= 4 && i + len <= chars.length; len++) {
+        out.add(chars.slice(i, i + len).join(""));
+        if (out.size >= maxCandidates) return [...out];
+      }
+    }
+  }
+  return [...out];
+}
+
+/** A known name as shown in public: its first character and a star (张三丰 → 张*). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? "*" : chars[0] + "*";
+}
+
+/**
+ * Masks what identifies a person in a text shown in public: mobile and landline numbers, 18- and
+ * 15-digit ID numbers, and each of `knownNames` (names of the registry's persons found in the text).
+ */
+export function maskPublicText(text: string, knownNames: Iterable<string> = []): string {
+  let out = text
+    .replace(ID18_RE, (m) => maskIdNumber(digitsOf(m))!)
+    .replace(ID15_RE, (m) => maskIdNumber(m)!)
+    .replace(MOBILE_RE, (m) => maskPhone(digitsOf(m).slice(-11))!)
+    .replace(LANDLINE_RE, (m, area: string) => `${area}-${"*".repeat(digitsOf(m).length - digitsOf(area).length)}`);
+  const names = [...new Set(knownNames)].filter((n) => [...n].length >= 2).sort((a, b) => b.length - a.length);
+  for (const name of names) out = out.split(name).join(maskName(name));
+  return out;
+}
+
+/** Degrees of the public grid coordinates snap to: 0.0005° is about 55 m north–south, 50 m east–west at 25° N. */
+export const PUBLIC_GRID_DEGREES = 0.0005;
+
+/** A point snapped to the public grid, so a report does not point at one door. */
+export function coarsenPoint([lng, lat]: [number, number], step = PUBLIC_GRID_DEGREES): [number, number] {
+  const snap = (v: number) => Number((Math.round(v / step) * step).toFixed(6));
+  return [snap(lng), snap(lat)];
+}

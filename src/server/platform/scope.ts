@@ -53,6 +53,15 @@ export function areaWithin(childAreaId: AnyColumn | SQL, ancestorPath: AnyColumn
   return pathWithin(areaPathOf(childAreaId), ancestorPath);
 }
 
+/**
+ * SQL: the area (by id column) lies at or below the area with this path, or above it (the street or
+ * city over a community): the areas whose people take part in what happens there. False without a path.
+ */
+export function areaAlongPath(areaColumn: AnyColumn | SQL, path: string | null | undefined): SQL {
+  if (!path) return sql`false`;
+  return sql`(${areaColumn} IN ${areaIdsUnder(path)} OR ${areaColumn} IN (SELECT ${areas.id} FROM ${areas} WHERE starts_with(${path}, ${areas.path})))`;
+}
+
 /** SQL: the path of an area, by id (audit rows carry it). */
 export function areaPathOf(areaId: AnyColumn | SQL | string): SQL<string> {
   return sql<string>`(SELECT ${areas.path} FROM ${areas} WHERE ${areas.id} = ${areaId})`;
@@ -64,6 +73,11 @@ export const ROOT_AUDIT_PATH = "/";
 /** Whether the user's scope is the whole installation (the root of the area tree). */
 export function coversWholeTree(user: AuthUser): boolean {
   return !!user.areaPath && /^\/[^/]+\/$/.test(user.areaPath);
+}
+
+/** SQL: an area path column lies at or below the area path given (a prefix match on the path index). */
+export function pathUnder(pathColumn: AnyColumn | SQL, path: string): SQL {
+  return sql`${pathColumn} LIKE ${below(path)}`;
 }
 
 /** SQL for rows that carry an area path (the audit log): those at or below the user's area. */

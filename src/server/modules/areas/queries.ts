@@ -1,9 +1,10 @@
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { places } from "../../db/schema/places";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { LngLat } from "../../db/schema/types";
+import { pathUnder, underArea } from "../../platform/scope";
 
 /** Every node of a subtree, parents before children. */
 export function selectSubtree(db: DbOrTx, rootPath: string) {
@@ -19,7 +20,7 @@ export function selectSubtree(db: DbOrTx, rootPath: string) {
       center: areas.center,
     })
     .from(areas)
-    .where(like(areas.path, rootPath + "%"))
+    .where(pathUnder(areas.path, rootPath))
     .orderBy(asc(areas.depth), asc(areas.code));
 }
 
@@ -42,7 +43,7 @@ type CountRow = Record<string, number | string>;
 /** The figures of a subtree at a glance; each one a count over the subtree's area ids. */
 export async function selectOverviewCounts(db: DbOrTx, rootPath: string) {
   const result = await db.execute(sql`
-    WITH sub AS (SELECT id, level FROM areas WHERE path LIKE ${rootPath + "%"}),
+    WITH sub AS (SELECT id, level FROM areas WHERE ${pathUnder(sql`path`, rootPath)}),
          ids AS (SELECT id FROM sub)
     SELECT
       (SELECT count(*) FROM sub WHERE level = 'community')::int AS communities,
@@ -66,7 +67,7 @@ export async function selectOverviewCounts(db: DbOrTx, rootPath: string) {
 
 /** Places of a subtree with the grid they lie in (a place sits on a grid or on one of its microgrids). */
 export function selectPlaces(db: DbOrTx, rootPath: string, kind?: (typeof places.$inferSelect)["kind"]) {
-  const inSubtree = sql`${places.areaId} IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})`;
+  const inSubtree = underArea(places.areaId, rootPath);
   const parent = alias(areas, "parent");
   return db
     .select({

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { and, desc, eq, like, lt, or, isNull } from "drizzle-orm";
+import { and, desc, eq, lt, or, isNull } from "drizzle-orm";
 import { auditQuery, auditReply } from "../../../contracts/audit";
 import { auditLog } from "../../db/schema/audit";
 import { signedIn } from "../../platform/http";
+import { coversWholeTree, pathInScope, ROOT_AUDIT_PATH } from "../../platform/scope";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
@@ -16,11 +17,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const q = request.query;
       const cursor = q.cursor && /^\d+$/.test(q.cursor) ? Number(q.cursor) : undefined;
-      // Rows without an area (sign-ins of users bound to none) are visible to the platform admin only.
-      const scope =
-        user.role === "platform_admin"
-          ? or(like(auditLog.areaPath, (user.areaPath ?? "") + "%"), isNull(auditLog.areaPath))
-          : like(auditLog.areaPath, (user.areaPath ?? "\u0000") + "%");
+      // Rows of the caller's subtree. Rows of the whole installation (city-wide settings, timers) and
+      // rows without an area (sign-ins of users bound to none) only to someone whose scope is the whole tree.
+      const scope = coversWholeTree(user)
+        ? or(pathInScope(user, auditLog.areaPath), eq(auditLog.areaPath, ROOT_AUDIT_PATH), isNull(auditLog.areaPath))
+        : pathInScope(user, auditLog.areaPath);
       const rows = await db
         .select()
         .from(auditLog)

@@ -1,27 +1,36 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Role } from "../../db/schema/accounts";
-import type { cases } from "../../db/schema/cases";
+import { cases } from "../../db/schema/cases";
+import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { LEVEL_OWNERS, SUPERVISORS, VERIFIERS, type Relation } from "./workflow";
+import { caseRule, caseStaffReach } from "../../platform/access";
+import { CASE_LEVEL_OWNERS, CASE_VERIFIERS, inGroup, ROLE_GROUPS } from "../../platform/roles";
+import { subtreeAreaIds } from "../../platform/scope";
+import type { Relation } from "./workflow";
 
 export type CaseRow = typeof cases.$inferSelect;
 
-/** Roles that read cases of their scope (the rest see only what they reported). */
-export const CASE_READER_ROLES: readonly Role[] = [
-  "platform_admin",
-  "street_officer",
-  "department_officer",
-  "community_secretary",
-  "community_staff",
-  "grid_worker",
-  "branch_secretary",
-];
+/**
+ * Roles that read cases of their scope (the rest see only what they reported).
+ * @deprecated use `inGroup(role, "staff")` or `caseRule` from platform/access.ts.
+ */
+export const CASE_READER_ROLES: readonly Role[] = ROLE_GROUPS.staff;
 
-/** `inScope`: the case's area lies in the user's subtree (checked by the caller's query). */
+/** The case read rule on the `cases` table: one condition for lists and for one case by id. */
+export function caseVisible(user: AuthUser): SQL {
+  return caseRule(user, { areaId: cases.areaId, reporterId: cases.reporterId, department: cases.department });
+}
+
+/** Whether an area (a case's) lies in the user's subtree. */
+export async function areaIsInScope(db: DbOrTx, user: AuthUser, areaId: string | null): Promise<boolean> {
+  if (!areaId) return false;
+  const [r] = rowsOf<{ ok: boolean | null }>(await db.execute(sql`SELECT ${areaId}::uuid IN ${subtreeAreaIds(user)} AS ok`));
+  return r?.ok === true;
+}
+
+/** `inScope`: the case's area lies in the user's subtree. The same decision as `caseRule`, for a loaded row. */
 export function canRead(user: AuthUser, c: CaseRow, inScope: boolean): boolean {
-  if (c.reporterId === user.id) return true;
-  if (!inScope || !CASE_READER_ROLES.includes(user.role)) return false;
-  if (user.role === "department_officer") return c.department === user.department;
-  return true;
+  return c.reporterId === user.id || caseStaffReach(user, c, inScope);
 }
 
 /** The user's relations to a case, which the workflow table turns into allowed actions. */
@@ -29,11 +38,14 @@ export function relationsOf(user: AuthUser, c: CaseRow, inScope: boolean): Set<R
   const rel = new Set<Relation>();
   if (c.reporterId === user.id) rel.add("reporter");
   if (!inScope) return rel;
-  const deptMatch = user.role !== "department_officer" || c.department === user.department;
-  if (LEVEL_OWNERS[c.level].includes(user.role) && deptMatch) rel.add("owner");
+  // Staff reach: the scope, and for department-bound roles the case's department.
+  const reach = caseStaffReach(user, c, true);
+  const owner = reach && CASE_LEVEL_OWNERS[c.level].includes(user.role);
+  if (owner) rel.add("owner");
   if (c.handlerId === user.id) rel.add("handler");
-  if (c.level === "department" && user.role === "department_officer" && deptMatch && (c.handlerId === null || c.handlerId === user.id)) rel.add("handler");
-  if (VERIFIERS[c.level].includes(user.role)) rel.add("verifier");
-  if (SUPERVISORS.includes(user.role)) rel.add("supervisor");
+  // A department's officer handles a department-level case directly, unless another officer took it.
+  if (owner && c.level === "department" && (c.handlerId === null || c.handlerId === user.id)) rel.add("handler");
+  if (CASE_VERIFIERS[c.level].includes(user.role)) rel.add("verifier");
+  if (inGroup(user.role, "caseSupervisors")) rel.add("supervisor");
   return rel;
 }

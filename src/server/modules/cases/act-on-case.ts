@@ -1,22 +1,22 @@
-import { and, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import { areas } from "../../db/schema/areas";
 import { caseCategories, caseEvents, casePhotos, cases } from "../../db/schema/cases";
-import { files } from "../../db/schema/files";
-import type { Tx } from "../../db/client";
+import type { DbOrTx, Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { NotificationInput } from "../../platform/notify";
+import { CASE_LEVEL_OWNERS, rolesOf } from "../../platform/roles";
+import { areaPathOf, areaWithin } from "../../platform/scope";
+import { claimPhotos } from "../../platform/uploads";
 import type { TransitionBody } from "../../../contracts/cases";
-import { canRead, relationsOf, type CaseRow } from "./access";
+import { areaIsInScope, caseVisible, relationsOf, type CaseRow } from "./access";
 import { clockFor } from "./time-limits";
 import { levelRank, nextLevel, REOPEN_DAYS, REOPENABLE, transitionOf, type CaseLevel, type CaseStatus } from "./workflow";
 import { ACTION_LABELS } from "./labels";
-
-const HANDLER_ROLES = ["grid_worker", "community_staff", "community_secretary", "street_officer", "department_officer", "branch_secretary"];
 
 type Effect = {
   set: Partial<CaseRow>;
@@ -30,23 +30,21 @@ const required = (value: unknown, path: string) => {
   if (value === undefined || value === null || value === "") throw new AppError("VALIDATION_FAILED", [{ path, message: "required" }]);
 };
 
-/** Loads a case inside the caller's reach (scope, or their own report), locked for update. */
+/** Loads a case under the case read rule (scope, or the caller's own report), locked for update; 404 otherwise. */
 export async function loadCaseForUpdate(tx: Tx, ctx: SignedInContext, caseId: string) {
-  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update").limit(1);
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), caseVisible(ctx.user)))
+    .for("update")
+    .limit(1);
   if (!row) throw notFound("case");
-  const inScope = await caseInScope(tx, ctx, row);
-  if (!canRead(ctx.user, row, inScope)) throw notFound("case");
-  return { row, inScope };
+  return { row, inScope: await caseInScope(tx, ctx, row) };
 }
 
-export async function caseInScope(tx: Tx | AppDeps["database"]["db"], ctx: SignedInContext, row: CaseRow): Promise<boolean> {
-  if (!ctx.user.areaPath || !row.areaId) return false;
-  const [hit] = await tx
-    .select({ id: areas.id })
-    .from(areas)
-    .where(and(eq(areas.id, row.areaId), like(areas.path, ctx.user.areaPath + "%")))
-    .limit(1);
-  return !!hit;
+/** Whether the case's area lies in the caller's subtree (relations beyond reporting need it). */
+export async function caseInScope(db: DbOrTx, ctx: SignedInContext, row: CaseRow): Promise<boolean> {
+  return areaIsInScope(db, ctx.user, row.areaId);
 }
 
 async function checkHandler(tx: Tx, c: CaseRow, handlerId: string) {
@@ -58,8 +56,8 @@ async function checkHandler(tx: Tx, c: CaseRow, handlerId: string) {
       and(
         eq(users.id, handlerId),
         eq(users.status, "active"),
-        inArray(users.role, HANDLER_ROLES as never[]),
-        sql`(${areas.communityId} = ${c.communityId} OR (SELECT path FROM areas WHERE id = ${c.areaId}) LIKE ${areas.path} || '%')`,
+        inArray(users.role, rolesOf("caseHandlers")),
+        sql`(${areas.communityId} = ${c.communityId} OR ${areaWithin(sql`${c.areaId}::uuid`, areas.path)})`,
       ),
     )
     .limit(1);
@@ -74,17 +72,18 @@ async function handleClock(deps: AppDeps, tx: Tx, c: CaseRow, level: CaseLevel, 
 
 /** Users who own a level of the case, to be told it arrived there. */
 async function levelOwners(tx: Tx, c: CaseRow, level: CaseLevel, department?: string | null): Promise<string[]> {
-  const roles = level === "street" ? ["street_officer"] : level === "department" ? ["department_officer"] : ["community_staff", "community_secretary"];
+  // A grid-level case is the community's to dispatch.
+  const roles = CASE_LEVEL_OWNERS[level === "grid" ? "community" : level];
   const rows = await tx
     .select({ id: users.id })
     .from(users)
     .innerJoin(areas, eq(areas.id, users.areaId))
     .where(
       and(
-        inArray(users.role, roles as never[]),
+        inArray(users.role, [...roles]),
         eq(users.status, "active"),
         department ? eq(users.department, department) : undefined,
-        sql`(SELECT path FROM areas WHERE id = ${c.areaId}) LIKE ${areas.path} || '%'`,
+        areaWithin(sql`${c.areaId}::uuid`, areas.path),
         level === "grid" || level === "community" ? eq(areas.level, "community") : eq(areas.level, "street"),
       ),
     );
@@ -212,7 +211,7 @@ async function effectOf(deps: AppDeps, ctx: SignedInContext, tx: Tx, c: CaseRow,
     case "merge": {
       required(body.duplicateOfId, "/duplicateOfId");
       if (body.duplicateOfId === c.id) throw new AppError("VALIDATION_FAILED", [{ path: "/duplicateOfId", message: "a case cannot duplicate itself" }]);
-      const [orig] = await tx.select().from(cases).where(eq(cases.id, body.duplicateOfId!)).limit(1);
+      const [orig] = await tx.select().from(cases).where(and(eq(cases.id, body.duplicateOfId!), caseVisible(ctx.user))).limit(1);
       if (!orig || !(await caseInScope(tx, ctx, orig)) || orig.closureKind === "duplicate") throw notFound("case");
       return { set: { closureKind: "duplicate", duplicateOfId: orig.id, closureNote: note, closedAt: now, timer: "normal" }, data: { duplicateOf: orig.number } };
     }
@@ -275,16 +274,8 @@ export async function actOnCase(
   const effect = await effectOf(deps, ctx, tx, c, body, now);
   const to = effect.to ?? t.to ?? c.status;
 
-  const photoIds = [...new Set(body.photoIds)];
-  if (photoIds.length) {
-    if (!effect.photoStage) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "this action takes no photos" }]);
-    const owned = await tx
-      .select({ id: files.id })
-      .from(files)
-      .leftJoin(casePhotos, eq(casePhotos.fileId, files.id))
-      .where(and(inArray(files.id, photoIds), eq(files.ownerId, ctx.user.id), isNull(casePhotos.caseId)));
-    if (owned.length !== photoIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "unknown photo" }]);
-  }
+  if (body.photoIds.length && !effect.photoStage) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "this action takes no photos" }]);
+  const photoIds = await claimPhotos(tx, ctx.user.id, body.photoIds);
 
   const updated = await tx
     .update(cases)
@@ -316,7 +307,7 @@ export async function actOnCase(
     action: `case.${body.action}`,
     targetType: "case",
     targetId: c.id,
-    areaPath: sql`(SELECT path FROM areas WHERE id = ${c.areaId})`,
+    areaPath: areaPathOf(sql`${c.areaId}::uuid`),
     before: { status: c.status, level: c.level, handlerId: c.handlerId, version: c.version },
     after: { status: to, ...effect.set, version: c.version + 1 },
     reason: body.note ?? null,

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { AuthUser } from "../../platform/context";
 import type { DbOrTx } from "../../db/client";
 import type { CaseListQuery } from "../../../contracts/cases";
+import { localDateTime } from "../../platform/clock";
 import { presentSummary } from "./present-case";
 import { selectCasePage } from "./queries";
 import { CHANNEL_NAMES, CLOSURE_NAMES, STATUS_NAMES } from "./labels";
@@ -9,8 +10,6 @@ import { CHANNEL_NAMES, CLOSURE_NAMES, STATUS_NAMES } from "./labels";
 export const EXPORT_MAX_ROWS = 50_000;
 const LEVEL_NAMES: Record<string, string> = { grid: "网格", community: "社区", street: "街道", department: "职能部门" };
 const TIMER_NAMES: Record<string, string> = { normal: "正常", yellow: "临期", red: "超时" };
-
-const bj = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ") : "");
 
 /** The filtered case list as an .xlsx workbook with Chinese headers; no personal data. */
 export async function exportCases(db: DbOrTx, user: AuthUser, q: CaseListQuery, areaPath: string | null): Promise<Buffer> {
@@ -52,8 +51,8 @@ export async function exportCases(db: DbOrTx, user: AuthUser, q: CaseListQuery, 
         closure: c.closureKind ? CLOSURE_NAMES[c.closureKind] : "",
         handler: c.handler?.name ?? c.department ?? "",
         timer: TIMER_NAMES[c.timer],
-        createdAt: bj(c.createdAt),
-        closedAt: bj(c.closedAt),
+        createdAt: localDateTime(c.createdAt),
+        closedAt: localDateTime(c.closedAt),
         rating: c.rating === "satisfied" ? "满意" : c.rating === "basic" ? "基本满意" : c.rating === "unsatisfied" ? "不满意" : "",
       });
       written++;

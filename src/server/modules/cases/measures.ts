@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { Measures } from "../../../contracts/cases";
-import { dayAfter, dayStart } from "./queries";
+import { dayAfter, dayStart } from "../../platform/clock";
+import { pathUnder, pathWithin, underArea } from "../../platform/scope";
 import { CHANNEL_NAMES, CLOSURE_NAMES, GROUP_NAMES, STATUS_NAMES } from "./labels";
 import { allCategories } from "./reference-cache";
 
@@ -123,7 +124,7 @@ async function countCases(db: DbOrTx, ranges: Range[], below: string | null): Pr
         SELECT c.community_id, c.created_at, c.category_code, c.channel, c.status, c.closure_kind, c.max_level, c.accepted_at, c.closed_at,
                c.was_overdue, c.timer, c.rating, c.mobile_reporter
         FROM cases c WHERE c.community_id = r.cid AND c.created_at >= r.f AND c.created_at < r.t
-        ${below ? sql`AND c.area_id IN (SELECT id FROM areas WHERE path LIKE ${below + "%"})` : sql``}
+        ${below ? sql`AND ${underArea(sql`c.area_id`, below)}` : sql``}
         OFFSET 0) c`;
   const ym = sql`to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
   const [totalsResult, groupsResult] = await Promise.all([
@@ -228,7 +229,7 @@ export async function computeMeasures(
         SELECT a.id AS cid, to_char(m.month, 'YYYY-MM') AS ym, m.version, m.summary
         FROM areas a LEFT JOIN case_measure_months m
           ON ${below ? sql`false` : sql`m.community_id = a.id AND m.month >= ${`${months[0]}-01`}::date AND m.month <= ${`${months[months.length - 1]}-01`}::date`}
-        WHERE a.level = 'community' AND ${below ? sql`${path} LIKE a.path || '%'` : sql`a.path LIKE ${path + "%"}`}`),
+        WHERE a.level = 'community' AND ${below ? pathWithin(sql`${path}::text`, sql`a.path`) : pathUnder(sql`a.path`, path)}`),
     );
     return { communities: [...new Set(rows.map((r) => r.cid))], byKey: new Map(rows.filter((r) => r.ym !== null).map((r) => [`${r.cid}|${r.ym}`, r])) };
   };

@@ -1,7 +1,16 @@
 import { and, eq, gte, ne, sql } from "drizzle-orm";
 import { caseCategories, cases } from "../../db/schema/cases";
-import type { DbOrTx } from "../../db/client";
+import { rowsOf, type DbOrTx } from "../../db/client";
 import type { LngLat } from "../../db/schema/types";
+import type { AuthUser } from "../../platform/context";
+import { caseRule } from "../../platform/access";
+import { coarsenPoint, maskPublicText, nameCandidates, PUBLIC_GRID_DEGREES } from "../../platform/personal-data";
+
+/**
+ * Categories about a public thing (a road, a billboard, a river, the street's cleanliness): their
+ * place is the thing itself, shown exactly in public. Every other case is shown on a ~50 m grid.
+ */
+export const PUBLIC_THING_CATEGORIES: ReadonlySet<string> = new Set(["road", "billboard", "river", "sanitation"]);
 
 const EARTH_M = 6_371_000;
 
@@ -15,13 +24,52 @@ export function distanceMeters([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): numb
 }
 
 /**
+ * The names of the registry's persons that occur in texts, per community: candidate substrings of
+ * 2–4 CJK characters looked up by equality on the name index, within the texts' communities.
+ */
+export async function knownNamesIn(db: DbOrTx, texts: Array<{ communityId: string | null; text: string }>): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  const communities = [...new Set(texts.map((t) => t.communityId).filter((c): c is string => !!c))];
+  const candidates = [...new Set(texts.flatMap((t) => (t.communityId ? nameCandidates(t.text) : [])))];
+  if (communities.length === 0 || candidates.length === 0) return out;
+  const rows = rowsOf<{ community_id: string; name: string }>(
+    await db.execute(sql`
+      SELECT DISTINCT community_id, name FROM persons
+      WHERE name = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(candidates)}::jsonb)))
+        AND community_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(communities)}::jsonb)::uuid))`),
+  );
+  for (const r of rows) (out.get(r.community_id) ?? out.set(r.community_id, new Set()).get(r.community_id)!).add(r.name);
+  return out;
+}
+
+/** A case's text as shown to someone who is not staff of its scope: personal data masked, then cut to `max` characters. */
+export function publicText(text: string, names: Iterable<string>, max: number): string {
+  // Masked before it is cut, so a number or a name on the cut is not left half visible.
+  return [...maskPublicText(text, names)].slice(0, max).join("");
+}
+
+/** A case's place as shown in public: exact for a public thing, else snapped to the ~50 m grid. */
+export function publicPlace(categoryCode: string, at: LngLat): LngLat {
+  return PUBLIC_THING_CATEGORIES.has(categoryCode) ? at : coarsenPoint(at);
+}
+
+/**
  * Non-sensitive cases near a point, for the public view and the duplicate suggestion. A GiST-indexed
  * box test narrows the rows, the exact distance filters them; nothing personal is selected.
+ *
+ * What a case says and where it is are shown as in public (`publicText`, `publicPlace`; distance
+ * measured to the shown place) unless `viewer` may read the case itself (`caseRule`: its reporter,
+ * staff of its scope).
  */
-export async function selectNearby(db: DbOrTx, input: { at: LngLat; radius: number; days: number; categoryCode?: string; openOnly?: boolean; limit?: number }) {
+export async function selectNearby(
+  db: DbOrTx,
+  input: { at: LngLat; radius: number; days: number; categoryCode?: string; openOnly?: boolean; limit?: number; textMax: number; viewer?: AuthUser },
+) {
   const [lng, lat] = input.at;
-  const dLat = input.radius / 111_320;
-  const dLng = input.radius / (111_320 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  // The box is widened by the public grid, so a case whose shown place lies within the radius is found.
+  const dLat = input.radius / 111_320 + PUBLIC_GRID_DEGREES;
+  const dLng = input.radius / (111_320 * Math.max(0.01, Math.cos((lat * Math.PI) / 180))) + PUBLIC_GRID_DEGREES;
+  const readable = input.viewer ? caseRule(input.viewer, { areaId: cases.areaId, reporterId: cases.reporterId, department: cases.department }) : sql`false`;
   const rows = await db
     .select({
       id: cases.id,
@@ -33,6 +81,8 @@ export async function selectNearby(db: DbOrTx, input: { at: LngLat; radius: numb
       closureKind: cases.closureKind,
       location: cases.location,
       createdAt: cases.createdAt,
+      communityId: cases.communityId,
+      readable: sql<boolean>`${readable}`,
     })
     .from(cases)
     .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
@@ -46,9 +96,29 @@ export async function selectNearby(db: DbOrTx, input: { at: LngLat; radius: numb
       ),
     )
     .limit(500);
-  return rows
-    .map((r) => ({ ...r, location: r.location!, distance: Math.round(distanceMeters(input.at, r.location!)), createdAt: r.createdAt.toISOString() }))
-    .filter((r) => r.distance <= input.radius)
+  const shown = rows
+    .map((r) => {
+      const open = r.readable === true;
+      const location = open ? r.location! : publicPlace(r.categoryCode, r.location!);
+      return { r, open, location, distance: Math.round(distanceMeters(input.at, location)) };
+    })
+    .filter((x) => x.distance <= input.radius)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, input.limit ?? 50);
+  const names = await knownNamesIn(
+    db,
+    shown.filter((x) => !x.open).map((x) => ({ communityId: x.r.communityId, text: x.r.description })),
+  );
+  return shown.map(({ r, open, location, distance }) => ({
+    id: r.id,
+    number: r.number,
+    categoryCode: r.categoryCode,
+    categoryName: r.categoryName,
+    description: open ? r.description.slice(0, input.textMax) : publicText(r.description, names.get(r.communityId ?? "") ?? [], input.textMax),
+    status: r.status,
+    closureKind: r.closureKind,
+    location,
+    distance,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -5,9 +5,11 @@ import { users } from "../../db/schema/accounts";
 import { caseCategories, caseEvents, casePhotos, cases } from "../../db/schema/cases";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { inScope } from "../../platform/scope";
+import { dayAfter, dayStart } from "../../platform/clock";
+import { inGroup } from "../../platform/roles";
+import { inScope, underArea } from "../../platform/scope";
 import type { CaseListQuery } from "../../../contracts/cases";
-import { CASE_READER_ROLES } from "./access";
+import { caseVisible } from "./access";
 
 const community = alias(areas, "community");
 const grid = alias(areas, "grid");
@@ -31,16 +33,9 @@ export function summarySelect(db: DbOrTx) {
 }
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>["execute"]>>[number];
 
-/** Beijing-time day boundaries. */
-export const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-export const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 24 * 3600_000);
-
-/** What the caller may list: cases of their scope (readers), or what they reported. */
+/** What the caller may list: the case read rule (cases of their scope, or what they reported). */
 export function visibleTo(user: AuthUser): SQL {
-  const mine = eq(cases.reporterId, user.id);
-  if (!CASE_READER_ROLES.includes(user.role)) return mine;
-  const scoped = user.role === "department_officer" ? and(inScope(user, cases.areaId), eq(cases.department, user.department ?? ""))! : inScope(user, cases.areaId);
-  return or(scoped, mine)!;
+  return caseVisible(user);
 }
 
 export function encodeCursor(createdAt: Date, id: string): string {
@@ -56,11 +51,11 @@ export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string |
   return and(
     q.scope === "reported" ? eq(cases.reporterId, user.id) : visibleTo(user),
     q.scope === "queue"
-      ? and(ne(cases.status, "closed"), or(eq(cases.handlerId, user.id), user.role === "grid_worker" ? and(eq(cases.level, "grid"), inScope(user, cases.areaId)) : sql`false`))
+      ? and(ne(cases.status, "closed"), or(eq(cases.handlerId, user.id), inGroup(user.role, "gridQueue") ? and(eq(cases.level, "grid"), inScope(user, cases.areaId)) : sql`false`))
       : undefined,
     q.status === "open" ? ne(cases.status, "closed") : q.status ? eq(cases.status, q.status) : undefined,
     q.categoryCode ? eq(cases.categoryCode, q.categoryCode) : undefined,
-    areaPath ? sql`${cases.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+    areaPath ? underArea(cases.areaId, areaPath) : undefined,
     q.level ? eq(cases.level, q.level) : undefined,
     q.channel ? eq(cases.channel, q.channel) : undefined,
     q.overdue === "true" ? and(eq(cases.timer, "red"), ne(cases.status, "closed")) : undefined,

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/schema/cases";
-import { files, notifications } from "../../db/schema/files";
+import { notifications } from "../../db/schema/files";
 import { rowsOf, type Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
@@ -9,29 +9,24 @@ import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { auditInsert, maskForAudit } from "../../platform/audit";
 import type { NotificationRow } from "../../platform/notify";
+import { compactDay } from "../../platform/clock";
+import { inGroup, reportChannelOf, rolesOf } from "../../platform/roles";
+import { areaPathOf } from "../../platform/scope";
+import { claimPhotos } from "../../platform/uploads";
 import type { ReportCaseBody } from "../../../contracts/cases";
 import { selectAreasAtPoint } from "../areas/queries";
 import { clockFor } from "./time-limits";
 import { activeCategory, communityCode, routingRule } from "./reference-cache";
 import type { CaseLevel } from "./workflow";
 
-const STAFF_CHANNEL_ROLES = ["community_staff", "community_secretary", "street_officer", "grid_worker", "platform_admin"];
-
-/** Beijing-time calendar day as YYYYMMDD. */
-function localDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
-}
-
 function channelOf(ctx: SignedInContext, body: ReportCaseBody) {
   const role = ctx.user.role;
   if (body.channel) {
-    if (!STAFF_CHANNEL_ROLES.includes(role)) throw new AppError("FORBIDDEN", { field: "channel" });
+    if (!inGroup(role, "staffChannel")) throw new AppError("FORBIDDEN", { field: "channel" });
     return body.channel;
   }
-  if (role === "rider") return "rider_app" as const;
-  if (role === "partner_contact") return "partner_unit" as const;
-  if (role === "resident" || role === "volunteer") return "resident_app" as const;
-  return "grid_patrol" as const;
+  // Staff reporting what they found themselves report from their patrol.
+  return reportChannelOf(role) ?? ("grid_patrol" as const);
 }
 
 export type ReportedCase = { id: string; number: string };
@@ -87,7 +82,7 @@ export async function reportCase(
       .from(users)
       .where(
         and(
-          eq(users.role, "grid_worker"),
+          inArray(users.role, rolesOf("gridWorkers")),
           eq(users.status, "active"),
           inArray(users.areaId, sql`(SELECT id FROM areas WHERE id = ${gridId} OR parent_id = ${gridId})`),
         ),
@@ -99,15 +94,7 @@ export async function reportCase(
   }
 
   // Photos must be the reporter's own uploads, not yet attached anywhere.
-  const photoIds = [...new Set(body.photoIds)];
-  if (photoIds.length) {
-    const owned = await tx
-      .select({ id: files.id })
-      .from(files)
-      .leftJoin(casePhotos, eq(casePhotos.fileId, files.id))
-      .where(and(inArray(files.id, photoIds), eq(files.ownerId, ctx.user.id), isNull(casePhotos.caseId)));
-    if (owned.length !== photoIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "unknown photo" }]);
-  }
+  const photoIds = await claimPhotos(tx, ctx.user.id, body.photoIds);
 
   const id = uuidv7();
   const clock = await clockFor(tx, deps.calendar, { categoryCode: category.code, level, kind: "accept", from: now });
@@ -120,7 +107,7 @@ export async function reportCase(
     const dispatchers = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.role, ["community_staff", "community_secretary"]), eq(users.areaId, communityId), eq(users.status, "active")));
+      .where(and(inArray(users.role, rolesOf("communityDispatchers")), eq(users.areaId, communityId), eq(users.status, "active")));
     recipients = [...new Set(dispatchers.map((d) => d.id))];
   }
 
@@ -128,7 +115,7 @@ export async function reportCase(
   // the audit row and the notifications. The counter row of the community and day is locked from
   // here to COMMIT only, so concurrent reports of one community queue for one round trip, not six.
   const prefix = community?.shortCode ?? "LL";
-  const day = localDay(now);
+  const day = compactDay(now);
   const number = sql`(SELECT ${prefix} || '-' || ${day} || '-' || lpad(n.last::text, 4, '0') FROM n)`;
   const counter = tx
     .insert(caseNumberCounters)
@@ -152,7 +139,7 @@ export async function reportCase(
       reporterName: staffEntered ? (body.reporterName ?? null) : ctx.user.displayName,
       reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : ctx.user.phoneEnc && !staffEntered ? ctx.user.phoneEnc : null,
       anonymous: body.anonymous,
-      mobileReporter: ctx.user.role === "rider",
+      mobileReporter: inGroup(ctx.user.role, "riders"),
       status: "reported",
       level,
       maxLevel: level,
@@ -180,7 +167,7 @@ export async function reportCase(
     action: "case.report",
     targetType: "case",
     targetId: id,
-    areaPath: sql`(SELECT path FROM areas WHERE id = ${areaId})`,
+    areaPath: areaPathOf(sql`${areaId}::uuid`),
     after: sql`${JSON.stringify(maskForAudit({ categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null }))}::jsonb || jsonb_build_object('number', ${number})`,
   });
   const text = body.description.slice(0, 80);

@@ -18,19 +18,23 @@ import { caseCategories, cases } from "../../db/schema/cases";
 import { users } from "../../db/schema/accounts";
 import { areas } from "../../db/schema/areas";
 import { signedIn } from "../../platform/http";
-import { once, IDEMPOTENCY_HEADER } from "../../platform/idempotency";
+import { IDEMPOTENCY_HEADER } from "../../platform/idempotency";
 import type { NotificationRow } from "../../platform/notify";
 import { areaInScope, homeArea } from "../../platform/scope";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
+import { localDay } from "../../platform/clock";
+import { findVisible } from "../../platform/access";
+import { rolesOf } from "../../platform/roles";
+import { runWrite } from "../../platform/write";
 import { reportCase } from "./report-case";
-import { actOnCase, caseInScope } from "./act-on-case";
+import { actOnCase } from "./act-on-case";
 import { getCase } from "./get-case";
 import { selectCasePage } from "./queries";
 import { presentSummary } from "./present-case";
 import { selectNearby } from "./nearby";
 import { computeMeasures } from "./measures";
 import { exportCases } from "./export-cases";
-import { canRead } from "./access";
+import { caseVisible, type CaseRow } from "./access";
 import { TRANSITIONS } from "./workflow";
 
 const TAGS = ["cases"];
@@ -71,15 +75,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "case:report", rateLimit: { max: 600, timeWindow: "1 minute" } },
     },
     async (request) => {
-      const ctx = signedIn(request);
-      const key = request.headers[IDEMPOTENCY_HEADER] as string | undefined;
-      let pushed: NotificationRow[] = [];
-      const { value, replayed } = await once(db, { userId: ctx.user.id, key, route: "POST /cases", body: request.body }, async (tx) => {
+      // The report writes its notifications in its own single statement; they are pushed here once
+      // the write has committed. A retry answered from the first write ran nothing (`replayed`).
+      let written: { id: string; notified: NotificationRow[] } | null = null;
+      const value = await runWrite(deps, request, async (tx, ctx) => {
         const r = await reportCase(deps, ctx, tx, request.body);
-        pushed = r.notified;
-        return r.created;
+        written = { id: r.created.id, notified: r.notified };
+        return { value: r.created };
       });
-      deps.notifications.publish(pushed);
+      const mine = written as { id: string; notified: NotificationRow[] } | null;
+      const replayed = mine?.id !== value.id;
+      if (!replayed) deps.notifications.publish(mine!.notified);
       return { id: value.id, number: value.number, replayed };
     },
   );
@@ -102,7 +108,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
       const buf = await exportCases(db, user, request.query, areaPath);
-      const name = encodeURIComponent(`事件清单-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const name = encodeURIComponent(`事件清单-${localDay()}.xlsx`);
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="cases.xlsx"; filename*=UTF-8''${name}`)
@@ -117,10 +123,15 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "authenticated" },
     },
     async (request) => ({
-      items: (await selectNearby(db, { at: [request.query.lng, request.query.lat], radius: 100, days: 14, categoryCode: request.query.categoryCode, limit: 10 })).map((r) => ({
-        ...r,
-        description: r.description.slice(0, 80),
-      })),
+      items: await selectNearby(db, {
+        at: [request.query.lng, request.query.lat],
+        radius: 100,
+        days: 14,
+        categoryCode: request.query.categoryCode,
+        limit: 10,
+        textMax: 80,
+        viewer: signedIn(request).user,
+      }),
     }),
   );
 
@@ -131,10 +142,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
     },
     async (request) => ({
-      items: (await selectNearby(db, { at: [request.query.lng, request.query.lat], radius: request.query.radius, days: request.query.days, categoryCode: request.query.categoryCode })).map((r) => ({
-        ...r,
-        description: r.description.slice(0, 60),
-      })),
+      items: await selectNearby(db, { at: [request.query.lng, request.query.lat], radius: request.query.radius, days: request.query.days, categoryCode: request.query.categoryCode, textMax: 60 }),
     }),
   );
 
@@ -164,8 +172,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = signedIn(request);
-      const [c] = await db.select().from(cases).where(eq(cases.id, request.params.id)).limit(1);
-      if (!c || !canRead(ctx.user, c, await caseInScope(db, ctx, c))) throw notFound("case");
+      const c = await findVisible<CaseRow>(db, cases, cases.id, request.params.id, caseVisible(ctx.user), "case");
       const rows = await db
         .select({ id: users.id, name: users.displayName, role: users.role, area: areas.name })
         .from(users)
@@ -173,7 +180,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(
           and(
             eq(users.status, "active"),
-            inArray(users.role, ["grid_worker", "community_staff", "community_secretary", "branch_secretary"]),
+            inArray(users.role, rolesOf("communityCaseHandlers")),
             sql`(${areas.communityId} = ${c.communityId})`,
           ),
         )
@@ -196,16 +203,11 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "authenticated" },
     },
     async (request) => {
-      const ctx = signedIn(request);
-      const key = request.headers[IDEMPOTENCY_HEADER] as string | undefined;
-      let pushed: NotificationRow[] = [];
-      await once(db, { userId: ctx.user.id, key, route: `POST /cases/${request.params.id}/transitions`, body: request.body }, async (tx) => {
+      await runWrite(deps, request, async (tx, ctx) => {
         const r = await actOnCase(deps, ctx, tx, request.params.id, request.body);
-        pushed = await deps.notifications.add(tx, r.notify);
-        return { caseId: r.caseId, version: r.version };
+        return { value: { caseId: r.caseId, version: r.version }, notify: r.notify };
       });
-      deps.notifications.publish(pushed);
-      return getCase(deps, ctx, request.params.id);
+      return getCase(deps, signedIn(request), request.params.id);
     },
   );
 };

@@ -1,19 +1,16 @@
-import { and, asc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { RoutingRuleItem, RoutingRulesReply, RuleHandler, SetRoutingRuleBody } from "../../../contracts/case-settings";
 import { areas } from "../../db/schema/areas";
-import { users, type Role } from "../../db/schema/accounts";
+import { users } from "../../db/schema/accounts";
 import { caseCategories, caseRoutingRules } from "../../db/schema/cases";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx, Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { SignedInContext } from "../../platform/context";
 import { writeAudit } from "../../platform/audit";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
-import { areaInScope, type AreaRow } from "../../platform/scope";
-import { clearCaseReferenceCache } from "./reference-cache";
-
-/** Roles that may be named as the handler of a routing rule: the ones who work cases in a community. */
-const HANDLER_ROLES: Role[] = ["community_secretary", "community_staff", "grid_worker"];
+import { areaInScope, pathUnder, type AreaRow } from "../../platform/scope";
+import { rolesOf } from "../../platform/roles";
 
 /**
  * The community whose rules are read or written: the one asked for (inside the caller's scope, else
@@ -35,8 +32,8 @@ async function handlersOf(db: DbOrTx, community: AreaRow, ids?: string[]): Promi
     .where(
       and(
         eq(users.status, "active"),
-        inArray(users.role, HANDLER_ROLES),
-        like(areas.path, community.path + "%"),
+        inArray(users.role, rolesOf("routingHandlers")),
+        pathUnder(areas.path, community.path),
         ids ? inArray(users.id, ids) : undefined,
       ),
     )
@@ -79,59 +76,50 @@ export async function listRoutingRules(deps: AppDeps, ctx: SignedInContext, comm
 }
 
 /** Sets (or replaces) a community's rule for one category; the next report of that category follows it. */
-export async function setRoutingRule(deps: AppDeps, ctx: SignedInContext, categoryCode: string, body: SetRoutingRuleBody): Promise<RoutingRuleItem> {
-  const { db } = deps.database;
+export async function setRoutingRule(tx: Tx, ctx: SignedInContext, categoryCode: string, body: SetRoutingRuleBody): Promise<RoutingRuleItem> {
   const handlerId = body.handlerId ?? null;
-  const result = await db.transaction(async (tx) => {
-    const community = await ruleCommunity(tx, ctx, body.communityId);
-    const category = await activeCategory(tx, categoryCode);
-    if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
-    let handler: RuleHandler | null = null;
-    if (handlerId) {
-      [handler = null] = await handlersOf(tx, community, [handlerId]);
-      if (!handler) throw new AppError("VALIDATION_FAILED", [{ path: "/handlerId", message: "not an active staff member of this community" }]);
-    }
-    const [before] = await tx
-      .select({ level: caseRoutingRules.level, handlerId: caseRoutingRules.handlerId })
-      .from(caseRoutingRules)
-      .where(and(eq(caseRoutingRules.communityId, community.id), eq(caseRoutingRules.categoryCode, category.code)))
-      .limit(1);
-    const [row] = await tx
-      .insert(caseRoutingRules)
-      .values({ id: uuidv7(), communityId: community.id, categoryCode: category.code, level: body.level, handlerId })
-      .onConflictDoUpdate({ target: [caseRoutingRules.communityId, caseRoutingRules.categoryCode], set: { level: body.level, handlerId } })
-      .returning({ id: caseRoutingRules.id });
-    await writeAudit(tx, ctx, {
-      action: "case_settings.rule_set",
-      targetType: "case_routing_rule",
-      targetId: row!.id,
-      areaPath: community.path,
-      before: before ?? null,
-      after: { communityId: community.id, categoryCode: category.code, level: body.level, handlerId },
-    });
-    return { categoryCode: category.code, categoryName: category.name, categoryNameEn: category.nameEn, rule: { level: body.level, handler } };
+  const community = await ruleCommunity(tx, ctx, body.communityId);
+  const category = await activeCategory(tx, categoryCode);
+  if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
+  let handler: RuleHandler | null = null;
+  if (handlerId) {
+    [handler = null] = await handlersOf(tx, community, [handlerId]);
+    if (!handler) throw new AppError("VALIDATION_FAILED", [{ path: "/handlerId", message: "not an active staff member of this community" }]);
+  }
+  const [before] = await tx
+    .select({ level: caseRoutingRules.level, handlerId: caseRoutingRules.handlerId })
+    .from(caseRoutingRules)
+    .where(and(eq(caseRoutingRules.communityId, community.id), eq(caseRoutingRules.categoryCode, category.code)))
+    .limit(1);
+  const [row] = await tx
+    .insert(caseRoutingRules)
+    .values({ id: uuidv7(), communityId: community.id, categoryCode: category.code, level: body.level, handlerId })
+    .onConflictDoUpdate({ target: [caseRoutingRules.communityId, caseRoutingRules.categoryCode], set: { level: body.level, handlerId } })
+    .returning({ id: caseRoutingRules.id });
+  await writeAudit(tx, ctx, {
+    action: "case_settings.rule_set",
+    targetType: "case_routing_rule",
+    targetId: row!.id,
+    areaPath: community.path,
+    before: before ?? null,
+    after: { communityId: community.id, categoryCode: category.code, level: body.level, handlerId },
   });
-  clearCaseReferenceCache();
-  return result;
+  return { categoryCode: category.code, categoryName: category.name, categoryNameEn: category.nameEn, rule: { level: body.level, handler } };
 }
 
 /** Removes a community's rule for one category: its cases start at their grid again. */
-export async function removeRoutingRule(deps: AppDeps, ctx: SignedInContext, categoryCode: string, communityId: string | undefined): Promise<void> {
-  const { db } = deps.database;
-  await db.transaction(async (tx) => {
-    const community = await ruleCommunity(tx, ctx, communityId);
-    const [gone] = await tx
-      .delete(caseRoutingRules)
-      .where(and(eq(caseRoutingRules.communityId, community.id), eq(caseRoutingRules.categoryCode, categoryCode)))
-      .returning();
-    if (!gone) throw notFound("routing rule");
-    await writeAudit(tx, ctx, {
-      action: "case_settings.rule_remove",
-      targetType: "case_routing_rule",
-      targetId: gone.id,
-      areaPath: community.path,
-      before: { communityId: community.id, categoryCode, level: gone.level, handlerId: gone.handlerId },
-    });
+export async function removeRoutingRule(tx: Tx, ctx: SignedInContext, categoryCode: string, communityId: string | undefined): Promise<void> {
+  const community = await ruleCommunity(tx, ctx, communityId);
+  const [gone] = await tx
+    .delete(caseRoutingRules)
+    .where(and(eq(caseRoutingRules.communityId, community.id), eq(caseRoutingRules.categoryCode, categoryCode)))
+    .returning();
+  if (!gone) throw notFound("routing rule");
+  await writeAudit(tx, ctx, {
+    action: "case_settings.rule_remove",
+    targetType: "case_routing_rule",
+    targetId: gone.id,
+    areaPath: community.path,
+    before: { communityId: community.id, categoryCode, level: gone.level, handlerId: gone.handlerId },
   });
-  clearCaseReferenceCache();
 }

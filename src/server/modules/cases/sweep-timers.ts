@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import { writeAudit } from "../../platform/audit";
+import { ROOT_AUDIT_PATH } from "../../platform/scope";
+import { runSystemWrite } from "../../platform/write";
 
 /**
  * Marks time-limit states of open cases: yellow from 80 % of the limit, red when overdue. The
@@ -9,8 +11,7 @@ import { writeAudit } from "../../platform/audit";
  * Newly overdue cases notify their handler. Runs on a timer in the server; no outside scheduler.
  */
 export async function sweepTimers(deps: AppDeps, now = new Date()): Promise<{ changed: number; newlyRed: number }> {
-  const { db } = deps.database;
-  const published = await db.transaction(async (tx) => {
+  return runSystemWrite(deps, async (tx) => {
     const changed = rowsOf<{ id: string; number: string; handler_id: string | null; timer: string }>(
       await tx.execute(sql`
         WITH due AS (
@@ -26,19 +27,18 @@ export async function sweepTimers(deps: AppDeps, now = new Date()): Promise<{ ch
         RETURNING c.id, c.number, c.handler_id, c.timer`),
     );
     const red = changed.filter((c) => c.timer === "red");
-    if (changed.length === 0) return { changed: 0, newlyRed: 0, rows: [] };
+    if (changed.length === 0) return { value: { changed: 0, newlyRed: 0 } };
     await writeAudit(tx, { user: null, ip: "system", locale: "zh-CN" }, {
       action: "case.timer_sweep",
       targetType: "case",
-      areaPath: "/",
+      areaPath: ROOT_AUDIT_PATH,
       after: { changed: changed.length, red: red.length },
     });
-    const rows = await deps.notifications.add(
-      tx,
-      red.filter((c) => c.handler_id).map((c) => ({ userId: c.handler_id!, kind: `case.overdue:${c.id}`, title: `事件 ${c.number} 已超时`, body: "请尽快处置或申请延期", link: `case:${c.id}` })),
-    );
-    return { changed: changed.length, newlyRed: red.length, rows };
+    return {
+      value: { changed: changed.length, newlyRed: red.length },
+      notify: red
+        .filter((c) => c.handler_id)
+        .map((c) => ({ userId: c.handler_id!, kind: `case.overdue:${c.id}`, title: `事件 ${c.number} 已超时`, body: "请尽快处置或申请延期", link: `case:${c.id}` })),
+    };
   });
-  deps.notifications.publish(published.rows);
-  return { changed: published.changed, newlyRed: published.newlyRed };
 }

@@ -1,4 +1,3 @@
-import type { Role } from "../../db/schema/accounts";
 import { CASE_LEVELS, type CASE_STATUSES } from "../../db/schema/cases";
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -11,9 +10,13 @@ export type CaseLevel = (typeof CASE_LEVELS)[number];
  * - handler: the user the case is dispatched to;
  * - verifier: the community (or, for cases beyond it, the street office) that checks the result;
  * - supervisor: who may urge (督办);
- * - reporter: who reported it.
+ * - reporter: who reported it;
+ * - referrer: something outside the workflow that settled the case (a deliberation resolution marked
+ *   done). No user holds it: only the system path `closeCasesByReference` acts in it.
+ * The roles behind owner, verifier and supervisor are `CASE_LEVEL_OWNERS`, `CASE_VERIFIERS` and the
+ * `caseSupervisors` group in platform/roles.ts.
  */
-export type Relation = "owner" | "handler" | "verifier" | "supervisor" | "reporter";
+export type Relation = "owner" | "handler" | "verifier" | "supervisor" | "reporter" | "referrer";
 
 export const CASE_ACTIONS = [
   "accept",
@@ -40,8 +43,17 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
+/** Steps no user may ask for: taken by system paths, checked against the same table. */
+export const SYSTEM_CASE_ACTIONS = ["settle_by_reference"] as const;
+export type SystemCaseAction = (typeof SYSTEM_CASE_ACTIONS)[number];
+export type CaseStep = CaseAction | SystemCaseAction;
+
+export function isUserAction(action: CaseStep): action is CaseAction {
+  return (CASE_ACTIONS as readonly string[]).includes(action);
+}
+
 export interface Transition {
-  action: CaseAction;
+  action: CaseStep;
   from: readonly CaseStatus[];
   /** Status after the action; null keeps the status. */
   to: CaseStatus | null;
@@ -75,30 +87,15 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "reopen", from: ["closed"], to: "accepted", by: ["reporter"], visibleToReporter: true },
   { action: "rate", from: ["closed"], to: null, by: ["reporter"], visibleToReporter: true },
   { action: "note", from: OPEN, to: null, by: ["owner", "handler", "verifier"], visibleToReporter: false },
+  // Closed as resolved because a deliberation resolution that covers it was carried out.
+  { action: "settle_by_reference", from: OPEN, to: "closed", by: ["referrer"], visibleToReporter: true },
 ];
 
-export function transitionOf(action: CaseAction): Transition {
+export function transitionOf(action: CaseStep): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
   if (!t) throw new Error(`unknown action ${action}`);
   return t;
 }
-
-/** The roles that own each level of a case. */
-export const LEVEL_OWNERS: Record<CaseLevel, readonly Role[]> = {
-  grid: ["grid_worker", "community_staff", "community_secretary"],
-  community: ["community_staff", "community_secretary"],
-  street: ["street_officer"],
-  department: ["department_officer"],
-};
-
-export const VERIFIERS: Record<CaseLevel, readonly Role[]> = {
-  grid: ["community_staff", "community_secretary"],
-  community: ["community_staff", "community_secretary"],
-  street: ["street_officer", "community_staff", "community_secretary"],
-  department: ["street_officer", "community_staff", "community_secretary"],
-};
-
-export const SUPERVISORS: readonly Role[] = ["community_secretary", "street_officer", "platform_admin"];
 
 export function nextLevel(level: CaseLevel): CaseLevel | null {
   const i = CASE_LEVELS.indexOf(level);
@@ -121,7 +118,7 @@ export const REOPENABLE = ["resolved", "unable", "not_responsible"] as const;
  * these checks when taken; this keeps the offered actions honest.
  */
 export function stepPossible(
-  action: CaseAction,
+  action: CaseStep,
   c: { closureKind: string | null; closedAt: Date | null; rating: string | null; ratedAt: Date | null; delayRequestedHours: number | null },
   now = new Date(),
 ): boolean {

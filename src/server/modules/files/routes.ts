@@ -11,7 +11,8 @@ import { AppError, notFound } from "../../platform/errors";
 import { fileUrls, MAX_UPLOAD_BYTES, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
 import { can } from "../../platform/policy";
-import { CASE_READER_ROLES } from "../cases/access";
+import { areaRule, caseRule, restrictedSubjectRule } from "../../platform/access";
+import { inGroup } from "../../platform/roles";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
 
@@ -40,19 +41,23 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /**
-   * Who may read a stored file: its owner; staff whose scope holds the case or visit it belongs to;
-   * the reporter of a case showing it; for a resolution's progress photo, whoever may see the
-   * resolution (staff of its scope, its owners, and the residents of its community when public).
+   * Who may read a stored file: its owner; for a case photo, whoever may read the case (`caseRule`:
+   * its reporter, staff of its scope, department officers only their department's cases); for a
+   * visit photo, staff of the visit's scope under the tag visibility rule on the visited person; for
+   * a resolution's progress photo, whoever may see the resolution (staff of its scope, its owners,
+   * and the residents of its community when public). Anything else answers 404.
    */
   async function readable(user: AuthUser, id: string) {
     const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
     if (!row) throw notFound("file");
     if (row.ownerId === user.id) return row;
-    const staff = !!user.areaPath && CASE_READER_ROLES.includes(user.role);
-    const subtree = sql`(SELECT a.id FROM areas a WHERE a.path LIKE ${(user.areaPath ?? "\u0000") + "%"})`;
+    const caseReadable = caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` });
+    const visitReadable = inGroup(user.role, "staff")
+      ? sql`(${areaRule(user, { areaId: sql`v.area_id` })} AND ${restrictedSubjectRule(user, { personId: sql`v.person_id`, assigneeId: sql`v.visitor_id` })})`
+      : sql`false`;
     // Resolution progress photos: staff of the topic's scope, the resolution's owners, and, like the
     // public view of resolutions, anyone of the topic's community unless it concerns a sensitive case.
-    const deliberationStaff = !!user.areaPath && can(user.role, "deliberation:read");
+    const topicStaff = can(user.role, "deliberation:read") ? areaRule(user, { areaId: sql`t.area_id` }) : sql`false`;
     const publicTopic = sql`NOT EXISTS (
       SELECT 1 FROM topic_cases tc JOIN cases sc ON sc.id = tc.case_id JOIN case_categories k ON k.code = sc.category_code
       WHERE tc.topic_id = t.id AND k.sensitive)`;
@@ -60,14 +65,14 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       await db.execute(sql`
         SELECT EXISTS (
           SELECT 1 FROM case_photos cp JOIN cases c ON c.id = cp.case_id
-          WHERE cp.file_id = ${id} AND (c.reporter_id = ${user.id} OR (${staff} AND c.area_id IN ${subtree}))
+          WHERE cp.file_id = ${id} AND ${caseReadable}
         ) OR EXISTS (
           SELECT 1 FROM visit_photos vp JOIN visits v ON v.id = vp.visit_id
-          WHERE vp.file_id = ${id} AND ${staff} AND v.area_id IN ${subtree}
+          WHERE vp.file_id = ${id} AND ${visitReadable}
         ) OR EXISTS (
           SELECT 1 FROM resolution_updates ru JOIN resolutions r ON r.id = ru.resolution_id JOIN topics t ON t.id = r.topic_id
           WHERE ru.photo_ids @> jsonb_build_array(${id}::text) AND (
-            (${deliberationStaff} AND t.area_id IN ${subtree})
+            ${topicStaff}
             OR EXISTS (SELECT 1 FROM resolution_owners o WHERE o.resolution_id = r.id AND o.user_id = ${user.id})
             OR (t.community_id = ${user.communityId ?? null}::uuid AND t.status <> 'dropped' AND r.status <> 'cancelled' AND ${publicTopic})
           )

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { notificationsReply } from "../../../contracts/cases";
 import { ok } from "../../../contracts/common";
 import { notifications } from "../../db/schema/files";
@@ -51,7 +51,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       await db
         .update(notifications)
         .set({ readAt: new Date() })
-        .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]) : undefined));
+        .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), ids ? (ids.length ? inArray(notifications.id, ids) : sql`false`) : undefined));
       return { ok: true as const };
     },
   );
