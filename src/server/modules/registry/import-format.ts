@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { localDayOfDate } from "../../platform/clock";
 
 /** The columns of the people template, in order; `*` marks the required ones. */
 export const COLUMNS = [
@@ -32,7 +33,7 @@ export const RELATION_OF: Record<string, "head" | "spouse" | "child" | "parent" 
   兄弟姐妹: "sibling",
   其他: "other",
 };
-export const RESIDENCE_OF: Record<string, "registered" | "resident" | "floating"> = { 户籍: "registered", 常住: "resident", 流动: "floating" };
+export const RESIDENCE_OF: Record<string, "registered" | "resident" | "floating"> = { 户籍: "registered", 常住: "resident", 流动: "floating" }; // not a role
 
 /** The plain text of a cell; formulas are refused rather than trusted, rich text is flattened. */
 export function cellText(cell: ExcelJS.Cell): { text: string; error?: string } {
@@ -41,7 +42,7 @@ export function cellText(cell: ExcelJS.Cell): { text: string; error?: string } {
   if (typeof v === "string") return { text: v.trim() };
   if (typeof v === "number") return { text: String(v), error: Number.isSafeInteger(v) ? undefined : "number_too_long" };
   if (typeof v === "boolean") return { text: v ? "是" : "否" };
-  if (v instanceof Date) return { text: new Date(v.getTime() + 8 * 3600_000).toISOString().slice(0, 10) };
+  if (v instanceof Date) return { text: localDayOfDate(v) };
   if (typeof v === "object") {
     if ("formula" in v || "sharedFormula" in v) return { text: "", error: "formula" };
     if ("richText" in v) return { text: v.richText.map((r) => r.text).join("").trim() };

@@ -2,7 +2,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
 import { buildings, compounds, households, persons } from "../../db/schema/places";
 import { importJobs, personTags, residenceEvents, tagDefinitions } from "../../db/schema/registry";
 import type { AppDeps } from "../../platform/deps";
@@ -10,6 +9,8 @@ import type { SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
+import { localDay } from "../../platform/clock";
+import { inScope } from "../../platform/scope";
 import { maskIdNumber, maskPhone, parseIdNumber, PHONE_RE } from "../../platform/personal-data";
 import type { ImportReply } from "../../../contracts/registry";
 import { cellText, COLUMNS, MAX_ROWS, NOTES_MARK, RELATION_OF, RESIDENCE_OF, type ColumnKey } from "./import-format";
@@ -104,8 +105,7 @@ export async function importPeople(deps: AppDeps, ctx: SignedInContext, input: {
     .select({ id: buildings.id, name: buildings.name, compound: compounds.name, areaId: buildings.areaId, communityId: buildings.communityId })
     .from(buildings)
     .innerJoin(compounds, eq(compounds.id, buildings.compoundId))
-    .innerJoin(areas, eq(areas.id, buildings.areaId))
-    .where(sql`${areas.path} LIKE ${ctx.user.areaPath + "%"}`);
+    .where(inScope(ctx.user, buildings.areaId));
   const buildingOf = new Map(bRows.map((b) => [`${b.compound}|${normaliseBuilding(b.name)}`, b]));
   const tagDefs = await db.select().from(tagDefinitions).where(eq(tagDefinitions.active, true));
   const tagByName = new Map(tagDefs.filter((d) => !d.restricted || seesRestricted(ctx.user)).map((d) => [d.name, d.code]));
@@ -182,7 +182,7 @@ export async function importPeople(deps: AppDeps, ctx: SignedInContext, input: {
     const personRows: Array<typeof persons.$inferInsert> = [];
     const eventRows: Array<typeof residenceEvents.$inferInsert> = [];
     const tagRows: Array<typeof personTags.$inferInsert> = [];
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = localDay();
     for (const r of toWrite) {
       const key = roomKey(r);
       let householdId = existing.get(key)?.id ?? householdOf.get(key);

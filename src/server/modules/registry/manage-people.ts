@@ -1,5 +1,4 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
 import { buildings, compounds, households, persons } from "../../db/schema/places";
 import { personTags, residenceEvents } from "../../db/schema/registry";
 import type { Tx, DbOrTx } from "../../db/client";
@@ -8,19 +7,21 @@ import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
+import { localDay } from "../../platform/clock";
+import { areaPathInScope } from "../../platform/scope";
 import { parseIdNumber, type PersonalDataCipher } from "../../platform/personal-data";
 import { assertTagVisible } from "./tag-visibility";
 
 type NewPerson = { name: string; idNumber: string; phone?: string; relation: (typeof persons.$inferSelect)["relation"]; residence: (typeof persons.$inferSelect)["residence"] };
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** Loads a row's area path and refuses what lies outside the caller's scope (as not found). */
 async function scoped<T extends { areaId: string }>(db: DbOrTx, ctx: SignedInContext, row: T | undefined, what: string): Promise<T & { path: string }> {
-  if (!row || !ctx.user.areaPath) throw notFound(what);
-  const [a] = await db.select({ path: areas.path }).from(areas).where(eq(areas.id, row.areaId)).limit(1);
-  if (!a || !a.path.startsWith(ctx.user.areaPath)) throw notFound(what);
-  return { ...row, path: a.path };
+  if (!row) throw notFound(what);
+  const path = await areaPathInScope(db, ctx.user, row.areaId);
+  if (!path) throw notFound(what);
+  return { ...row, path };
 }
 
 export async function loadPersonInScope(db: DbOrTx, ctx: SignedInContext, personId: string) {

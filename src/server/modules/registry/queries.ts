@@ -5,6 +5,9 @@ import { buildings, compounds, households, persons } from "../../db/schema/place
 import { personTags, residenceEvents, tagDefinitions, visitPhotos, visits } from "../../db/schema/registry";
 import { users } from "../../db/schema/accounts";
 import { rowsOf, type DbOrTx } from "../../db/client";
+import type { AuthUser } from "../../platform/context";
+import { restrictedSubjectRule } from "../../platform/access";
+import { underArea } from "../../platform/scope";
 import type { TagView } from "./present-person";
 
 /** Compounds of a subtree with their building, household and resident counts. */
@@ -17,7 +20,7 @@ export async function selectCompounds(db: DbOrTx, rootPath: string) {
         (SELECT count(*) FROM persons p JOIN households h ON h.id = p.household_id JOIN buildings b ON b.id = h.building_id
            WHERE b.compound_id = c.id AND p.status = 'active')::int AS residents
       FROM compounds c JOIN areas m ON m.id = c.area_id LEFT JOIN areas g ON g.id = m.parent_id
-      WHERE c.area_id IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})
+      WHERE ${underArea(sql`c.area_id`, rootPath)}
       ORDER BY c.name`),
   );
 }
@@ -98,12 +101,17 @@ export async function selectHistory(db: DbOrTx, householdId: string) {
     .orderBy(desc(residenceEvents.at));
 }
 
-export async function selectVisits(db: DbOrTx, by: { householdId?: string; personId?: string }) {
+/**
+ * The visits to a household or person, newest first. A visit to a person with a restricted tag
+ * (重点人员) — its notes and photos — is shown only to roles with `person:restricted` and to the
+ * visitor who recorded it.
+ */
+export async function selectVisits(db: DbOrTx, user: AuthUser, by: { householdId?: string; personId?: string }) {
   const rows = await db
     .select({ id: visits.id, visitedAt: visits.visitedAt, visitor: users.displayName, notes: visits.notes })
     .from(visits)
     .innerJoin(users, eq(users.id, visits.visitorId))
-    .where(by.householdId ? eq(visits.householdId, by.householdId) : eq(visits.personId, by.personId!))
+    .where(and(by.householdId ? eq(visits.householdId, by.householdId) : eq(visits.personId, by.personId!), restrictedSubjectRule(user, { personId: visits.personId, assigneeId: visits.visitorId })))
     .orderBy(desc(visits.visitedAt))
     .limit(50);
   const photos = rows.length
@@ -150,7 +158,7 @@ export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag
         FROM persons p
         JOIN person_tags pt ON pt.person_id = p.id AND pt.removed_at IS NULL
         JOIN tag_definitions d ON d.code = pt.tag_code AND d.kind = 'care' ${restricted} ${tagFilter}
-        WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE ${rootPath + "%"})
+        WHERE p.status = 'active' AND ${underArea(sql`p.area_id`, rootPath)}
         GROUP BY p.id
       ), seen AS (
         SELECT c.*, h.address,

@@ -32,7 +32,8 @@ import { partyMembers, partyOrgs } from "../../db/schema/party";
 import { importJobs, tagDefinitions } from "../../db/schema/registry";
 import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
-import { areaInScope, homeArea } from "../../platform/scope";
+import { areaInScope, homeArea, inScope } from "../../platform/scope";
+import { runWrite } from "../../platform/write";
 import { can } from "../../platform/policy";
 import { rowsOf } from "../../db/client";
 import { presentMember } from "./present-person";
@@ -125,7 +126,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: [...new Set(active.flatMap((m) => (tags.get(m.id) ?? []).map((t) => t.name)))],
         people: members.map((m) => presentMember(m, tags.get(m.id) ?? [], deps.cipher)),
         history: (await selectHistory(db, h.id)).map((e) => ({ ...e, at: e.at.toISOString() })),
-        visits: await selectVisits(db, { householdId: h.id }),
+        visits: await selectVisits(db, ctx.user, { householdId: h.id }),
       };
     },
   );
@@ -193,7 +194,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post("/registry/visits", { schema: { tags: TAGS, summary: "Record a home visit (走访)", body: visitBody, response: { 200: created } }, config: { policy: "visit:write" } }, async (request) =>
-    recordVisit(deps, signedIn(request), request.body),
+    runWrite(deps, request, async (tx, ctx) => ({ value: await recordVisit(tx, ctx, request.body) })),
   );
 
   app.get("/registry/import/template", { schema: { tags: TAGS, summary: "The people import template (.xlsx)" }, config: { policy: "person:import" } }, async (_request, reply) =>
@@ -284,7 +285,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await db.execute(sql`
         SELECT r.id, r.person_id AS "personId", p.name AS "personName", r.field, r.proposed, r.note, r.created_at AS "createdAt"
         FROM correction_requests r JOIN persons p ON p.id = r.person_id
-        WHERE r.status = 'open' AND p.area_id IN (SELECT id FROM areas WHERE path LIKE ${(user.areaPath ?? "\u0000") + "%"})
+        WHERE r.status = 'open' AND ${inScope(user, sql`p.area_id`)}
         ORDER BY r.created_at`);
       const items = rowsOf<{ id: string; personId: string; personName: string; field: string; proposed: string; note: string | null; createdAt: string | Date }>(rows);
       return { items: items.map((r) => ({ ...r, proposed: showProposed(deps.cipher, r.field, r.proposed), createdAt: new Date(r.createdAt).toISOString() })) };

@@ -6,10 +6,10 @@ import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
+import { localDay } from "../../platform/clock";
 import { loadPersonInScope } from "./manage-people";
 import { openProposed } from "./correction-values";
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Staff settle a resident's correction request. Accepting ("done") a name or phone writes the value
@@ -30,7 +30,7 @@ export async function settleCorrection(deps: AppDeps, ctx: SignedInContext, id: 
         r.field === "phone" ? { phoneEnc: deps.cipher.encrypt(value), phoneHash: deps.cipher.blindIndex(value), phoneTail: value.slice(-4) } : { name: value };
       await tx.update(persons).set(set).where(eq(persons.id, p.id));
       if (p.householdId) {
-        await tx.insert(residenceEvents).values({ id: uuidv7(), householdId: p.householdId, personId: p.id, kind: "update", on: today(), note: `correction:${r.field}`, actorId: ctx.user.id });
+        await tx.insert(residenceEvents).values({ id: uuidv7(), householdId: p.householdId, personId: p.id, kind: "update", on: localDay(), note: `correction:${r.field}`, actorId: ctx.user.id });
       }
       applied = true;
     }
