@@ -32,16 +32,18 @@ async function upload(c: Client): Promise<string> {
   return res.json().id;
 }
 
-/** A topic (optionally gathering a case), decided at a closed meeting, with a resolution owned by hk_grid1. */
+/** A topic (optionally gathering a case), decided at a meeting then closed, with a resolution owned by hk_grid1. */
 async function resolution(topicBody: { caseIds?: string[] } = {}) {
   const topic = topicBody.caseIds
     ? (await staff.post("/api/topics/from-cases", { caseIds: topicBody.caseIds, title: "敏感事项议题" })).json().id
     : (await staff.post("/api/topics", { title: "楼道灯修复", description: "3栋楼道灯长期不亮" })).json().id;
   const meeting = (await staff.post("/api/meetings", { kind: "grid_governance", title: "网格综治会", startsAt: iso(-H), endsAt: iso(H), place: "网格工作站", topicIds: [topic] })).json().id;
-  expect((await staff.post(`/api/meetings/${meeting}/close`, {})).statusCode).toBe(200);
+  expect((await staff.post(`/api/meetings/${meeting}/open`)).statusCode).toBe(200);
   const me = (await grid1.get("/api/auth/me")).json().user;
   const r = await staff.post(`/api/meetings/${meeting}/resolutions`, { topicId: topic, text: "一周内修复楼道灯", dueOn: localDay(7 * 24 * H), owners: [{ userId: me.id }] });
   expect(r.statusCode, r.body).toBe(200);
+  // a closed meeting is read-only; its resolution's follow-up goes on
+  expect((await staff.post(`/api/meetings/${meeting}/close`, {})).statusCode).toBe(200);
   return { topic, id: r.json().id as string };
 }
 

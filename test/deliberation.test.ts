@@ -186,7 +186,7 @@ describe("meetings", () => {
     await staff.post(`/api/meetings/${id}/close`, { minutes: "会议纪要：议定事项如下。" });
     const late = await resident.post(`/api/meetings/${id}/checkin`, { code });
     expect(late.statusCode).toBe(409);
-    expect(late.json().details.reason).toBe("meeting_over");
+    expect(late.json().details.reason).toBe("meeting_closed");
     // open but past its end time
     const past = (await staff.post("/api/meetings", { kind: "residents_council", title: "补录的议事会", startsAt: iso(-5 * H), endsAt: iso(-3 * H), place: "社区党群服务中心议事厅" })).json().id;
     const opened = (await staff.post(`/api/meetings/${past}/open`)).json();
@@ -264,10 +264,11 @@ describe("resolutions", () => {
   async function resolutionOwnedBy(owners: unknown[], dueOn = localDay(10 * 24 * H), startsAt = -0.5 * H) {
     const topic = (await staff.post("/api/topics", { title: `决议测试${Math.random().toString(36).slice(2, 6)}`, description: "d" })).json().id;
     const m = (await staff.post("/api/meetings", { kind: "grid_governance", title: "网格综治会", startsAt: iso(startsAt), endsAt: iso(startsAt + 2 * H), place: "网格工作站", topicIds: [topic] })).json().id;
-    // held without the QR: closed, then its resolution written down
-    expect((await staff.post(`/api/meetings/${m}/close`, {})).statusCode).toBe(200);
+    // held without the QR: its resolution written down, then closed (a closed meeting is read-only)
+    expect((await staff.post(`/api/meetings/${m}/open`)).statusCode).toBe(200);
     const r = await staff.post(`/api/meetings/${m}/resolutions`, { topicId: topic, text: "限期整改", dueOn, owners });
     expect(r.statusCode, r.body).toBe(200);
+    expect((await staff.post(`/api/meetings/${m}/close`, {})).statusCode).toBe(200);
     return { topic, meeting: m, id: r.json().id as string };
   }
 

@@ -6,6 +6,7 @@ import type { DbOrTx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { fileUrls } from "../../platform/uploads";
+import { pathWithin } from "../../platform/scope";
 import type { PublicTopic, TopicStatus } from "../../../contracts/deliberation";
 import { MEETING_KIND_NAMES, PARTY_KIND_NAMES } from "./labels";
 import { overdueSql, selectOwners } from "./resolution-queries";
@@ -139,7 +140,7 @@ export async function communityQuestionnaires(db: DbOrTx, ctx: SignedInContext) 
       and(
         eq(questionnaires.communityId, ctx.user.communityId),
         eq(questionnaires.status, "open"),
-        sql`${ctx.user.areaPath} LIKE ${areas.path} || '%'`,
+        pathWithin(sql`${ctx.user.areaPath}::text`, areas.path),
         sql`(${questionnaires.closesAt} IS NULL OR ${questionnaires.closesAt} > ${now})`,
       ),
     )

@@ -1,5 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
+import { and, eq, inArray } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import { meetingParties, meetings } from "../../db/schema/deliberation";
 import { partnerUnits } from "../../db/schema/partners";
@@ -9,10 +8,11 @@ import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { CreateMeetingBody, PartyKind } from "../../../contracts/deliberation";
-import { areaForNew, type MeetingRow } from "./access";
+import { rolesOf } from "../../platform/roles";
+import { areaAlongPath } from "../../platform/scope";
+import { areaForNew, pathOf, type MeetingRow } from "./access";
 import { scheduleTopics } from "./schedule-topics";
 
-const CONVENER_ROLES = ["community_secretary", "community_staff", "branch_secretary", "grid_worker", "street_officer"] as const;
 const MAX_HOURS = 72;
 
 /** Checks partner units named as parties belong to the meeting's community. */
@@ -38,20 +38,11 @@ export async function createMeeting(ctx: SignedInContext, tx: Tx, body: CreateMe
   if (endsAt.getTime() - startsAt.getTime() > MAX_HOURS * 3600_000) throw new AppError("VALIDATION_FAILED", [{ path: "/endsAt", message: `at most ${MAX_HOURS} hours long` }]);
   let convenerId = ctx.user.id;
   if (body.convenerId && body.convenerId !== ctx.user.id) {
-    const [community] = await tx.select({ path: areas.path }).from(areas).where(eq(areas.id, area.communityId)).limit(1);
     // Staff of the community, or of the street above it.
     const [c] = await tx
       .select({ id: users.id })
       .from(users)
-      .innerJoin(areas, eq(areas.id, users.areaId))
-      .where(
-        and(
-          eq(users.id, body.convenerId),
-          eq(users.status, "active"),
-          inArray(users.role, [...CONVENER_ROLES]),
-          sql`(${areas.path} LIKE ${community.path + "%"} OR ${community.path} LIKE ${areas.path} || '%')`,
-        ),
-      )
+      .where(and(eq(users.id, body.convenerId), eq(users.status, "active"), inArray(users.role, rolesOf("conveners")), areaAlongPath(users.areaId, await pathOf(tx, area.communityId))))
       .limit(1);
     if (!c) throw new AppError("VALIDATION_FAILED", [{ path: "/convenerId", message: "not a staff member of this community" }]);
     convenerId = c.id;

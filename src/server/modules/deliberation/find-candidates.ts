@@ -3,9 +3,8 @@ import { cases } from "../../db/schema/cases";
 import { topicCases, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
 import { presentLinkedCase, linkedCaseSelect, type LinkedCaseRow } from "./topic-queries";
-import { todayLocal } from "./access";
-
-const DAY = 24 * 3600_000;
+import { addDays, dayAfter, localDay } from "../../platform/clock";
+import { underArea } from "../../platform/scope";
 
 export type CandidateGroup = {
   reason: "repeated" | "escalated";
@@ -22,8 +21,9 @@ export type CandidateGroup = {
  * their grid (community, street or department).
  */
 export async function findCandidateGroups(db: DbOrTx, input: { areaPath: string; days: number; min: number; asOf?: string }): Promise<CandidateGroup[]> {
-  const end = new Date(`${input.asOf ?? todayLocal()}T00:00:00+08:00`).getTime() + DAY;
-  const start = new Date(end - input.days * DAY);
+  const lastDay = input.asOf ?? localDay();
+  const end = dayAfter(lastDay).getTime();
+  const start = dayAfter(addDays(lastDay, -input.days));
   const notOnTopic = notExists(
     db
       .select({ one: sql`1` })
@@ -34,7 +34,7 @@ export async function findCandidateGroups(db: DbOrTx, input: { areaPath: string;
   const rows: LinkedCaseRow[] = await linkedCaseSelect(db)
     .where(
       and(
-        sql`${cases.areaId} IN (SELECT id FROM areas WHERE path LIKE ${input.areaPath + "%"})`,
+        underArea(cases.areaId, input.areaPath),
         notOnTopic,
         or(
           and(gte(cases.createdAt, start), lt(cases.createdAt, new Date(end)), sql`coalesce(${cases.closureKind}, '') NOT IN ('duplicate', 'withdrawn', 'rejected')`),

@@ -1,5 +1,4 @@
 import type { MeetingKind, PartyKind } from "../../../contracts/deliberation";
-import type { Role } from "../../db/schema/accounts";
 
 /** How meeting kinds read in the product (zh-CN). */
 export const MEETING_KIND_NAMES: Record<MeetingKind, string> = {
@@ -21,25 +20,3 @@ export const PARTY_KIND_NAMES: Record<PartyKind, string> = {
   department: "职能部门",
   other: "其他",
 };
-
-/** The party a signed-in user sits for by default when signing in by QR. */
-export function partyOfRole(role: Role): PartyKind {
-  switch (role) {
-    case "community_secretary":
-    case "community_staff":
-    case "branch_secretary":
-    case "grid_worker":
-      return "party_committee";
-    case "partner_contact":
-      return "partner_unit";
-    case "street_officer":
-    case "department_officer":
-      return "department";
-    case "resident":
-    case "rider":
-    case "volunteer":
-      return "resident_rep";
-    default:
-      return "other";
-  }
-}

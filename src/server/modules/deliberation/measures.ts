@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import { MEETING_KIND_VALUES, TOPIC_SOURCE_VALUES, type DeliberationMeasures } from "../../../contracts/deliberation";
 import { MEETING_KIND_NAMES } from "./labels";
+import { dayAfter, dayStart } from "../../platform/clock";
+import { underArea } from "../../platform/scope";
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 24 * 3600_000);
 
 /**
  * The measures of deliberation for an area subtree and a period (Beijing days, inclusive):
@@ -17,7 +17,7 @@ const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 24 * 3600_000);
 export async function computeDeliberationMeasures(db: DbOrTx, input: { areaPath: string; from: string; to: string }): Promise<Omit<DeliberationMeasures, "area">> {
   const start = dayStart(input.from);
   const end = dayAfter(input.to);
-  const under = (col: string) => sql`${sql.raw(col)} IN (SELECT id FROM areas WHERE path LIKE ${input.areaPath + "%"})`;
+  const under = (col: string) => underArea(sql.raw(col), input.areaPath);
 
   const meetingRows = rowsOf<{ kind: string; meetings: number; attendees: number }>(
     await db.execute(sql`

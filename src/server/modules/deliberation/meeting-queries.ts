@@ -5,7 +5,9 @@ import { users } from "../../db/schema/accounts";
 import { meetingAttendance, meetingOpinions, meetingParties, meetings, meetingTopics, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { inScope } from "../../platform/scope";
+import { dayAfter, dayStart } from "../../platform/clock";
+import { areaRule } from "../../platform/access";
+import { underArea } from "../../platform/scope";
 import type { MeetingListQuery, MeetingSummary } from "../../../contracts/deliberation";
 import { FIVE_PARTY_KINDS } from "../../../contracts/deliberation";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -51,20 +53,18 @@ export function presentMeeting(r: MeetingListRow): MeetingSummary {
   };
 }
 
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-
 /** Meetings of the caller's scope, latest start first. */
 export async function selectMeetingPage(db: DbOrTx, user: AuthUser, q: MeetingListQuery, areaPath: string | null) {
   const cur = decodeCursor(q.cursor);
   const rows = await meetingSelect(db)
     .where(
       and(
-        inScope(user, meetings.areaId),
-        areaPath ? sql`${meetings.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+        areaRule(user, { areaId: meetings.areaId }),
+        areaPath ? underArea(meetings.areaId, areaPath) : undefined,
         q.status ? eq(meetings.status, q.status) : undefined,
         q.kind ? eq(meetings.kind, q.kind) : undefined,
         q.from ? gte(meetings.startsAt, dayStart(q.from)) : undefined,
-        q.to ? lt(meetings.startsAt, new Date(dayStart(q.to).getTime() + 24 * 3600_000)) : undefined,
+        q.to ? lt(meetings.startsAt, dayAfter(q.to)) : undefined,
         cur ? sql`(${meetings.startsAt}, ${meetings.id}) < (${cur.at}, ${cur.id})` : undefined,
       ),
     )

@@ -33,7 +33,7 @@ import { openMeeting } from "./open-meeting";
 import { recordMinutes } from "./record-minutes";
 import { recordOpinion } from "./record-opinion";
 import { recordResolution } from "./record-resolution";
-import { runWrite } from "./run-write";
+import { runWrite } from "../../platform/write";
 import { tickAttendee, untickAttendee } from "./tick-attendee";
 
 const TAGS = ["deliberation"];

@@ -8,6 +8,7 @@ import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { NotificationInput } from "../../platform/notify";
+import { rolesOf } from "../../platform/roles";
 import type { ProposeTopicBody } from "../../../contracts/deliberation";
 
 /**
@@ -25,7 +26,7 @@ export async function proposeTopic(ctx: SignedInContext, tx: Tx, body: ProposeTo
   const staff = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.areaId, communityId), inArray(users.role, ["community_secretary", "community_staff"]), eq(users.status, "active")));
+    .where(and(eq(users.areaId, communityId), inArray(users.role, rolesOf("communityDispatchers")), eq(users.status, "active")));
   return {
     value: { id },
     notify: staff.map((s) => ({ userId: s.id, kind: "topic.proposed", title: `居民提出议题：${body.title.slice(0, 30)}`, body: body.description.slice(0, 80), link: `topic:${id}` })),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { areas } from "../../db/schema/areas";
 import { caseCategories, cases } from "../../db/schema/cases";
 import { topicCases, topics } from "../../db/schema/deliberation";
@@ -9,7 +9,9 @@ import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { TopicFromCasesBody } from "../../../contracts/deliberation";
-import { CASE_READER_ROLES } from "../cases/access";
+import { caseStaffReach } from "../../platform/access";
+import { inGroup } from "../../platform/roles";
+import { inScope } from "../../platform/scope";
 import { loadTopicInScope } from "./access";
 import { nextTopicStatus } from "./workflow";
 
@@ -29,16 +31,16 @@ function commonAreaId(paths: string[]): string {
  */
 export async function putCasesOnAgenda(ctx: SignedInContext, tx: Tx, body: TopicFromCasesBody): Promise<{ id: string; added: number }> {
   const ids = [...new Set(body.caseIds)];
-  if (!ctx.user.areaPath || !CASE_READER_ROLES.includes(ctx.user.role)) throw notFound("case");
+  if (!inGroup(ctx.user.role, "staff")) throw notFound("case");
   const rows = await tx
     .select({ id: cases.id, number: cases.number, communityId: cases.communityId, description: cases.description, address: cases.address, categoryName: caseCategories.name, areaName: areas.name, path: areas.path, department: cases.department })
     .from(cases)
     .innerJoin(areas, eq(areas.id, cases.areaId))
     .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
-    .where(and(inArray(cases.id, ids), like(areas.path, ctx.user.areaPath + "%")))
+    .where(and(inArray(cases.id, ids), inScope(ctx.user, cases.areaId)))
     .orderBy(cases.createdAt);
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length || (ctx.user.role === "department_officer" && rows.some((r) => r.department !== ctx.user.department))) throw new AppError("NOT_FOUND", { resource: "case", caseIds: missing });
+  if (missing.length || rows.some((r) => !caseStaffReach(ctx.user, r, true))) throw new AppError("NOT_FOUND", { resource: "case", caseIds: missing });
   const communityId = rows[0].communityId!;
   if (rows.some((r) => r.communityId !== communityId)) throw new AppError("VALIDATION_FAILED", [{ path: "/caseIds", message: "cases of different communities" }]);
 

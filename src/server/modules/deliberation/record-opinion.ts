@@ -6,12 +6,13 @@ import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { PartyKind } from "../../../contracts/deliberation";
-import { loadMeetingInScope } from "./access";
+import { assertMeetingWritable, loadMeetingInScope } from "./access";
 import { nextMeetingStatus } from "./workflow";
 
 /** Records what one party said on a topic of the agenda (各方意见). */
 export async function recordOpinion(ctx: SignedInContext, tx: Tx, meetingId: string, input: { topicId: string; partyKind: PartyKind; speaker: string; text: string }) {
   const m = await loadMeetingInScope(tx, ctx, meetingId, true);
+  assertMeetingWritable(m);
   nextMeetingStatus("record", m.status);
   const [onAgenda] = await tx
     .select({ seq: meetingTopics.seq })

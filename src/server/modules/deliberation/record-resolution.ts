@@ -1,5 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
+import { and, eq } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import { meetingTopics, resolutionOwners, resolutions, topics } from "../../db/schema/deliberation";
 import type { Tx } from "../../db/client";
@@ -9,9 +8,11 @@ import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { NotificationInput } from "../../platform/notify";
 import type { ResolutionBody } from "../../../contracts/deliberation";
-import { loadMeetingInScope, loadTopicInScope, todayLocal } from "./access";
+import { localDay } from "../../platform/clock";
+import { partyOfRole } from "../../platform/roles";
+import { areaAlongPath } from "../../platform/scope";
+import { assertMeetingWritable, loadMeetingInScope, loadTopicInScope, pathOf } from "./access";
 import { partiesPresent } from "./meeting-queries";
-import { partyOfRole } from "./labels";
 import { nextMeetingStatus, nextTopicStatus } from "./workflow";
 
 /**
@@ -21,6 +22,7 @@ import { nextMeetingStatus, nextTopicStatus } from "./workflow";
  */
 export async function recordResolution(ctx: SignedInContext, tx: Tx, meetingId: string, body: ResolutionBody): Promise<{ value: { id: string; fiveParty: boolean }; notify: NotificationInput[] }> {
   const m = await loadMeetingInScope(tx, ctx, meetingId, true);
+  assertMeetingWritable(m);
   nextMeetingStatus("record", m.status);
   const [onAgenda] = await tx
     .select({ seq: meetingTopics.seq })
@@ -36,9 +38,9 @@ export async function recordResolution(ctx: SignedInContext, tx: Tx, meetingId: 
     .where(and(eq(resolutions.meetingId, m.id), eq(resolutions.topicId, t.id)))
     .limit(1);
   if (dup) throw new AppError("CONFLICT", { reason: "already_resolved", resolutionId: dup.id });
-  if (body.dueOn < todayLocal(m.startsAt)) throw new AppError("VALIDATION_FAILED", [{ path: "/dueOn", message: "before the meeting" }]);
+  if (body.dueOn < localDay(m.startsAt)) throw new AppError("VALIDATION_FAILED", [{ path: "/dueOn", message: "before the meeting" }]);
 
-  const [community] = await tx.select({ path: areas.path }).from(areas).where(eq(areas.id, m.communityId)).limit(1);
+  const communityPath = await pathOf(tx, m.communityId);
   const owners: Array<typeof resolutionOwners.$inferInsert> = [];
   const id = uuidv7();
   for (const [i, o] of body.owners.entries()) {
@@ -47,8 +49,7 @@ export async function recordResolution(ctx: SignedInContext, tx: Tx, meetingId: 
       const [u] = await tx
         .select({ id: users.id, name: users.displayName, role: users.role })
         .from(users)
-        .innerJoin(areas, eq(areas.id, users.areaId))
-        .where(and(eq(users.id, o.userId), eq(users.status, "active"), sql`(${areas.path} LIKE ${community.path + "%"} OR ${community.path} LIKE ${areas.path} || '%')`))
+        .where(and(eq(users.id, o.userId), eq(users.status, "active"), areaAlongPath(users.areaId, communityPath)))
         .limit(1);
       if (!u) throw new AppError("VALIDATION_FAILED", [{ path: `/owners/${i}/userId`, message: "not a user of this community" }]);
       if (owners.some((x) => x.userId === u.id)) continue;

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { can } from "../../platform/policy";
+import { areaPathInScope } from "../../platform/scope";
 import { pathOf } from "./access";
 
 /**
@@ -17,10 +18,11 @@ export async function loadResolutionAccess(db: DbOrTx, ctx: SignedInContext, res
   const [r] = lock ? await q.for("update") : await q;
   if (!r) throw notFound("resolution");
   const [t] = await db.select({ areaId: topics.areaId, id: topics.id, status: topics.status, title: topics.title, proposerId: topics.proposerId, source: topics.source }).from(topics).where(eq(topics.id, r.topicId)).limit(1);
-  const path = (await pathOf(db, t.areaId)) ?? "";
+  const scoped = await areaPathInScope(db, ctx.user, t.areaId);
+  const path = scoped ?? (await pathOf(db, t.areaId)) ?? "";
   const owners = await db.select().from(resolutionOwners).where(eq(resolutionOwners.resolutionId, r.id));
   const isOwner = owners.some((o) => o.userId === ctx.user.id);
-  const inScope = !!ctx.user.areaPath && path.startsWith(ctx.user.areaPath);
+  const inScope = scoped !== null;
   const isStaff = inScope && can(ctx.user.role, "meeting:manage");
   if (!isOwner && !(inScope && can(ctx.user.role, "deliberation:read"))) throw notFound("resolution");
   const open = r.status === "open";

@@ -3,6 +3,7 @@ import { meetings, resolutionOwners, resolutions, resolutionUpdates, topics } fr
 import { users } from "../../db/schema/accounts";
 import type { DbOrTx } from "../../db/client";
 import type { ResolutionSummary } from "../../../contracts/deliberation";
+import { underArea } from "../../platform/scope";
 
 export type ResolutionRow = typeof resolutions.$inferSelect;
 export type OwnerRow = typeof resolutionOwners.$inferSelect;
@@ -67,6 +68,6 @@ export function presentResolution(x: ResolutionListRow): ResolutionSummary {
 
 /** Resolutions of topics whose area lies under `areaPath`. */
 export function resolutionsUnder(areaPath: string): SQL {
-  return sql`${topics.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})`;
+  return underArea(topics.areaId, areaPath);
 }
 

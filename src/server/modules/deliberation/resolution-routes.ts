@@ -9,7 +9,7 @@ import { completeResolution } from "./complete-resolution";
 import { getResolution } from "./get-resolution";
 import { reportProgress } from "./report-progress";
 import { overdueSql, presentResolution, resolutionsUnder, selectResolutions } from "./resolution-queries";
-import { runWrite } from "./run-write";
+import { runWrite } from "../../platform/write";
 
 const TAGS = ["deliberation"];
 

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
 import { persons, households } from "../../db/schema/places";
 import { answers, questionnaires, responses } from "../../db/schema/deliberation";
 import type { Tx } from "../../db/client";
@@ -8,7 +7,9 @@ import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { AnswerInput } from "../../../contracts/deliberation";
-import { areaPathInScope } from "./access";
+import { findVisible } from "../../platform/access";
+import { areaPathOf, inScope, pathWithin, underArea } from "../../platform/scope";
+import { pathOf } from "./access";
 import { validateAnswers } from "./answer-rules";
 import { loadQuestionnaireInScope, selectQuestions, type QuestionnaireRow } from "./survey-queries";
 import { nextQuestionnaireStatus } from "./workflow";
@@ -30,9 +31,13 @@ async function insertResponse(tx: Tx, row: typeof responses.$inferInsert, values
 export async function submitDoorResponse(ctx: SignedInContext, tx: Tx, questionnaireId: string, input: { householdId: string; answers: AnswerInput[] }) {
   const q = await loadQuestionnaireInScope(tx, ctx, questionnaireId, true, true);
   assertAnswerable(q, new Date());
-  const [h] = await tx.select({ id: households.id, areaId: households.areaId, address: households.address }).from(households).where(eq(households.id, input.householdId)).limit(1);
-  const hPath = h ? await areaPathInScope(tx, ctx, h.areaId) : null;
-  if (!h || !hPath || !hPath.startsWith(q.path)) throw notFound("household");
+  const [h] = await tx
+    .select({ id: households.id, areaId: households.areaId, address: households.address })
+    .from(households)
+    .where(and(eq(households.id, input.householdId), inScope(ctx.user, households.areaId), underArea(households.areaId, q.path)))
+    .limit(1);
+  if (!h) throw notFound("household");
+  const hPath = (await pathOf(tx, h.areaId)) ?? q.path;
   const [taken] = await tx
     .select({ id: responses.id, channel: responses.channel })
     .from(responses)
@@ -52,10 +57,9 @@ export async function submitDoorResponse(ctx: SignedInContext, tx: Tx, questionn
  * or by a housemate) is refused (409): no double voting.
  */
 export async function submitOnlineResponse(ctx: SignedInContext, tx: Tx, questionnaireId: string, input: { answers: AnswerInput[] }) {
-  const [q] = await tx.select().from(questionnaires).where(eq(questionnaires.id, questionnaireId)).for("update").limit(1);
-  const [qArea] = q ? await tx.select({ path: areas.path }).from(areas).where(eq(areas.id, q.areaId)).limit(1) : [];
-  // Residents answer what is asked of their own area.
-  if (!q || !qArea || !ctx.user.areaPath || !ctx.user.areaPath.startsWith(qArea.path)) throw notFound("questionnaire");
+  // Residents answer what is asked of their own area (or an area above it).
+  const ownArea = pathWithin(sql`${ctx.user.areaPath ?? null}::text`, areaPathOf(questionnaires.areaId));
+  const q = await findVisible<QuestionnaireRow>(tx, questionnaires, questionnaires.id, questionnaireId, ownArea, "questionnaire", { lock: true });
   assertAnswerable(q, new Date());
   const [mine] = await tx
     .select({ id: responses.id })
@@ -80,6 +84,6 @@ export async function submitOnlineResponse(ctx: SignedInContext, tx: Tx, questio
   const values = validateAnswers(qs, input.answers);
   const id = uuidv7();
   await insertResponse(tx, { id, questionnaireId: q.id, householdId: vote ? householdId : null, userId: ctx.user.id, channel: "online", collectedBy: null }, values);
-  await writeAudit(tx, ctx, { action: "questionnaire.online_response", targetType: "questionnaire", targetId: q.id, areaPath: sql`(SELECT path FROM areas WHERE id = ${q.areaId})`, after: { responseId: id, answers: values.length } });
+  await writeAudit(tx, ctx, { action: "questionnaire.online_response", targetType: "questionnaire", targetId: q.id, areaPath: areaPathOf(q.areaId), after: { responseId: id, answers: values.length } });
   return { id, questionnaireId: q.id, channel: "online" as const };
 }

@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { writeAudit } from "../../platform/audit";
-import { areaPathInScope } from "./access";
+import { areaPathInScope, areaPathOf } from "../../platform/scope";
 import { nextTopicStatus } from "./workflow";
 
 /**
@@ -13,7 +13,7 @@ import { nextTopicStatus } from "./workflow";
  */
 export async function supportTopic(ctx: SignedInContext, tx: Tx, topicId: string): Promise<{ topicId: string; supportCount: number }> {
   const [t] = await tx.select().from(topics).where(eq(topics.id, topicId)).for("update").limit(1);
-  const path = t ? await areaPathInScope(tx, ctx, t.areaId) : null;
+  const path = t ? await areaPathInScope(tx, ctx.user, t.areaId) : null;
   if (!t || t.status === "dropped" || (t.communityId !== ctx.user.communityId && !path)) throw notFound("topic");
   nextTopicStatus("support", t.status);
   if (t.proposerId === ctx.user.id) throw new AppError("FORBIDDEN", { reason: "own_proposal" });
@@ -29,6 +29,6 @@ export async function supportTopic(ctx: SignedInContext, tx: Tx, topicId: string
     .set({ supportCount: sql`${topics.supportCount} + 1` })
     .where(eq(topics.id, topicId))
     .returning({ supportCount: topics.supportCount });
-  await writeAudit(tx, ctx, { action: "topic.support", targetType: "topic", targetId: topicId, areaPath: sql`(SELECT path FROM areas WHERE id = ${t.areaId})`, after: { supportCount: row.supportCount } });
+  await writeAudit(tx, ctx, { action: "topic.support", targetType: "topic", targetId: topicId, areaPath: areaPathOf(t.areaId), after: { supportCount: row.supportCount } });
   return { topicId, supportCount: row.supportCount };
 }

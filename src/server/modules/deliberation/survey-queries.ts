@@ -3,7 +3,8 @@ import { areas } from "../../db/schema/areas";
 import { questionnaires, questions, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
-import { notFound } from "../../platform/errors";
+import { areaRule, findVisible } from "../../platform/access";
+import { areaAlongPath } from "../../platform/scope";
 import { pathOf } from "./access";
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
@@ -50,10 +51,7 @@ export const presentQuestion = (q: typeof questions.$inferSelect) => ({ id: q.id
  * `overlap`: also one of an area above the caller's (a grid worker collecting for the whole community).
  */
 export async function loadQuestionnaireInScope(db: DbOrTx, ctx: SignedInContext, id: string, lock = false, overlap = false): Promise<QuestionnaireRow & { path: string }> {
-  const q = db.select().from(questionnaires).where(eq(questionnaires.id, id)).limit(1);
-  const [row] = lock ? await q.for("update") : await q;
-  const path = row ? await pathOf(db, row.areaId) : null;
-  const mine = ctx.user.areaPath;
-  if (!row || !path || !mine || !(path.startsWith(mine) || (overlap && mine.startsWith(path)))) throw notFound("questionnaire");
-  return { ...row, path };
+  const rule = overlap ? areaAlongPath(questionnaires.areaId, ctx.user.areaPath) : areaRule(ctx.user, { areaId: questionnaires.areaId });
+  const row = await findVisible<QuestionnaireRow>(db, questionnaires, questionnaires.id, id, rule, "questionnaire", { lock });
+  return { ...row, path: (await pathOf(db, row.areaId)) ?? "" };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import {
   createQuestionnaireBody,
   doorResponseBody,
@@ -14,14 +14,13 @@ import {
   responseReply,
   resultsReply,
 } from "../../../contracts/deliberation";
-import { areas } from "../../db/schema/areas";
 import { questionnaires } from "../../db/schema/deliberation";
 import { signedIn } from "../../platform/http";
-import { areaInScope } from "../../platform/scope";
+import { areaAlongPath, areaInScope, underArea } from "../../platform/scope";
 import { changeQuestionnaire } from "./change-questionnaire";
 import { copyNextRound, createQuestionnaire } from "./create-questionnaire";
 import { listSurveyHouseholds } from "./list-survey-households";
-import { runWrite } from "./run-write";
+import { runWrite } from "../../platform/write";
 import { submitDoorResponse, submitOnlineResponse } from "./submit-response";
 import { computeResults } from "./survey-results";
 import { loadQuestionnaireInScope, presentQuestion, presentQuestionnaire, questionnaireSelect, selectQuestionnaires, selectQuestions } from "./survey-queries";
@@ -42,12 +41,11 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const q = request.query;
       const areaPath = q.areaId ? (await areaInScope(db, user, q.areaId)).path : null;
-      const mine = user.areaPath ?? "\u0000";
       const rows = await selectQuestionnaires(
         db,
         and(
-          sql`(${areas.path} LIKE ${mine + "%"} OR ${mine} LIKE ${areas.path} || '%')`,
-          areaPath ? sql`${areas.path} LIKE ${areaPath + "%"}` : undefined,
+          areaAlongPath(questionnaires.areaId, user.areaPath),
+          areaPath ? underArea(questionnaires.areaId, areaPath) : undefined,
           q.topicId ? eq(questionnaires.topicId, q.topicId) : undefined,
           q.status ? eq(questionnaires.status, q.status) : undefined,
         ),

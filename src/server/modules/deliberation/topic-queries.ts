@@ -6,7 +6,8 @@ import { caseCategories, cases } from "../../db/schema/cases";
 import { meetings, meetingTopics, topicCases, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { inScope } from "../../platform/scope";
+import { areaRule } from "../../platform/access";
+import { underArea } from "../../platform/scope";
 import type { TopicListQuery, TopicSummary } from "../../../contracts/deliberation";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -55,8 +56,8 @@ export async function selectTopicPage(db: DbOrTx, user: AuthUser, q: TopicListQu
   const rows = await topicSelect(db)
     .where(
       and(
-        inScope(user, topics.areaId),
-        areaPath ? sql`${topics.areaId} IN (SELECT id FROM areas WHERE path LIKE ${areaPath + "%"})` : undefined,
+        areaRule(user, { areaId: topics.areaId }),
+        areaPath ? underArea(topics.areaId, areaPath) : undefined,
         q.status ? eq(topics.status, q.status) : undefined,
         q.source ? eq(topics.source, q.source) : undefined,
         q.q ? sql`(${topics.title} LIKE ${"%" + escapeLike(q.q) + "%"} OR ${topics.description} LIKE ${"%" + escapeLike(q.q) + "%"})` : undefined,

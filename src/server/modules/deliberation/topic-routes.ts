@@ -21,7 +21,7 @@ import { findCandidateGroups } from "./find-candidates";
 import { getTopic } from "./get-topic";
 import { proposeTopic } from "./propose-topic";
 import { putCasesOnAgenda } from "./put-cases-on-agenda";
-import { runWrite } from "./run-write";
+import { runWrite } from "../../platform/write";
 import { supportTopic } from "./support-topic";
 import { presentTopic, selectTopicPage } from "./topic-queries";
 

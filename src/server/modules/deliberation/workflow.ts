@@ -20,15 +20,17 @@ export type TopicAction = keyof typeof TOPIC_FLOW;
 
 /**
  * The life of a meeting: planned → open (the sign-in QR is made) → closed; a planned meeting may
- * be cancelled. The other actions say in which states they are allowed (the state stays).
+ * be cancelled. The other actions say in which states they are allowed (the state stays). A closed
+ * or cancelled meeting is read-only (`assertMeetingWritable` answers 409 meeting_closed first);
+ * only its resolutions' own follow-up (progress, completion) goes on.
  */
 export const MEETING_FLOW = {
   open: { planned: "open" },
   close: { planned: "closed", open: "closed" },
   cancel: { planned: "cancelled" },
   edit: { planned: "planned", open: "open" },
-  tick: { planned: "planned", open: "open", closed: "closed" },
-  record: { open: "open", closed: "closed" },
+  tick: { planned: "planned", open: "open" },
+  record: { open: "open" },
 } as const satisfies Record<string, Partial<Record<MeetingStatus, MeetingStatus>>>;
 export type MeetingAction = keyof typeof MEETING_FLOW;
 

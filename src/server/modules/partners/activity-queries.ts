@@ -5,7 +5,7 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { communityVisible } from "./community-scope";
-import { dayAfter, dayStart } from "./dates";
+import { dayAfter, dayStart } from "../../platform/clock";
 
 export type ActivityRow = typeof activities.$inferSelect;
 

@@ -23,8 +23,7 @@ import {
 import { ok, uuid } from "../../../contracts/common";
 import { activities } from "../../db/schema/partners";
 import { signedIn } from "../../platform/http";
-import type { NotificationInput, NotificationRow } from "../../platform/notify";
-import type { Tx } from "../../db/client";
+import { runWrite } from "../../platform/write";
 import { createActivities } from "./create-activities";
 import { listActivities, loadActivityRow, selectActivities } from "./activity-queries";
 import { presentActivity } from "./present-activity";
@@ -43,18 +42,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const { db } = deps.database;
 
-  /** Runs a write with its notifications, which go out after the commit. */
-  const withNotify = async <T>(run: (tx: Tx) => Promise<{ value: T; notify: NotificationInput[] }>): Promise<T> => {
-    let pushed: NotificationRow[] = [];
-    const value = await db.transaction(async (tx) => {
-      const r = await run(tx);
-      pushed = await deps.notifications.add(tx, r.notify);
-      return r.value;
-    });
-    deps.notifications.publish(pushed);
-    return value;
-  };
-
   app.get(
     "/activities",
     { schema: { tags: TAGS, summary: "Activities of the caller's communities (upcoming=true for the phone app)", querystring: activityListQuery, response: { 200: activityListReply } }, config: { policy: "authenticated" } },
@@ -65,9 +52,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities",
     { schema: { tags: TAGS, summary: "Create a one-off activity or a recurring series", body: activityBody, response: { 200: createActivitiesReply } }, config: { policy: "activity:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      const { seriesId, ids } = await createActivities(deps, ctx, request.body);
-      const rows = await selectActivities(db, ctx.user.id).where(inArray(activities.id, ids)).orderBy(activities.startsAt);
+      const { seriesId, ids } = await runWrite(deps, request, async (tx, ctx) => ({ value: await createActivities(ctx, tx, request.body) }));
+      const rows = await selectActivities(db, signedIn(request).user.id).where(inArray(activities.id, ids)).orderBy(activities.startsAt);
       return { seriesId, items: rows.map(presentActivity) };
     },
   );
@@ -82,9 +68,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id",
     { schema: { tags: TAGS, summary: "Change status, capacity or texts (more room confirms the waiting list)", params: idParams, body: activityPatchBody, response: { 200: activityDetail } }, config: { policy: "activity:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      await withNotify(async (tx) => ({ value: null, notify: await updateActivity(ctx, tx, request.params.id, request.body) }));
-      return getActivity(db, ctx.user, request.params.id);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: null, notify: await updateActivity(ctx, tx, request.params.id, request.body) }));
+      return getActivity(db, signedIn(request).user, request.params.id);
     },
   );
 
@@ -92,8 +77,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id/signups",
     { schema: { tags: TAGS, summary: "Sign the caller up; beyond capacity onto the waiting list", params: idParams, response: { 200: signupReply } }, config: { policy: "authenticated", rateLimit: { max: 600, timeWindow: "1 minute" } } },
     async (request) => {
-      const ctx = signedIn(request);
-      return db.transaction((tx) => signUp(ctx, tx, request.params.id));
+      return runWrite(deps, request, async (tx, ctx) => ({ value: await signUp(ctx, tx, request.params.id) }));
     },
   );
 
@@ -101,8 +85,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id/signups/cancel",
     { schema: { tags: TAGS, summary: "Cancel the caller's sign-up; the first on the waiting list moves up and is told", params: idParams, response: { 200: ok } }, config: { policy: "authenticated" } },
     async (request) => {
-      const ctx = signedIn(request);
-      await withNotify(async (tx) => ({ value: null, notify: await cancelSignup(ctx, tx, request.params.id) }));
+      await runWrite(deps, request, async (tx, ctx) => ({ value: null, notify: await cancelSignup(ctx, tx, request.params.id) }));
       return { ok: true as const };
     },
   );
@@ -130,8 +113,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "authenticated", rateLimit: { max: 600, timeWindow: "1 minute" } },
     },
     async (request) => {
-      const ctx = signedIn(request);
-      return db.transaction((tx) => checkIn(ctx, tx, request.params.id, request.body.code));
+      return runWrite(deps, request, async (tx, ctx) => ({ value: await checkIn(ctx, tx, request.params.id, request.body.code) }));
     },
   );
 
@@ -139,9 +121,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id/outputs",
     { schema: { tags: TAGS, summary: "Record people served, leaflets, legal questions … and photos", params: idParams, body: outputsBody, response: { 200: activityDetail } }, config: { policy: "activity:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      await db.transaction((tx) => recordOutputs(ctx, tx, request.params.id, request.body));
-      return getActivity(db, ctx.user, request.params.id);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await recordOutputs(ctx, tx, request.params.id, request.body) }));
+      return getActivity(db, signedIn(request).user, request.params.id);
     },
   );
 
@@ -161,8 +142,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id/booths",
     { schema: { tags: TAGS, summary: "Add a market booth run by a unit or a team", params: idParams, body: boothBody, response: { 200: created } }, config: { policy: "activity:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      return db.transaction((tx) => addBooth(ctx, tx, request.params.id, request.body));
+      return runWrite(deps, request, async (tx, ctx) => ({ value: await addBooth(ctx, tx, request.params.id, request.body) }));
     },
   );
 
@@ -170,8 +150,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     "/activities/:id/units",
     { schema: { tags: TAGS, summary: "Add a partner unit taking part", params: idParams, body: activityUnitBody, response: { 200: ok } }, config: { policy: "activity:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      await db.transaction((tx) => addActivityUnit(ctx, tx, request.params.id, request.body));
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await addActivityUnit(ctx, tx, request.params.id, request.body) }));
       return { ok: true as const };
     },
   );

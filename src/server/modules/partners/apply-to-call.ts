@@ -8,11 +8,11 @@ import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import { communityPath } from "./community-scope";
-import { shanghaiDay } from "./dates";
+import { localDay } from "../../platform/clock";
 
 export type CallRow = typeof recruitmentCalls.$inferSelect;
 
-export const isOpen = (call: Pick<CallRow, "opensOn" | "closesOn">, today = shanghaiDay()) => call.opensOn <= today && today <= call.closesOn;
+export const isOpen = (call: Pick<CallRow, "opensOn" | "closesOn">, today = localDay()) => call.opensOn <= today && today <= call.closesOn;
 
 export async function loadCallBySlug(deps: AppDeps, slug: string) {
   const [row] = await deps.database.db

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { ActivityBody } from "../../../contracts/partners";
 import { activities, activityUnits, partnerUnits, teams } from "../../db/schema/partners";
-import type { AppDeps } from "../../platform/deps";
+import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
@@ -15,7 +15,7 @@ import { occurrences } from "./recurrence";
  * as one row per occurrence sharing a `series_id`, each with its own capacity, sign-ups and
  * check-in code.
  */
-export async function createActivities(deps: AppDeps, ctx: SignedInContext, body: ActivityBody): Promise<{ seriesId: string | null; ids: string[] }> {
+export async function createActivities(ctx: SignedInContext, tx: Tx, body: ActivityBody): Promise<{ seriesId: string | null; ids: string[] }> {
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
   if (endsAt <= startsAt) throw new AppError("VALIDATION_FAILED", [{ path: "/endsAt", message: "ends before it starts" }]);
@@ -23,44 +23,42 @@ export async function createActivities(deps: AppDeps, ctx: SignedInContext, body
   const starts = body.repeat ? occurrences(startsAt, body.repeat) : [startsAt];
   const duration = endsAt.getTime() - startsAt.getTime();
   const unitIds = [...new Set(body.unitIds)];
-  return deps.database.db.transaction(async (tx) => {
-    const community = await targetCommunity(tx, ctx.user, body.communityId);
-    if (body.teamId) {
-      const [t] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, body.teamId), eq(teams.communityId, community.id))).limit(1);
-      if (!t) throw new AppError("VALIDATION_FAILED", [{ path: "/teamId", message: "no such team in the community" }]);
-    }
-    if (unitIds.length) {
-      const found = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(inArray(partnerUnits.id, unitIds), eq(partnerUnits.communityId, community.id)));
-      if (found.length !== unitIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/unitIds", message: "unknown unit in this community" }]);
-    }
-    const seriesId = body.repeat ? uuidv7() : null;
-    const rows = starts.map((s) => ({
-      id: uuidv7(),
-      communityId: community.id,
-      kind: body.kind,
-      title: body.title,
-      description: body.description,
-      seriesId,
-      startsAt: s,
-      endsAt: new Date(s.getTime() + duration),
-      place: body.place,
-      location: body.location ?? null,
-      capacity: body.capacity,
-      hours: body.hours,
-      points: body.points,
-      status: body.openSignup ? ("open" as const) : ("planned" as const),
-      checkinCode: newCheckinCode(),
-      teamId: body.teamId ?? null,
-    }));
-    await tx.insert(activities).values(rows);
-    if (unitIds.length) await tx.insert(activityUnits).values(rows.flatMap((r) => unitIds.map((unitId) => ({ activityId: r.id, unitId }))));
-    await writeAudit(tx, ctx, {
-      action: "activity.create",
-      targetType: "activity",
-      targetId: seriesId ?? rows[0].id,
-      areaPath: communityPath(community.id),
-      after: { ...body, occurrences: rows.length },
-    });
-    return { seriesId, ids: rows.map((r) => r.id) };
+  const community = await targetCommunity(tx, ctx.user, body.communityId);
+  if (body.teamId) {
+    const [t] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, body.teamId), eq(teams.communityId, community.id))).limit(1);
+    if (!t) throw new AppError("VALIDATION_FAILED", [{ path: "/teamId", message: "no such team in the community" }]);
+  }
+  if (unitIds.length) {
+    const found = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(inArray(partnerUnits.id, unitIds), eq(partnerUnits.communityId, community.id)));
+    if (found.length !== unitIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/unitIds", message: "unknown unit in this community" }]);
+  }
+  const seriesId = body.repeat ? uuidv7() : null;
+  const rows = starts.map((s) => ({
+    id: uuidv7(),
+    communityId: community.id,
+    kind: body.kind,
+    title: body.title,
+    description: body.description,
+    seriesId,
+    startsAt: s,
+    endsAt: new Date(s.getTime() + duration),
+    place: body.place,
+    location: body.location ?? null,
+    capacity: body.capacity,
+    hours: body.hours,
+    points: body.points,
+    status: body.openSignup ? ("open" as const) : ("planned" as const),
+    checkinCode: newCheckinCode(),
+    teamId: body.teamId ?? null,
+  }));
+  await tx.insert(activities).values(rows);
+  if (unitIds.length) await tx.insert(activityUnits).values(rows.flatMap((r) => unitIds.map((unitId) => ({ activityId: r.id, unitId }))));
+  await writeAudit(tx, ctx, {
+    action: "activity.create",
+    targetType: "activity",
+    targetId: seriesId ?? rows[0].id,
+    areaPath: communityPath(community.id),
+    after: { ...body, occurrences: rows.length },
   });
+  return { seriesId, ids: rows.map((r) => r.id) };
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { callBody } from "../../../contracts/partners";
 import { recruitmentCalls } from "../../db/schema/partners";
-import type { AppDeps } from "../../platform/deps";
+import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
@@ -24,31 +24,29 @@ export function randomSlug(): string {
 export const signupUrl = (slug: string) => `/m/join/${slug}`;
 
 /** Publishes a recruitment call (招募令) with a public sign-up page. */
-export async function createCall(deps: AppDeps, ctx: SignedInContext, body: z.infer<typeof callBody>): Promise<{ id: string; slug: string }> {
+export async function createCall(ctx: SignedInContext, tx: Tx, body: z.infer<typeof callBody>): Promise<{ id: string; slug: string }> {
   if (body.closesOn < body.opensOn) throw new AppError("VALIDATION_FAILED", [{ path: "/closesOn", message: "closes before it opens" }]);
-  return deps.database.db.transaction(async (tx) => {
-    const community = await targetCommunity(tx, ctx.user, body.communityId);
-    let slug = body.slug ?? randomSlug();
-    for (let i = 0; ; i++) {
-      const [taken] = await tx.select({ id: recruitmentCalls.id }).from(recruitmentCalls).where(eq(recruitmentCalls.slug, slug)).limit(1);
-      if (!taken) break;
-      if (body.slug) throw new AppError("CONFLICT", { reason: "slug taken" });
-      if (i > 5) throw new AppError("INTERNAL");
-      slug = randomSlug();
-    }
-    const id = uuidv7();
-    await tx.insert(recruitmentCalls).values({
-      id,
-      communityId: community.id,
-      title: body.title,
-      body: body.body,
-      slug,
-      categories: body.categories,
-      channels: body.channels,
-      opensOn: body.opensOn,
-      closesOn: body.closesOn,
-    });
-    await writeAudit(tx, ctx, { action: "recruitment_call.create", targetType: "recruitment_call", targetId: id, areaPath: communityPath(community.id), after: { ...body, slug } });
-    return { id, slug };
+  const community = await targetCommunity(tx, ctx.user, body.communityId);
+  let slug = body.slug ?? randomSlug();
+  for (let i = 0; ; i++) {
+    const [taken] = await tx.select({ id: recruitmentCalls.id }).from(recruitmentCalls).where(eq(recruitmentCalls.slug, slug)).limit(1);
+    if (!taken) break;
+    if (body.slug) throw new AppError("CONFLICT", { reason: "slug taken" });
+    if (i > 5) throw new AppError("INTERNAL");
+    slug = randomSlug();
+  }
+  const id = uuidv7();
+  await tx.insert(recruitmentCalls).values({
+    id,
+    communityId: community.id,
+    title: body.title,
+    body: body.body,
+    slug,
+    categories: body.categories,
+    channels: body.channels,
+    opensOn: body.opensOn,
+    closesOn: body.closesOn,
   });
+  await writeAudit(tx, ctx, { action: "recruitment_call.create", targetType: "recruitment_call", targetId: id, areaPath: communityPath(community.id), after: { ...body, slug } });
+  return { id, slug };
 }

@@ -2,8 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { rewardBody, rewardPatchBody } from "../../../contracts/partners";
 import { partnerUnits, rewards } from "../../db/schema/partners";
-import type { DbOrTx } from "../../db/client";
-import type { AppDeps } from "../../platform/deps";
+import type { DbOrTx, Tx } from "../../db/client";
 import type { AuthUser, SignedInContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
@@ -22,34 +21,30 @@ export async function listRewards(db: DbOrTx, user: AuthUser, all: boolean) {
 }
 
 /** A catalogue item offered by a partner unit (or the community itself), with its stock. */
-export async function createReward(deps: AppDeps, ctx: SignedInContext, body: z.infer<typeof rewardBody>): Promise<{ id: string }> {
-  return deps.database.db.transaction(async (tx) => {
-    const community = await targetCommunity(tx, ctx.user, body.communityId);
-    if (body.unitId) {
-      const [u] = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(eq(partnerUnits.id, body.unitId), eq(partnerUnits.communityId, community.id))).limit(1);
-      if (!u) throw new AppError("VALIDATION_FAILED", [{ path: "/unitId", message: "unknown unit in this community" }]);
-    }
-    const id = uuidv7();
-    await tx.insert(rewards).values({ id, communityId: community.id, unitId: body.unitId ?? null, name: body.name, cost: body.cost, stock: body.stock });
-    await writeAudit(tx, ctx, { action: "reward.create", targetType: "reward", targetId: id, areaPath: communityPath(community.id), after: body });
-    return { id };
-  });
+export async function createReward(ctx: SignedInContext, tx: Tx, body: z.infer<typeof rewardBody>): Promise<{ id: string }> {
+  const community = await targetCommunity(tx, ctx.user, body.communityId);
+  if (body.unitId) {
+    const [u] = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(eq(partnerUnits.id, body.unitId), eq(partnerUnits.communityId, community.id))).limit(1);
+    if (!u) throw new AppError("VALIDATION_FAILED", [{ path: "/unitId", message: "unknown unit in this community" }]);
+  }
+  const id = uuidv7();
+  await tx.insert(rewards).values({ id, communityId: community.id, unitId: body.unitId ?? null, name: body.name, cost: body.cost, stock: body.stock });
+  await writeAudit(tx, ctx, { action: "reward.create", targetType: "reward", targetId: id, areaPath: communityPath(community.id), after: body });
+  return { id };
 }
 
 /** Restocks, reprices or withdraws an item; the row lock keeps it consistent with redemptions. */
-export async function updateReward(deps: AppDeps, ctx: SignedInContext, id: string, body: z.infer<typeof rewardPatchBody>): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
-    const [r] = await tx.select().from(rewards).where(and(eq(rewards.id, id), communityVisible(ctx.user, rewards.communityId))).limit(1).for("update");
-    if (!r) throw notFound("reward");
-    if (Object.values(body).every((v) => v === undefined)) return;
-    await tx.update(rewards).set(body).where(eq(rewards.id, r.id));
-    await writeAudit(tx, ctx, {
-      action: "reward.update",
-      targetType: "reward",
-      targetId: r.id,
-      areaPath: communityPath(r.communityId),
-      before: Object.fromEntries(Object.keys(body).map((k) => [k, r[k as keyof typeof r]])),
-      after: body,
-    });
+export async function updateReward(ctx: SignedInContext, tx: Tx, id: string, body: z.infer<typeof rewardPatchBody>): Promise<void> {
+  const [r] = await tx.select().from(rewards).where(and(eq(rewards.id, id), communityVisible(ctx.user, rewards.communityId))).limit(1).for("update");
+  if (!r) throw notFound("reward");
+  if (Object.values(body).every((v) => v === undefined)) return;
+  await tx.update(rewards).set(body).where(eq(rewards.id, r.id));
+  await writeAudit(tx, ctx, {
+    action: "reward.update",
+    targetType: "reward",
+    targetId: r.id,
+    areaPath: communityPath(r.communityId),
+    before: Object.fromEntries(Object.keys(body).map((k) => [k, r[k as keyof typeof r]])),
+    after: body,
   });
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { communityVisible } from "./community-scope";
-import { shanghaiDay } from "./dates";
+import { localDay } from "../../platform/clock";
 import { presentItem } from "./present-unit";
 
 type Query = z.infer<typeof matchQuery>;
@@ -41,7 +41,7 @@ function bigrams(text: string): Set<string> {
  */
 export async function matchUnits(db: DbOrTx, user: AuthUser, q: Query): Promise<Reply> {
   if (!q.q && !q.resourceKind && !q.categoryCode) throw new AppError("VALIDATION_FAILED", [{ path: "/q", message: "give a need, a resource kind or a case category" }]);
-  const on = q.on ?? shanghaiDay();
+  const on = q.on ?? localDay();
   const rows = await db
     .select({ item: agreementItems, agreementId: agreements.id, endsOn: agreements.endsOn, unit: { id: partnerUnits.id, name: partnerUnits.name, kind: partnerUnits.kind, bigCommittee: partnerUnits.bigCommittee } })
     .from(agreementItems)

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { PartnerMeasures } from "../../../contracts/partners";
 import { communitiesUnder } from "./community-scope";
-import { dayAfter, dayStart } from "./dates";
+import { dayAfter, dayStart } from "../../platform/clock";
 import { ACTIVITY_KIND_NAMES, nameOf, RESOURCE_KIND_NAMES, UNIT_KIND_NAMES } from "./labels";
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

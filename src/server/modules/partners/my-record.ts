@@ -4,6 +4,8 @@ import { caseCategories, cases } from "../../db/schema/cases";
 import { activities, pointEntries, redemptions, rewards, signups } from "../../db/schema/partners";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import { balanceOf } from "./point-ledger";
+import type { Role } from "../../db/schema/accounts";
+import { inGroup } from "../../platform/roles";
 import { nameOf, POINT_ENTRY_NAMES } from "./labels";
 
 const LIMIT = 100;
@@ -13,7 +15,7 @@ const LIMIT = 100;
  * checked in, redemptions; for riders also what they reported as 流动网格员 (cases flagged
  * mobile_reporter, by category) and the patrols they joined as companions.
  */
-export async function volunteerRecordOf(db: DbOrTx, user: { id: string; displayName: string; role: string }): Promise<VolunteerRecord> {
+export async function volunteerRecordOf(db: DbOrTx, user: { id: string; displayName: string; role: Role }): Promise<VolunteerRecord> {
   const balance = await balanceOf(db, user.id);
   const entries = await db.select().from(pointEntries).where(eq(pointEntries.userId, user.id)).orderBy(desc(pointEntries.createdAt), desc(pointEntries.id)).limit(LIMIT);
   const joined = await db
@@ -41,7 +43,7 @@ export async function volunteerRecordOf(db: DbOrTx, user: { id: string; displayN
     .where(mine)
     .groupBy(cases.categoryCode, caseCategories.name)
     .orderBy(sql`count(*) DESC`, asc(cases.categoryCode));
-  if (user.role === "rider" || byCategory.length) {
+  if (inGroup(user.role, "riders") || byCategory.length) {
     const recent = await db
       .select({ id: cases.id, number: cases.number, categoryName: caseCategories.name, status: cases.status, createdAt: cases.createdAt })
       .from(cases)

@@ -19,6 +19,7 @@ import {
 } from "../../../contracts/partners";
 import { ok } from "../../../contracts/common";
 import { signedIn } from "../../platform/http";
+import { runWrite } from "../../platform/write";
 import { once, IDEMPOTENCY_HEADER } from "../../platform/idempotency";
 import { can } from "../../platform/policy";
 import { volunteerRecordOf } from "./my-record";
@@ -57,8 +58,7 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/points/corrections",
     { schema: { tags: TAGS, summary: "Correct hours or points with a reason (audited)", body: correctionBody, response: { 200: correctionReply } }, config: { policy: "points:correct" } },
     async (request) => {
-      const ctx = signedIn(request);
-      return db.transaction((tx) => correctPoints(ctx, tx, request.body));
+      return runWrite(deps, request, async (tx, ctx) => ({ value: await correctPoints(ctx, tx, request.body) }));
     },
   );
 
@@ -74,14 +74,14 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/rewards",
     { schema: { tags: TAGS, summary: "Add a catalogue item", body: rewardBody, response: { 200: created } }, config: { policy: "reward:manage" } },
-    async (request) => createReward(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createReward(ctx, tx, request.body) })),
   );
 
   app.patch(
     "/rewards/:id",
     { schema: { tags: TAGS, summary: "Restock, reprice or withdraw an item", params: idParams, body: rewardPatchBody, response: { 200: ok } }, config: { policy: "reward:manage" } },
     async (request) => {
-      await updateReward(deps, signedIn(request), request.params.id, request.body);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await updateReward(ctx, tx, request.params.id, request.body) }));
       return { ok: true as const };
     },
   );
@@ -109,6 +109,6 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/riders/services",
     { schema: { tags: ["riders"], summary: "Add a rider service (meal discount, green channel, temporary parking)", body: riderServiceBody, response: { 200: created } }, config: { policy: "partner:manage" } },
-    async (request) => createRiderService(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createRiderService(ctx, tx, request.body) })),
   );
 };

@@ -1,13 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { activityUnitBody, boothBody, outputsBody } from "../../../contracts/partners";
-import { files } from "../../db/schema/files";
 import { activities, activityUnits, booths, partnerUnits, teams } from "../../db/schema/partners";
 import type { Tx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
+import { claimPhotos } from "../../platform/uploads";
 import { communityPath } from "./community-scope";
 import { lockActivity } from "./activity-queries";
 import { PHOTOS_KEY, splitOutputs } from "./present-activity";
@@ -19,11 +19,9 @@ import { PHOTOS_KEY, splitOutputs } from "./present-activity";
 export async function recordOutputs(ctx: SignedInContext, tx: Tx, activityId: string, body: z.infer<typeof outputsBody>): Promise<void> {
   const a = await lockActivity(tx, ctx.user, activityId);
   const current = splitOutputs(a.outputs as Record<string, unknown>);
-  const photoIds = [...new Set(body.photoIds)].filter((id) => !current.photoIds.includes(id));
-  if (photoIds.length) {
-    const owned = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, photoIds), eq(files.ownerId, ctx.user.id)));
-    if (owned.length !== photoIds.length) throw new AppError("VALIDATION_FAILED", [{ path: "/photoIds", message: "unknown photo" }]);
-  }
+  // Photos already on this activity stay; new ones go through the one photo claim (own upload,
+  // attached nowhere yet): a photo of a case never reappears on an activity residents can read.
+  const photoIds = await claimPhotos(tx, ctx.user.id, [...new Set(body.photoIds)].filter((id) => !current.photoIds.includes(id)));
   const next = { ...current.outputs, ...body.outputs, [PHOTOS_KEY]: [...current.photoIds, ...photoIds] };
   await tx.update(activities).set({ outputs: next as unknown as Record<string, number> }).where(eq(activities.id, a.id));
   await writeAudit(tx, ctx, { action: "activity.outputs", targetType: "activity", targetId: a.id, areaPath: communityPath(a.communityId), before: current.outputs, after: { outputs: body.outputs, photoIds } });

@@ -1,16 +1,13 @@
 import { AppError } from "../../platform/errors";
 
-const H = 3600_000;
-const DAY = 24 * H;
-const OFFSET = 8 * H; // Asia/Shanghai, no DST
+import { dayAfter, dayStart, localDay } from "../../platform/clock";
+
+const DAY = 86_400_000;
 export const MAX_OCCURRENCES = 60;
 
 export type RepeatRule = { every: "week" | "month"; until?: string; count?: number };
 
-/** Local (Beijing) wall-clock parts of an instant, as a UTC Date for arithmetic. */
-const local = (t: number) => new Date(t + OFFSET);
-
-/** The `n`th `weekday` of a month (local), falling back to the last one when the month has no 5th. */
+/** The `n`th `weekday` of a month (a calendar month, read on UTC dates), falling back to the last one when the month has no 5th. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): number | null {
   const first = new Date(Date.UTC(year, month, 1));
   const day = 1 + ((weekday - first.getUTCDay() + 7) % 7) + (n - 1) * 7;
@@ -26,10 +23,12 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): nu
 export function occurrences(startsAt: Date, rule: RepeatRule): Date[] {
   if (!rule.until && !rule.count) throw new AppError("VALIDATION_FAILED", [{ path: "/repeat", message: "give until or count" }]);
   const limit = rule.count ?? MAX_OCCURRENCES + 1;
-  const untilEnd = rule.until ? new Date(`${rule.until}T00:00:00+08:00`).getTime() + DAY : Infinity;
+  const untilEnd = rule.until ? dayAfter(rule.until).getTime() : Infinity;
   const start = startsAt.getTime();
-  const l = local(start);
-  const timeOfDay = start - Date.UTC(l.getUTCFullYear(), l.getUTCMonth(), l.getUTCDate()) + OFFSET;
+  // The Beijing calendar day of the first start, read as a UTC date for calendar arithmetic.
+  const firstDay = localDay(startsAt);
+  const l = new Date(`${firstDay}T00:00:00Z`);
+  const timeOfDay = start - dayStart(firstDay).getTime();
   const weekday = l.getUTCDay();
   const ordinal = Math.ceil(l.getUTCDate() / 7);
   const out: Date[] = [];
@@ -40,7 +39,7 @@ export function occurrences(startsAt: Date, rule: RepeatRule): Date[] {
       const y = l.getUTCFullYear() + Math.floor((l.getUTCMonth() + i) / 12);
       const m = (l.getUTCMonth() + i) % 12;
       const d = nthWeekday(y, m, weekday, ordinal)!;
-      t = Date.UTC(y, m, d) - OFFSET + timeOfDay;
+      t = dayStart(new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10)).getTime() + timeOfDay;
     }
     if (t >= untilEnd) break;
     out.push(new Date(t));

@@ -12,7 +12,8 @@ import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import type { NotificationInput } from "../../platform/notify";
 import { communityPath, communityVisible } from "./community-scope";
-import { shanghaiDay } from "./dates";
+import { localDay } from "../../platform/clock";
+import { inGroup, SELF_REGISTERED_ROLE } from "../../platform/roles";
 
 type Decision = { decision: "approve" | "reject"; teamId?: string; note?: string };
 export type DecisionResult = { id: string; status: "approved" | "rejected"; talentId: string | null; accountCreated: boolean; tagged: boolean };
@@ -30,7 +31,7 @@ async function accountFor(tx: Tx, deps: AppDeps, input: { phone: string; phoneHa
     .values({
       id: uuidv7(),
       displayName: input.name,
-      role: "resident",
+      role: SELF_REGISTERED_ROLE,
       phoneEnc: deps.cipher.encrypt(input.phone),
       phoneHash: input.phoneHash,
       phoneTail: input.phone.slice(-4),
@@ -90,7 +91,7 @@ export async function reviewApplication(
     .where(and(eq(persons.phoneHash, app.phoneHash), eq(persons.communityId, communityId), eq(persons.status, "active")))
     .limit(1);
   const { user, created } = await accountFor(tx, deps, { phone, phoneHash: app.phoneHash, name: app.name, communityId, personId: person?.id ?? null, personAreaId: person?.areaId ?? null });
-  if (created) await writeAudit(tx, ctx, { action: "user.create_for_talent", targetType: "user", targetId: user.id, areaPath: communityPath(communityId), after: { role: "resident", phone } });
+  if (created) await writeAudit(tx, ctx, { action: "user.create_for_talent", targetType: "user", targetId: user.id, areaPath: communityPath(communityId), after: { role: SELF_REGISTERED_ROLE, phone } });
 
   await tx
     .insert(talents)
@@ -102,8 +103,8 @@ export async function reviewApplication(
       name: app.name,
       category: app.category,
       skills: app.skills,
-      isRider: user.role === "rider",
-      joinedOn: shanghaiDay(now),
+      isRider: inGroup(user.role, "riders"),
+      joinedOn: localDay(now),
     })
     .onConflictDoNothing({ target: [talents.communityId, talents.userId] });
   const [talent] = await tx.select().from(talents).where(and(eq(talents.communityId, communityId), eq(talents.userId, user.id))).limit(1);

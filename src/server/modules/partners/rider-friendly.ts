@@ -4,13 +4,12 @@ import type { riderServiceBody } from "../../../contracts/partners";
 import { areas } from "../../db/schema/areas";
 import { places } from "../../db/schema/places";
 import { partnerUnits, riderServices } from "../../db/schema/partners";
-import type { DbOrTx } from "../../db/client";
-import type { AppDeps } from "../../platform/deps";
+import type { DbOrTx, Tx } from "../../db/client";
 import type { AuthUser, SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
-import { communityPath, targetCommunity } from "./community-scope";
+import { communityPath, targetCommunity, visibleCommunityIds } from "./community-scope";
 import { nameOf, RIDER_SERVICE_NAMES } from "./labels";
 
 /**
@@ -24,7 +23,7 @@ export async function riderFriendly(db: DbOrTx, user: AuthUser, communityId: str
     ? sql`= ${communityId}::uuid`
     : user.communityId
       ? sql`= ${user.communityId}::uuid`
-      : sql`IN (SELECT id FROM areas WHERE level = 'community' AND path LIKE ${(user.areaPath ?? "/nowhere/") + "%"})`;
+      : sql`IN ${visibleCommunityIds(user)}`;
   const stations = await db
     .select({ p: places, communityName: areas.name })
     .from(places)
@@ -64,29 +63,27 @@ export async function riderFriendly(db: DbOrTx, user: AuthUser, communityId: str
   };
 }
 
-export async function createRiderService(deps: AppDeps, ctx: SignedInContext, body: z.infer<typeof riderServiceBody>): Promise<{ id: string }> {
-  return deps.database.db.transaction(async (tx) => {
-    const community = await targetCommunity(tx, ctx.user, body.communityId);
-    if (body.unitId) {
-      const [u] = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(eq(partnerUnits.id, body.unitId), eq(partnerUnits.communityId, community.id))).limit(1);
-      if (!u) throw new AppError("VALIDATION_FAILED", [{ path: "/unitId", message: "unknown unit in this community" }]);
-    }
-    if (body.placeId) {
-      const [p] = await tx.select({ id: places.id }).from(places).where(and(eq(places.id, body.placeId), eq(places.communityId, community.id))).limit(1);
-      if (!p) throw new AppError("VALIDATION_FAILED", [{ path: "/placeId", message: "unknown place in this community" }]);
-    }
-    const id = uuidv7();
-    await tx.insert(riderServices).values({
-      id,
-      communityId: community.id,
-      kind: body.kind,
-      name: body.name,
-      description: body.description,
-      unitId: body.unitId ?? null,
-      placeId: body.placeId ?? null,
-      location: body.location ?? null,
-    });
-    await writeAudit(tx, ctx, { action: "rider_service.create", targetType: "rider_service", targetId: id, areaPath: communityPath(community.id), after: body });
-    return { id };
+export async function createRiderService(ctx: SignedInContext, tx: Tx, body: z.infer<typeof riderServiceBody>): Promise<{ id: string }> {
+  const community = await targetCommunity(tx, ctx.user, body.communityId);
+  if (body.unitId) {
+    const [u] = await tx.select({ id: partnerUnits.id }).from(partnerUnits).where(and(eq(partnerUnits.id, body.unitId), eq(partnerUnits.communityId, community.id))).limit(1);
+    if (!u) throw new AppError("VALIDATION_FAILED", [{ path: "/unitId", message: "unknown unit in this community" }]);
+  }
+  if (body.placeId) {
+    const [p] = await tx.select({ id: places.id }).from(places).where(and(eq(places.id, body.placeId), eq(places.communityId, community.id))).limit(1);
+    if (!p) throw new AppError("VALIDATION_FAILED", [{ path: "/placeId", message: "unknown place in this community" }]);
+  }
+  const id = uuidv7();
+  await tx.insert(riderServices).values({
+    id,
+    communityId: community.id,
+    kind: body.kind,
+    name: body.name,
+    description: body.description,
+    unitId: body.unitId ?? null,
+    placeId: body.placeId ?? null,
+    location: body.location ?? null,
   });
+  await writeAudit(tx, ctx, { action: "rider_service.create", targetType: "rider_service", targetId: id, areaPath: communityPath(community.id), after: body });
+  return { id };
 }

@@ -29,7 +29,7 @@ import {
 import { ok, uuid } from "../../../contracts/common";
 import { assignments, teamMembers, teams, talents } from "../../db/schema/partners";
 import { signedIn } from "../../platform/http";
-import type { NotificationRow } from "../../platform/notify";
+import { runWrite } from "../../platform/write";
 import { communityVisible } from "./community-scope";
 import { createCall, signupUrl } from "./create-call";
 import { applyToCall, getPublicCall } from "./apply-to-call";
@@ -76,7 +76,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/calls",
     { schema: { tags: TAGS, summary: "Publish a recruitment call (招募令)", body: callBody, response: { 200: z.object({ id: uuid, slug: z.string(), signupUrl: z.string() }) } }, config: { policy: "talent:manage" } },
     async (request) => {
-      const r = await createCall(deps, signedIn(request), request.body);
+      const r = await runWrite(deps, request, async (tx, ctx) => ({ value: await createCall(ctx, tx, request.body) }));
       return { ...r, signupUrl: signupUrl(r.slug) };
     },
   );
@@ -91,15 +91,10 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/applications/:id/decision",
     { schema: { tags: TAGS, summary: "Approve (into the pool, optionally a team) or reject an application", params: idParams, body: decisionBody, response: { 200: decisionReply } }, config: { policy: "talent:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      let pushed: NotificationRow[] = [];
-      const result = await db.transaction(async (tx) => {
+      return runWrite(deps, request, async (tx, ctx) => {
         const r = await reviewApplication(deps, ctx, tx, request.params.id, request.body);
-        pushed = await deps.notifications.add(tx, r.notify);
-        return r.result;
+        return { value: r.result, notify: r.notify };
       });
-      deps.notifications.publish(pushed);
-      return result;
     },
   );
 
@@ -139,7 +134,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/talent/teams",
     { schema: { tags: TAGS, summary: "Form a team", body: teamBody, response: { 200: created } }, config: { policy: "talent:manage" } },
-    async (request) => createTeam(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createTeam(ctx, tx, request.body) })),
   );
 
   app.get(
@@ -167,7 +162,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/teams/:id",
     { schema: { tags: TAGS, summary: "Rename a team or change its leader", params: idParams, body: teamPatchBody, response: { 200: ok } }, config: { policy: "talent:manage" } },
     async (request) => {
-      await updateTeam(deps, signedIn(request), request.params.id, request.body);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await updateTeam(ctx, tx, request.params.id, request.body) }));
       return { ok: true as const };
     },
   );
@@ -176,7 +171,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/teams/:id/members",
     { schema: { tags: TAGS, summary: "Add a talent to a team", params: idParams, body: teamMemberBody, response: { 200: ok } }, config: { policy: "talent:manage" } },
     async (request) => {
-      await addTeamMember(deps, signedIn(request), request.params.id, request.body.talentId);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await addTeamMember(ctx, tx, request.params.id, request.body.talentId) }));
       return { ok: true as const };
     },
   );
@@ -185,7 +180,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/teams/:id/members/:talentId",
     { schema: { tags: TAGS, summary: "Remove a talent from a team", params: z.strictObject({ id: uuid, talentId: uuid }), response: { 200: ok } }, config: { policy: "talent:manage" } },
     async (request) => {
-      await removeTeamMember(deps, signedIn(request), request.params.id, request.params.talentId);
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await removeTeamMember(ctx, tx, request.params.id, request.params.talentId) }));
       return { ok: true as const };
     },
   );
@@ -215,15 +210,10 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/talent/assignments",
     { schema: { tags: TAGS, summary: "Hand a case or a topic to a team or a person", body: assignmentBody, response: { 200: created } }, config: { policy: "talent:manage" } },
     async (request) => {
-      const ctx = signedIn(request);
-      let pushed: NotificationRow[] = [];
-      const id = await db.transaction(async (tx) => {
+      return runWrite(deps, request, async (tx, ctx) => {
         const r = await assignProblem(ctx, tx, request.body);
-        pushed = await deps.notifications.add(tx, r.notify);
-        return r.id;
+        return { value: { id: r.id }, notify: r.notify };
       });
-      deps.notifications.publish(pushed);
-      return { id };
     },
   );
 
@@ -234,8 +224,7 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "authenticated" },
     },
     async (request) => {
-      const ctx = signedIn(request);
-      await db.transaction((tx) => actOnAssignment(ctx, tx, request.params.id, request.body));
+      await runWrite(deps, request, async (tx, ctx) => ({ value: await actOnAssignment(ctx, tx, request.params.id, request.body) }));
       return { ok: true as const };
     },
   );

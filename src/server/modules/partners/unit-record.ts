@@ -3,7 +3,7 @@ import type { UnitRecord } from "../../../contracts/partners";
 import { agreements, resourceGivings } from "../../db/schema/partners";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { dayAfter, dayStart } from "./dates";
+import { dayAfter, dayStart } from "../../platform/clock";
 import { nameOf, RESOURCE_KIND_NAMES } from "./labels";
 import { loadUnit } from "./unit-queries";
 

@@ -18,10 +18,11 @@ import {
 } from "../../../contracts/partners";
 import { partnerUnits } from "../../db/schema/partners";
 import { signedIn } from "../../platform/http";
+import { runWrite } from "../../platform/write";
 import { AppError, notFound } from "../../platform/errors";
 import { areaInScope, homeArea } from "../../platform/scope";
 import { communityVisible } from "./community-scope";
-import { shanghaiDay } from "./dates";
+import { localDay } from "../../platform/clock";
 import { createUnit } from "./create-unit";
 import { createAgreement } from "./create-agreement";
 import { recordGiving } from "./record-giving";
@@ -53,7 +54,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
           q.bigCommittee ? eq(partnerUnits.bigCommittee, q.bigCommittee === "true") : undefined,
           q.q ? sql`${partnerUnits.name} LIKE ${"%" + q.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"}` : undefined,
         ),
-        shanghaiDay(),
+        localDay(),
       );
       return { items: rows.map((r) => presentUnit(r, deps.cipher)) };
     },
@@ -62,7 +63,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/partners/units",
     { schema: { tags: TAGS, summary: "Register a partner unit", body: unitBody, response: { 200: created } }, config: { policy: "partner:manage" } },
-    async (request) => createUnit(deps, signedIn(request), request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createUnit(deps, ctx, tx, request.body) })),
   );
 
   app.get(
@@ -70,7 +71,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: TAGS, summary: "A partner unit with its agreements and their three lists", params: idParams, response: { 200: unitDetail } }, config: { policy: "partner:read" } },
     async (request) => {
       const { user } = signedIn(request);
-      const today = shanghaiDay();
+      const today = localDay();
       const [row] = await selectUnits(db, and(eq(partnerUnits.id, request.params.id), communityVisible(user, partnerUnits.communityId)), today);
       if (!row) throw notFound("partner unit");
       const { agreementRows, itemRows } = await selectAgreementsWithItems(db, [row.u.id]);
@@ -84,13 +85,13 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: "Sign a co-building agreement (409 when it overlaps another of the unit)", params: idParams, body: agreementBody, response: { 200: created } },
       config: { policy: "partner:manage" },
     },
-    async (request) => createAgreement(deps, signedIn(request), request.params.id, request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createAgreement(ctx, tx, request.params.id, request.body) })),
   );
 
   app.post(
     "/partners/units/:id/givings",
     { schema: { tags: TAGS, summary: "Record a resource the unit actually gave", params: idParams, body: givingBody, response: { 200: created } }, config: { policy: "partner:manage" } },
-    async (request) => recordGiving(deps, signedIn(request), request.params.id, request.body),
+    async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await recordGiving(ctx, tx, request.params.id, request.body) })),
   );
 
   app.get(
@@ -99,7 +100,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: "The unit's yearly record: meetings attended, resources given, activities joined", params: idParams, querystring: yearQuery, response: { 200: unitRecordReply } },
       config: { policy: "partner:read" },
     },
-    async (request) => unitRecord(db, signedIn(request).user, request.params.id, request.query.year ?? Number(shanghaiDay().slice(0, 4))),
+    async (request) => unitRecord(db, signedIn(request).user, request.params.id, request.query.year ?? Number(localDay().slice(0, 4))),
   );
 
   app.get(

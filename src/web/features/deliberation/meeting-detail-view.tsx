@@ -45,13 +45,13 @@ export function MeetingDetailView({ id, canManage, header }: { id: string; canMa
             />
           </Card>
           <AgendaCard m={m} manage={manage} />
-          <OpinionsCard m={m} manage={manage && (m.status === "open" || m.status === "closed")} />
+          <OpinionsCard m={m} manage={manage && m.status === "open"} />
           <MinutesCard key={m.minutes ?? ""} m={m} manage={manage} />
         </Col>
         <Col xs={24} xl={9}>
           <CheckinCard m={m} />
           <PartiesCard m={m} />
-          <AttendanceCard m={m} manage={manage} />
+          <AttendanceCard m={m} manage={manage && m.status !== "closed"} />
         </Col>
       </Row>
     </div>
@@ -108,7 +108,8 @@ function AgendaCard({ m, manage }: { m: MeetingDetail; manage: boolean }) {
   const onAgenda = new Set(m.agenda.map((a) => a.topicId));
   const addable = (topics.data?.items ?? []).filter((x) => !onAgenda.has(x.id) && (x.status === "proposed" || x.status === "on_agenda" || x.status === "decided"));
   const canEdit = manage && (m.status === "planned" || m.status === "open");
-  const canRecord = manage && (m.status === "open" || m.status === "closed");
+  // A closed meeting is read-only (the server answers 409 meeting_closed).
+  const canRecord = manage && m.status === "open";
   return (
     <Card className="ll-page-card ll-card-gap" title={t("deliberation.meeting.agenda")} data-testid="agenda">
       {m.agenda.length === 0 ? (
@@ -249,7 +250,7 @@ function MinutesCard({ m, manage }: { m: MeetingDetail; manage: boolean }) {
   const { message } = App.useApp();
   const [text, setText] = useState(m.minutes ?? "");
   const write = useDelibWrite();
-  const editable = manage && (m.status === "open" || m.status === "closed");
+  const editable = manage && m.status === "open";
   return (
     <Card className="ll-page-card ll-card-gap" title={t("deliberation.meeting.minutes")} data-testid="minutes">
       {editable ? (
