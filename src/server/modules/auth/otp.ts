@@ -9,6 +9,7 @@ import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { userAreaPath, writeAudit } from "../../platform/audit";
 import { createSession } from "../../platform/sessions";
+import { SELF_REGISTERED_ROLE } from "../../platform/roles";
 
 const CODE_TTL_MS = 5 * 60_000;
 const RESEND_GAP_MS = 60_000;
@@ -92,7 +93,7 @@ export async function verifyOtp(
         .values({
           id: uuidv7(),
           displayName: person?.name ?? `居民${input.phone.slice(-4)}`,
-          role: "resident",
+          role: SELF_REGISTERED_ROLE,
           phoneEnc: deps.cipher.encrypt(input.phone),
           phoneHash,
           phoneTail: input.phone.slice(-4),
@@ -102,7 +103,7 @@ export async function verifyOtp(
           demo: deps.config.demoMode,
         })
         .returning();
-      await writeAudit(tx, ctx, { action: "user.self_register", targetType: "user", targetId: user.id, areaPath: userAreaPath(user.id), after: { role: "resident", phone: input.phone } });
+      await writeAudit(tx, ctx, { action: "user.self_register", targetType: "user", targetId: user.id, areaPath: userAreaPath(user.id), after: { role: SELF_REGISTERED_ROLE, phone: input.phone } });
     }
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     const token = await createSession(tx, user.id, ctx.ip, input.userAgent);
