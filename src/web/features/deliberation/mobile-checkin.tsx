@@ -1,22 +1,20 @@
-import { useState } from "react";
-import { Button, ErrorBlock, Result, Selector } from "antd-mobile";
+import { Button, ErrorBlock, Result } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
-import { PARTY_KIND_VALUES, type PartyKind } from "./types";
 import { useDelibWrite, usePublicMeetings } from "./use-deliberation";
 
 type Reply = { meetingId: string; attendanceId: string; already: boolean; attendeeCount: number };
 
 /**
  * The page the meeting's QR code opens: the signed-in user confirms and is counted present.
- * Signing in twice is harmless; a meeting that is over refuses with the server's message.
+ * Signing in twice is harmless; a meeting that is over refuses with the server's message. The party the
+ * sign-in counts for is decided by the server (invitation, account, or staff on site), never chosen here.
  */
 export function MobileCheckin({ meetingId, code, onHome }: { meetingId: string; code: string | null; onHome: () => void }) {
   const { t } = useTranslation();
   const meetings = usePublicMeetings();
-  const [party, setParty] = useState<PartyKind | undefined>();
   const write = useDelibWrite<Reply>();
   const meeting = meetings.data?.find((m) => m.id === meetingId);
 
@@ -47,13 +45,6 @@ export function MobileCheckin({ meetingId, code, onHome }: { meetingId: string; 
       <div className="dlm-card">
         <div className="dlm-section-title">{t("deliberation.mobile.checkinAs")}</div>
         <div className="m-muted dlm-hint">{t("deliberation.mobile.checkinAsHint")}</div>
-        <Selector
-          columns={2}
-          value={party ? [party] : []}
-          onChange={(v) => setParty(v[0])}
-          options={PARTY_KIND_VALUES.filter((k) => k !== "other").map((k) => ({ value: k, label: t(`deliberation.party.${k}`) }))}
-          data-testid="checkin-party"
-        />
       </div>
       {write.isError && (
         <ErrorBlock
@@ -64,7 +55,7 @@ export function MobileCheckin({ meetingId, code, onHome }: { meetingId: string; 
           data-code={isApiError(write.error) ? write.error.code : undefined}
         />
       )}
-      <Button block color="primary" size="large" loading={write.isPending} onClick={() => write.mutate({ path: `/meetings/${meetingId}/checkin`, body: { code, partyKind: party } })} data-testid="checkin-submit">
+      <Button block color="primary" size="large" loading={write.isPending} onClick={() => write.mutate({ path: `/meetings/${meetingId}/checkin`, body: { code } })} data-testid="checkin-submit">
         {t("deliberation.mobile.checkinButton")}
       </Button>
     </div>
