@@ -189,6 +189,10 @@ describe("on the phone", () => {
     expect(ledger.entries[0]).toMatchObject({ submissionId: out.submission.id, findings: ["消防通道、安全出口畅通：否"], cases: [expect.objectContaining({ number: c.number })] });
     const audit = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'patrol.submit' AND target_id = ${taskId}`);
     expect(audit[0].n).toBe(1);
+    // The evidence photo is readable by staff of the task's scope, like its ledger, and by nobody outside it.
+    const photoId = out.submission.photos[0].id as string;
+    expect((await staff.get(`/api/files/${photoId}/thumb`)).statusCode).toBe(200);
+    expect((await (await as(t, "yxq_staff")).get(`/api/files/${photoId}/thumb`)).statusCode).toBe(404);
   });
 
   it("stores the same offline submission once, sent twice and twice at the same time", async () => {

@@ -8,10 +8,10 @@ import { files } from "../../db/schema/files";
 import { rowsOf } from "../../db/client";
 import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
-import { fileUrls, MAX_UPLOAD_BYTES, storeImage } from "../../platform/uploads";
+import { fileUrls, MAX_UPLOAD_BYTES, readingMultipart, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
 import { can } from "../../platform/policy";
-import { areaRule, caseRule, restrictedSubjectRule } from "../../platform/access";
+import { areaRule, caseRule, patrolRule, restrictedSubjectRule } from "../../platform/access";
 import { inGroup } from "../../platform/roles";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
@@ -29,11 +29,11 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = signedIn(request);
       if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { expected: "multipart/form-data" });
-      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      if (!part) throw new AppError("VALIDATION_FAILED", [{ path: "/file", message: "missing file" }]);
-      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_UPLOAD_BYTES });
-        throw err;
+      // A truncated or malformed body (busboy's "Unexpected end of form", FST_* errors) answers 4xx.
+      const bytes = await readingMultipart(async () => {
+        const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+        if (!part) throw new AppError("VALIDATION_FAILED", [{ path: "/file", message: "missing file" }]);
+        return part.toBuffer();
       });
       const row = await storeImage(db, deps.config.dataDir, { bytes, ownerId: user.id, communityId: user.communityId });
       return { id: row.id, ...fileUrls(row.id), mime: row.mime, size: row.size, width: row.width, height: row.height };
@@ -44,6 +44,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
    * Who may read a stored file: its owner; for a case photo, whoever may read the case (`caseRule`:
    * its reporter, staff of its scope, department officers only their department's cases); for a
    * visit photo, staff of the visit's scope under the tag visibility rule on the visited person; for
+   * a patrol evidence photo, staff who may read the task (`patrolRule`); for
    * a resolution's progress photo, whoever may see the resolution (staff of its scope, its owners,
    * and the residents of its community when public). Anything else answers 404.
    */
@@ -54,6 +55,10 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     const caseReadable = caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` });
     const visitReadable = inGroup(user.role, "staff")
       ? sql`(${areaRule(user, { areaId: sql`v.area_id` })} AND ${restrictedSubjectRule(user, { personId: sql`v.person_id`, assigneeId: sql`v.visitor_id` })})`
+      : sql`false`;
+    // Patrol evidence photos: staff who may read patrols, under the same rule as the task's ledger.
+    const patrolReadable = can(user.role, "patrol:read")
+      ? patrolRule(user, { areaId: sql`pt.area_id`, targetKind: sql`pl.target_kind`, personId: sql`pl.person_id`, assigneeId: sql`pt.assignee_id` })
       : sql`false`;
     // Resolution progress photos: staff of the topic's scope, the resolution's owners, and, like the
     // public view of resolutions, anyone of the topic's community unless it concerns a sensitive case.
@@ -69,6 +74,10 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         ) OR EXISTS (
           SELECT 1 FROM visit_photos vp JOIN visits v ON v.id = vp.visit_id
           WHERE vp.file_id = ${id} AND ${visitReadable}
+        ) OR EXISTS (
+          SELECT 1 FROM patrol_photos pp JOIN patrol_submissions ps ON ps.id = pp.submission_id
+            JOIN patrol_tasks pt ON pt.id = ps.task_id JOIN patrol_plans pl ON pl.id = pt.plan_id
+          WHERE pp.file_id = ${id} AND ${patrolReadable}
         ) OR EXISTS (
           SELECT 1 FROM resolution_updates ru JOIN resolutions r ON r.id = ru.resolution_id JOIN topics t ON t.id = r.topic_id
           WHERE ru.photo_ids @> jsonb_build_array(${id}::text) AND (
