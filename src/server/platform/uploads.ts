@@ -69,6 +69,43 @@ export async function storeImage(
   return row;
 }
 
+/**
+ * Turns an error met while reading a multipart body into a 4xx: a truncated or malformed body
+ * (busboy's "Unexpected end of form", "Malformed part header" …), a @fastify/multipart limit or
+ * protocol error (FST_* codes). Anything else is passed on unchanged.
+ */
+export function multipartError(err: unknown, maxBytes = MAX_UPLOAD_BYTES): unknown {
+  if (err instanceof AppError) return err;
+  const e = (err ?? {}) as { code?: unknown; message?: unknown; statusCode?: unknown };
+  const code = typeof e.code === "string" ? e.code : "";
+  const message = typeof e.message === "string" ? e.message : "";
+  if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_ERR_CTP_BODY_TOO_LARGE" || e.statusCode === 413) return new AppError("PAYLOAD_TOO_LARGE", { maxBytes });
+  if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") return new AppError("UNSUPPORTED_MEDIA_TYPE", { expected: "multipart/form-data" });
+  if (code.startsWith("FST_") || /unexpected end of (form|multipart)|malformed|boundary|multipart|part terminated|premature close/i.test(message)) {
+    return new AppError("BAD_REQUEST", { reason: "malformed multipart body" });
+  }
+  return err;
+}
+
+/** Runs a read of a multipart body, answering 4xx for a truncated or malformed one. */
+export async function readingMultipart<T>(read: () => Promise<T>, maxBytes = MAX_UPLOAD_BYTES): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    throw multipartError(err, maxBytes);
+  }
+}
+
+/** A client-given file name made storable: no control characters or lone surrogates, at most `max` characters. */
+export function safeFileName(name: string | undefined, max = 120): string {
+  const cleaned = (name ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+    .normalize("NFC")
+    .trim();
+  return [...cleaned].slice(0, max).join("") || "file";
+}
+
 export function fileUrls(id: string) {
   return { url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` };
 }
