@@ -67,6 +67,33 @@ describe("bad input", () => {
     expect(login.statusCode).toBe(401);
   });
 
+  it("refuses NUL, control characters, lone surrogates, sub-normal numbers and impossible dates with 400", async () => {
+    for (const username of ["a\u0000b", "a\ud800b", "tab\there"]) {
+      const res = await new Client(t.app).post("/api/auth/login", { username, password: "x" });
+      expect(res.statusCode, username).toBe(400);
+      expect(res.json().code).toBe("VALIDATION_FAILED");
+    }
+    for (const q of ["%00", "a%00b", "%1B"]) expect((await staff.get(`/api/people?q=${q}`)).statusCode, q).toBe(400);
+    expect((await staff.get("/api/areas/locate?lng=1e-320&lat=25")).statusCode).toBe(400);
+    expect((await staff.get("/api/areas/locate?lng=NaN&lat=25")).statusCode).toBe(400);
+    for (const d of ["0001-01-01", "9999-12-31", "2024-02-30"]) {
+      expect((await staff.get(`/api/cases/measures?from=${d}&to=2025-01-01`)).statusCode, d).toBe(400);
+    }
+    // a household cannot move in in 2999
+    const future = await staff.post("/api/registry/households", { buildingId: "00000000-0000-7000-8000-000000000000", roomNo: "101", movedInOn: "2999-01-01", members: [{ name: "张三", idNumber: "110101199003071234", relation: "head" }] });
+    expect(future.statusCode).toBe(400);
+    expect(JSON.stringify(future.json().details)).toContain("movedInOn");
+  });
+
+  it("keeps multi-line text, normalises it to NFC and trims single-line text", async () => {
+    const { text, line } = await import("../src/contracts/bounded");
+    expect(text({ max: 20, multiline: true }).parse(" 第一行\r\n第二行\t ")).toBe("第一行\n第二行");
+    expect(line(10).parse("  e\u0301  ")).toBe("\u00e9");
+    expect(line(10).safeParse("a\nb").success).toBe(false);
+    expect(line(10).safeParse("😀").success).toBe(true);
+    expect(line(10).safeParse("\ud83d").success).toBe(false);
+  });
+
   it("answers unknown API paths with a JSON 404 and bad ids with 400", async () => {
     const res = await staff.get("/api/nothing-here");
     expect(res.statusCode).toBe(404);

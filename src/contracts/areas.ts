@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { areaLevel, lngLat, uuid } from "./common";
+import { queryLatitude, queryLongitude } from "./bounded";
 
 export const areaNode = z.object({
   id: uuid,
@@ -17,8 +18,8 @@ export const areaTreeReply = z.object({ items: z.array(areaNode) });
 export const areaIdParams = z.strictObject({ id: uuid });
 
 export const locateQuery = z.strictObject({
-  lng: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
+  lng: queryLongitude,
+  lat: queryLatitude,
 });
 const located = z.object({ id: uuid, name: z.string(), code: z.string() }).nullable();
 export const locateReply = z.object({

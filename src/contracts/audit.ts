@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { uuid } from "./common";
+import { code, limit } from "./bounded";
 
 export const auditQuery = z.strictObject({
-  action: z.string().max(64).optional(),
-  targetType: z.string().max(64).optional(),
+  action: code(64).optional(),
+  targetType: code(64).optional(),
   actorId: uuid.optional(),
-  cursor: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The id of the last row of the previous page. */
+  cursor: z.string().regex(/^\d{1,15}$/).optional(),
+  limit: limit(200, 50),
 });
 export const auditItem = z.object({
   id: z.number(),

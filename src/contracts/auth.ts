@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { areaLevel, role, uuid } from "./common";
+import { line, mobilePhone, text } from "./bounded";
+
+/** Passwords are not trimmed nor changed in any way, but hold no control character or lone surrogate. */
+const password = (min: number) => text({ max: 128, min, trim: false, normalize: false });
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: line(64),
+  password: password(1),
 });
 
 export const otpRequestBody = z.strictObject({
-  phone: z.string().regex(/^1[3-9]\d{9}$/),
+  phone: mobilePhone,
 });
 export const otpRequestReply = z.object({
   sent: z.literal(true),
@@ -16,13 +20,13 @@ export const otpRequestReply = z.object({
 });
 
 export const otpVerifyBody = z.strictObject({
-  phone: z.string().regex(/^1[3-9]\d{9}$/),
+  phone: mobilePhone,
   code: z.string().regex(/^\d{6}$/),
 });
 
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(8).max(128),
+  currentPassword: password(1),
+  newPassword: password(8),
 });
 
 export const sessionUser = z.object({

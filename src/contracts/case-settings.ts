@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { role, uuid } from "./common";
 import { caseLevel } from "./cases";
+import { code, day, line, num, year } from "./bounded";
 
 /** Levels a routing rule may start a case at: its grid, or straight at the community (a skip rule). */
 export const ROUTING_LEVEL_VALUES = ["grid", "community"] as const;
@@ -13,7 +14,7 @@ export const MAX_LIMIT_HOURS = 720;
 export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
 
-const categoryCode = z.string().trim().min(1).max(40);
+const categoryCode = code(40);
 
 /** Which community's rules; staff of a community may leave it out (their own). */
 export const communityQuery = z.strictObject({ communityId: uuid.optional() });
@@ -46,7 +47,7 @@ export const setRoutingRuleBody = z.strictObject({
 });
 export type SetRoutingRuleBody = z.input<typeof setRoutingRuleBody>;
 
-const hours = z.number().positive().max(MAX_LIMIT_HOURS);
+const hours = num({ min: 0, max: MAX_LIMIT_HOURS }).refine((h) => h > 0, "must be positive");
 
 export const timeLimitLevel = z.object({ level: caseLevel, acceptHours: z.number().nullable(), handleHours: z.number().nullable() });
 export const timeLimitItem = z.object({
@@ -66,24 +67,17 @@ export type SetTimeLimitBody = z.infer<typeof setTimeLimitBody>;
 export const timeLimitReply = z.object({ categoryCode: z.string(), level: caseLevel, acceptHours: z.number(), handleHours: z.number() });
 
 /** A calendar day as YYYY-MM-DD that exists (no 2025-02-30) within the supported years. */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    const year = Number(s.slice(0, 4));
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR;
-  }, "not a calendar date");
+export const calendarDate = day({ min: `${CALENDAR_MIN_YEAR}-01-01`, max: `${CALENDAR_MAX_YEAR}-12-31` });
 
 export const CALENDAR_KIND_VALUES = ["holiday", "workday"] as const;
 export const calendarKind = z.enum(CALENDAR_KIND_VALUES);
 export type CalendarKind = z.infer<typeof calendarKind>;
 
-export const calendarQuery = z.strictObject({ year: z.coerce.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR) });
+export const calendarQuery = z.strictObject({ year: year(CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR) });
 export const calendarDayItem = z.object({ day: z.string(), kind: calendarKind, name: z.string() });
 export type CalendarDayItem = z.infer<typeof calendarDayItem>;
 export const calendarReply = z.object({ year: z.number(), items: z.array(calendarDayItem) });
 export const calendarDayParams = z.strictObject({ day: calendarDate });
 /** A holiday (any day) or a weekend day made a working day (调休), with its name, e.g. 春节 / 春节调休. */
-export const setCalendarDayBody = z.strictObject({ kind: calendarKind, name: z.string().trim().min(1).max(40) });
+export const setCalendarDayBody = z.strictObject({ kind: calendarKind, name: line(40) });
 export type SetCalendarDayBody = z.infer<typeof setCalendarDayBody>;

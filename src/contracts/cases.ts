@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lngLat, uuid } from "./common";
+import { lngLat, lngLatInput, uuid } from "./common";
+import { code, cursor, day, int, limit, line, mobilePhone, num, paragraph, queryInt, queryLatitude, queryLongitude, queryNum } from "./bounded";
 
 export const CASE_STATUS_VALUES = ["reported", "accepted", "dispatched", "in_progress", "handled", "verified", "closed"] as const;
 export const CASE_LEVEL_VALUES = ["grid", "community", "street", "department"] as const;
@@ -18,20 +19,19 @@ export const closureKind = z.enum(CLOSURE_KIND_VALUES);
 export const caseAction = z.enum(CASE_ACTION_VALUES);
 export type CaseAction = z.infer<typeof caseAction>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z.string().regex(/^1[3-9]\d{9}$/);
+const phone = mobilePhone;
 
 /** A new case. Residents and riders send category, description, photos and place; staff add the channel and caller. */
 export const reportCaseBody = z.strictObject({
-  categoryCode: z.string().min(1).max(40),
-  description: text(2000),
-  location: lngLat.optional(),
-  address: z.string().trim().max(200).optional(),
+  categoryCode: code(40),
+  description: paragraph(2000),
+  location: lngLatInput.optional(),
+  address: line(200, 0).optional(),
   photoIds: z.array(uuid).max(9).default([]),
   anonymous: z.boolean().default(false),
   /** Staff entering a phone call, a 12345 transfer, a meeting or a partner unit's report. */
   channel: z.enum(["phone", "hotline_12345", "partner_unit", "meeting"]).optional(),
-  reporterName: z.string().trim().max(40).optional(),
+  reporterName: line(40, 0).optional(),
   reporterPhone: phone.optional(),
 });
 export type ReportCaseBody = z.infer<typeof reportCaseBody>;
@@ -41,14 +41,14 @@ export const caseIdParams = z.strictObject({ id: uuid });
 export const transitionBody = z.strictObject({
   action: caseAction,
   /** Expected version of the case: a stale one answers 409. */
-  version: z.number().int().min(1).optional(),
-  note: z.string().trim().max(2000).optional(),
+  version: int({ min: 1, max: 2_000_000_000 }).optional(),
+  note: paragraph(2000, 0).optional(),
   handlerId: uuid.optional(),
-  department: z.string().trim().min(1).max(40).optional(),
+  department: line(40).optional(),
   closureKind: z.enum(["resolved", "unable", "not_responsible"]).optional(),
-  referredTo: z.string().trim().max(100).optional(),
+  referredTo: line(100, 0).optional(),
   duplicateOfId: uuid.optional(),
-  delayHours: z.number().positive().max(500).optional(),
+  delayHours: num({ min: 0, max: 500 }).refine((h) => h > 0, "must be positive").optional(),
   rating: z.enum(RATING_VALUES).optional(),
   photoIds: z.array(uuid).max(9).default([]),
 });
@@ -122,18 +122,18 @@ export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const caseListQuery = z.strictObject({
   status: z.union([caseStatus, z.literal("open")]).optional(),
-  categoryCode: z.string().max(40).optional(),
+  categoryCode: code(40).optional(),
   areaId: uuid.optional(),
   level: caseLevel.optional(),
   channel: caseChannel.optional(),
   overdue: z.enum(["true", "false"]).optional(),
-  from: z.string().date().optional(),
-  to: z.string().date().optional(),
-  q: z.string().trim().max(60).optional(),
+  from: day().optional(),
+  to: day().optional(),
+  q: line(60, 0).optional(),
   /** "mine": the caller's queue (handler, or open cases of their grid). */
   scope: z.enum(["all", "queue", "reported"]).default("all"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(30),
+  cursor: cursor.optional(),
+  limit: limit(200, 30),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 export const caseListReply = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
@@ -142,11 +142,11 @@ export const categoryItem = z.object({ code: z.string(), name: z.string(), nameE
 export const categoriesReply = z.object({ items: z.array(categoryItem) });
 
 export const nearbyQuery = z.strictObject({
-  lng: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
-  radius: z.coerce.number().min(10).max(5000).default(500),
-  categoryCode: z.string().max(40).optional(),
-  days: z.coerce.number().int().min(1).max(365).default(30),
+  lng: queryLongitude,
+  lat: queryLatitude,
+  radius: queryNum({ min: 10, max: 5000 }).default(500),
+  categoryCode: code(40).optional(),
+  days: queryInt({ min: 1, max: 365 }).default(30),
 });
 export const publicCase = z.object({
   id: uuid,
@@ -164,8 +164,8 @@ export const nearbyReply = z.object({ items: z.array(publicCase) });
 
 export const measuresQuery = z.strictObject({
   areaId: uuid.optional(),
-  from: z.string().date(),
-  to: z.string().date(),
+  from: day(),
+  to: day(),
 });
 const countBy = z.array(z.object({ key: z.string(), name: z.string(), count: z.number(), resolved: z.number() }));
 export const measuresReply = z.object({

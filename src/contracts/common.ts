@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { cursor, limit, lngLatInput } from "./bounded";
 
 export const uuid = z.string().uuid();
-export const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/**
+ * [longitude, latitude] as answered: as loose as the `point` column (a response schema must not
+ * refuse what is stored). Request bodies use `lngLatInput` from ./bounded (WGS-84 ranges).
+ */
+export const lngLat = z.tuple([z.number(), z.number()]);
 export type LngLat = z.infer<typeof lngLat>;
+export { lngLatInput };
 
 export const ROLE_VALUES = [
   "platform_admin",
@@ -36,6 +42,6 @@ export const ok = z.object({ ok: z.literal(true) });
 
 /** Keyset pagination: an opaque cursor from the previous page. */
 export const pageQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursor.optional(),
+  limit: limit(200, 50),
 });

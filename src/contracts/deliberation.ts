@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lngLat, uuid } from "./common";
+import { lngLat, lngLatInput, uuid } from "./common";
+import { cursor, day as boundedDay, instant as boundedInstant, int, limit, line, num, paragraph, queryInt, text as boundedText } from "./bounded";
 
 /** 议事协商: topics, meetings with sign-in, resolutions followed until done, opinion collection, measures. */
 
@@ -26,18 +27,20 @@ export type PartyKind = z.infer<typeof partyKind>;
 export type TopicStatus = z.infer<typeof topicStatus>;
 export type MeetingStatus = z.infer<typeof meetingStatus>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.string().datetime({ offset: true });
-const day = z.string().date();
+/** Single-line text (titles, names, places) and multi-line text (descriptions, minutes, opinions). */
+const text = (max: number) => line(max);
+const longText = (max: number) => paragraph(max);
+const instant = boundedInstant();
+const day = boundedDay();
 const named = z.object({ id: uuid, name: z.string() });
 export const idParams = z.strictObject({ id: uuid });
-const version = z.number().int().min(1).optional();
+const version = int({ min: 1, max: 2_000_000_000 }).optional();
 
 // ---------- topics ----------
 
 export const createTopicBody = z.strictObject({
   title: text(100),
-  description: text(2000),
+  description: longText(2000),
   /** Community, grid or microgrid the topic belongs to; default the caller's own area. */
   areaId: uuid.optional(),
   affected: z.array(text(60)).max(30).default([]),
@@ -50,33 +53,33 @@ export const topicFromCasesBody = z.strictObject({
   /** Add the cases to this existing topic instead of making a new one. */
   topicId: uuid.optional(),
   title: text(100).optional(),
-  description: text(2000).optional(),
+  description: longText(2000).optional(),
 });
 export type TopicFromCasesBody = z.infer<typeof topicFromCasesBody>;
 
 export const proposeTopicBody = z.strictObject({
   title: text(100),
-  description: text(2000),
+  description: longText(2000),
   affected: z.array(text(60)).max(10).default([]),
 });
 export type ProposeTopicBody = z.infer<typeof proposeTopicBody>;
 
-export const dropTopicBody = z.strictObject({ reason: text(500) });
+export const dropTopicBody = z.strictObject({ reason: longText(500) });
 
 export const topicListQuery = z.strictObject({
   status: topicStatus.optional(),
   source: topicSource.optional(),
   areaId: uuid.optional(),
-  q: z.string().trim().max(60).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(30),
+  q: line(60, 0).optional(),
+  cursor: cursor.optional(),
+  limit: limit(200, 30),
 });
 export type TopicListQuery = z.infer<typeof topicListQuery>;
 
 export const candidateQuery = z.strictObject({
   areaId: uuid.optional(),
-  days: z.coerce.number().int().min(7).max(365).default(90),
-  min: z.coerce.number().int().min(2).max(20).default(3),
+  days: queryInt({ min: 7, max: 365 }).default(90),
+  min: queryInt({ min: 2, max: 20 }).default(3),
   /** The day the window ends (default today). */
   asOf: day.optional(),
 });
@@ -167,7 +170,7 @@ export const createMeetingBody = z.strictObject({
   endsAt: instant,
   /** Where: a meeting room, or a bench outside building 3. */
   place: text(120),
-  location: lngLat.optional(),
+  location: lngLatInput.optional(),
   areaId: uuid.optional(),
   convenerId: uuid.optional(),
   isPublic: z.boolean().default(true),
@@ -178,12 +181,12 @@ export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
 export const agendaBody = z.strictObject({ topicIds: z.array(uuid).min(1).max(20) });
 export const partiesBody = z.strictObject({ parties: z.array(partyInput).min(1).max(30) });
-export const checkinBody = z.strictObject({ code: z.string().trim().min(6).max(64), partyKind: partyKind.optional() });
+export const checkinBody = z.strictObject({ code: z.string().trim().min(6).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a check-in code"), partyKind: partyKind.optional() });
 export const tickBody = z.strictObject({ name: text(40), partyKind, userId: uuid.optional() });
-export const minutesBody = z.strictObject({ minutes: text(20000) });
-export const closeMeetingBody = z.strictObject({ minutes: text(20000).optional() });
-export const cancelMeetingBody = z.strictObject({ reason: text(500) });
-export const opinionBody = z.strictObject({ topicId: uuid, partyKind, speaker: text(80), text: text(2000) });
+export const minutesBody = z.strictObject({ minutes: longText(20000) });
+export const closeMeetingBody = z.strictObject({ minutes: longText(20000).optional() });
+export const cancelMeetingBody = z.strictObject({ reason: longText(500) });
+export const opinionBody = z.strictObject({ topicId: uuid, partyKind, speaker: text(80), text: longText(2000) });
 export const attendanceParams = z.strictObject({ id: uuid, attendanceId: uuid });
 
 export const ownerInput = z
@@ -191,7 +194,7 @@ export const ownerInput = z
   .refine((o) => o.userId !== undefined || (o.partyKind !== undefined && o.name !== undefined), { message: "a user, or a party kind and a name" });
 export const resolutionBody = z.strictObject({
   topicId: uuid,
-  text: text(2000),
+  text: longText(2000),
   dueOn: day,
   owners: z.array(ownerInput).min(1).max(10),
 });
@@ -203,8 +206,8 @@ export const meetingListQuery = z.strictObject({
   areaId: uuid.optional(),
   from: day.optional(),
   to: day.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(30),
+  cursor: cursor.optional(),
+  limit: limit(200, 30),
 });
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
 
@@ -249,19 +252,19 @@ export const checkinReply = z.object({ meetingId: uuid, attendanceId: uuid, alre
 // ---------- resolutions ----------
 
 export const progressBody = z.strictObject({
-  text: text(2000),
-  percent: z.number().int().min(0).max(100),
+  text: longText(2000),
+  percent: int({ min: 0, max: 100 }),
   photoIds: z.array(uuid).max(9).default([]),
   version,
 });
-export const completeBody = z.strictObject({ text: text(2000), photoIds: z.array(uuid).max(9).default([]), version });
+export const completeBody = z.strictObject({ text: longText(2000), photoIds: z.array(uuid).max(9).default([]), version });
 
 export const resolutionListQuery = z.strictObject({
   /** "overdue": open with the due date passed (the dashboard list). */
   status: z.enum(["open", "done", "cancelled", "overdue"]).optional(),
   areaId: uuid.optional(),
   fiveParty: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limit(500, 100),
 });
 export type ResolutionListQuery = z.infer<typeof resolutionListQuery>;
 export const resolutionListReply = z.object({ items: z.array(resolutionSummary) });
@@ -290,14 +293,14 @@ export const createQuestionnaireBody = z.strictObject({
   topicId: uuid.optional(),
   areaId: uuid.optional(),
   /** Default: the next round of the topic's questionnaires (1 without a topic). */
-  round: z.number().int().min(1).max(50).optional(),
+  round: int({ min: 1, max: 50 }).optional(),
   opensAt: instant.optional(),
   closesAt: instant.optional(),
   questions: z.array(questionInput).min(1).max(40),
 });
 export type CreateQuestionnaireBody = z.infer<typeof createQuestionnaireBody>;
 
-export const answerValue = z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(40)]);
+export const answerValue = z.union([boundedText({ max: 2000, min: 0, multiline: true }), num({ min: -1e9, max: 1e9 }), z.array(boundedText({ max: 200, min: 0 })).max(40)]);
 export const answerInput = z.strictObject({ questionId: uuid, value: answerValue });
 export type AnswerInput = z.infer<typeof answerInput>;
 export const doorResponseBody = z.strictObject({ householdId: uuid, answers: z.array(answerInput).max(40) });
@@ -323,14 +326,14 @@ export const questionnaireListQuery = z.strictObject({
   topicId: uuid.optional(),
   status: z.enum(QUESTIONNAIRE_STATUS_VALUES).optional(),
   areaId: uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: limit(200, 50),
 });
 export const questionnaireListReply = z.object({ items: z.array(questionnaireSummary) });
 
 export const householdsQuery = z.strictObject({
   buildingId: uuid.optional(),
   compoundId: uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(300),
+  limit: limit(1000, 300),
 });
 export const householdsReply = z.object({
   items: z.array(z.object({ id: uuid, address: z.string(), building: named, compound: named, answered: z.boolean() })),
@@ -397,7 +400,7 @@ export const publicTopic = z.object({
 export type PublicTopic = z.infer<typeof publicTopic>;
 export const publicTopicsQuery = z.strictObject({
   status: topicStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: limit(100, 30),
 });
 export const publicTopicsReply = z.object({ items: z.array(publicTopic) });
 export const publicQuestionnaire = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lngLat, uuid } from "./common";
+import { lngLat, lngLatInput, uuid } from "./common";
+import { code, day as boundedDay, instant, int, limit, line, mobilePhone, num, paragraph, year } from "./bounded";
 
 /**
  * Community partners (社区合伙人): partner units and their co-building agreements, the talent pool
@@ -19,9 +20,11 @@ export const resourceKind = z.enum(RESOURCE_KIND_VALUES);
 export const activityKind = z.enum(ACTIVITY_KIND_VALUES);
 export const teamKind = z.enum(TEAM_KIND_VALUES);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z.string().regex(/^1[3-9]\d{9}$/);
-const day = z.string().date();
+const text = (max: number) => line(max);
+const phone = mobilePhone;
+const day = boundedDay();
+/** A day something was done or given: not in the future. */
+const pastDay = boundedDay({ notFuture: true });
 const named = z.object({ id: uuid, name: z.string() });
 const photo = z.object({ id: uuid, url: z.string(), thumbUrl: z.string() });
 
@@ -37,9 +40,9 @@ export const unitBody = z.strictObject({
   placeId: uuid.optional(),
   name: text(100),
   kind: unitKind,
-  contactName: z.string().trim().max(40).optional(),
+  contactName: line(40, 0).optional(),
   contactPhone: phone.optional(),
-  partyOrg: z.string().trim().max(100).optional(),
+  partyOrg: line(100, 0).optional(),
   /** Member of the community's 大党委 / part-time committee-member scheme. */
   bigCommittee: z.boolean().default(false),
   contactUserId: uuid.optional(),
@@ -48,7 +51,7 @@ export type UnitBody = z.infer<typeof unitBody>;
 
 export const unitListQuery = z.strictObject({
   communityId: uuid.optional(),
-  q: z.string().trim().max(60).optional(),
+  q: line(60, 0).optional(),
   kind: unitKind.optional(),
   bigCommittee: z.enum(["true", "false"]).optional(),
 });
@@ -77,19 +80,19 @@ export const unitListReply = z.object({ items: z.array(unitSummary) });
 export const agreementItemBody = z.strictObject({
   resourceKind: resourceKind.optional(),
   /** Case categories this resource helps with (codes of /api/cases/categories), for matching. */
-  categories: z.array(z.string().min(1).max(40)).max(20).default([]),
-  description: text(500),
-  quantity: z.number().nonnegative().max(1e9).optional(),
-  unit: z.string().trim().max(20).optional(),
+  categories: z.array(code(40)).max(20).default([]),
+  description: paragraph(500),
+  quantity: num({ min: 0, max: 1e9 }).optional(),
+  unit: line(20, 0).optional(),
 });
 
 export const agreementBody = z.strictObject({
   startsOn: day,
   endsOn: day,
-  signedOn: day.optional(),
+  signedOn: pastDay.optional(),
   signatories: z.array(text(60)).min(1).max(10),
   /** 兼职委员: the unit's part-time member of the community party committee. */
-  partTimeMember: z.string().trim().max(40).optional(),
+  partTimeMember: line(40, 0).optional(),
   offers: z.array(agreementItemBody).max(50).default([]),
   needs: z.array(agreementItemBody).max(50).default([]),
   projects: z.array(agreementItemBody).max(50).default([]),
@@ -123,9 +126,9 @@ export const unitDetail = unitSummary.extend({ agreements: z.array(agreementDeta
 export const givingBody = z.strictObject({
   givenOn: day,
   resourceKind,
-  description: text(500),
-  quantity: z.number().nonnegative().max(1e9).optional(),
-  unit: z.string().trim().max(20).optional(),
+  description: paragraph(500),
+  quantity: num({ min: 0, max: 1e9 }).optional(),
+  unit: line(20, 0).optional(),
   /** The offer of the agreement this fulfils. */
   itemId: uuid.optional(),
   activityId: uuid.optional(),
@@ -134,9 +137,9 @@ export const givingBody = z.strictObject({
 export const matchQuery = z.strictObject({
   communityId: uuid.optional(),
   /** The need in free text, e.g. "周末借用会议室开居民议事会". */
-  q: z.string().trim().max(200).optional(),
+  q: line(200, 0).optional(),
   resourceKind: resourceKind.optional(),
-  categoryCode: z.string().max(40).optional(),
+  categoryCode: code(40).optional(),
   /** Agreements in force on this day (default today). */
   on: day.optional(),
 });
@@ -152,7 +155,7 @@ export const matchReply = z.object({
   ),
 });
 
-export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const yearQuery = z.strictObject({ year: year(2000, 2100).optional() });
 const kindCount = z.object({ kind: z.string(), name: z.string(), count: z.number(), quantity: z.number() });
 export const unitRecordReply = z.object({
   unit: named,
@@ -176,7 +179,7 @@ export type UnitRecord = z.infer<typeof unitRecordReply>;
 export const callBody = z.strictObject({
   communityId: uuid.optional(),
   title: text(100),
-  body: text(5000),
+  body: paragraph(5000),
   /** Public code in the sign-up URL; generated when absent. */
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{3,39}$/).optional(),
   /** Talent categories applicants choose from (调解, 医疗, 法律, 手艺 …); empty: free. */
@@ -202,7 +205,7 @@ export const callItem = z.object({
 });
 export const callListReply = z.object({ items: z.array(callItem) });
 
-export const slugParams = z.strictObject({ slug: z.string().min(1).max(60) });
+export const slugParams = z.strictObject({ slug: z.string().min(1).max(60).regex(/^[A-Za-z0-9_-]+$/, "not a slug") });
 export const publicCallReply = z.object({
   title: z.string(),
   body: z.string(),
@@ -217,7 +220,7 @@ export const applicationBody = z.strictObject({
   phone,
   category: text(30),
   skills: z.array(text(30)).max(20).default([]),
-  intro: z.string().trim().max(1000).optional(),
+  intro: paragraph(1000, 0).optional(),
 });
 export type ApplicationBody = z.infer<typeof applicationBody>;
 /** Always the same answer: nothing tells whether the phone is registered or has applied before. */
@@ -226,7 +229,7 @@ export const applicationReply = z.object({ received: z.literal(true) });
 export const applicationListQuery = z.strictObject({
   callId: uuid.optional(),
   status: z.enum(["pending", "approved", "rejected"]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limit(500, 100),
 });
 export const applicationItem = z.object({
   id: uuid,
@@ -246,7 +249,7 @@ export const decisionBody = z.strictObject({
   decision: z.enum(["approve", "reject"]),
   /** Approve straight into a team. */
   teamId: uuid.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: paragraph(500, 0).optional(),
 });
 export const decisionReply = z.object({
   id: uuid,
@@ -260,10 +263,10 @@ export const decisionReply = z.object({
 
 export const talentListQuery = z.strictObject({
   communityId: uuid.optional(),
-  q: z.string().trim().max(40).optional(),
-  category: z.string().max(30).optional(),
+  q: line(40, 0).optional(),
+  category: line(30, 0).optional(),
   teamId: uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limit(500, 100),
 });
 export const talentItem = z.object({
   id: uuid,
@@ -304,10 +307,10 @@ export const assignmentBody = z.strictObject({
   refId: uuid,
   teamId: uuid.optional(),
   talentId: uuid.optional(),
-  note: z.string().trim().max(1000).optional(),
+  note: paragraph(1000, 0).optional(),
 });
 export const ASSIGNMENT_ACTION_VALUES = ["solve", "return", "reopen"] as const;
-export const assignmentActionBody = z.strictObject({ action: z.enum(ASSIGNMENT_ACTION_VALUES), note: z.string().trim().max(1000).optional() });
+export const assignmentActionBody = z.strictObject({ action: z.enum(ASSIGNMENT_ACTION_VALUES), note: paragraph(1000, 0).optional() });
 export const assignmentItem = z.object({
   id: uuid,
   refKind: z.enum(["case", "topic"]),
@@ -324,7 +327,7 @@ export const assignmentListQuery = z.strictObject({
   teamId: uuid.optional(),
   talentId: uuid.optional(),
   status: z.enum(["open", "solved", "returned"]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limit(500, 100),
 });
 export const assignmentListReply = z.object({ items: z.array(assignmentItem) });
 export const teamDetail = teamItem.extend({
@@ -338,22 +341,22 @@ export const repeatRule = z.strictObject({
   /** week: same weekday and time every week; month: same weekday of the same week of the month (e.g. second Saturday). */
   every: z.enum(["week", "month"]),
   until: day.optional(),
-  count: z.number().int().min(1).max(60).optional(),
+  count: int({ min: 1, max: 60 }).optional(),
 });
 
 export const activityBody = z.strictObject({
   communityId: uuid.optional(),
   kind: activityKind,
   title: text(100),
-  description: z.string().trim().max(5000).default(""),
+  description: paragraph(5000, 0).default(""),
   place: text(200),
-  location: lngLat.optional(),
-  capacity: z.number().int().min(1).max(10000),
+  location: lngLatInput.optional(),
+  capacity: int({ min: 1, max: 10000 }),
   /** Hours and points a checked-in volunteer earns; 0 uses the rule (duration, 10 points an hour). */
-  hours: z.number().min(0).max(24).default(0),
-  points: z.number().int().min(0).max(1000).default(0),
-  startsAt: z.string().datetime({ offset: true }),
-  endsAt: z.string().datetime({ offset: true }),
+  hours: num({ min: 0, max: 24 }).default(0),
+  points: int({ min: 0, max: 1000 }).default(0),
+  startsAt: instant(),
+  endsAt: instant(),
   teamId: uuid.optional(),
   unitIds: z.array(uuid).max(50).default([]),
   /** Open for sign-up at once (else "planned"). */
@@ -365,10 +368,10 @@ export type ActivityBody = z.infer<typeof activityBody>;
 
 export const activityPatchBody = z.strictObject({
   status: z.enum(["planned", "open", "done", "cancelled"]).optional(),
-  capacity: z.number().int().min(1).max(10000).optional(),
+  capacity: int({ min: 1, max: 10000 }).optional(),
   title: text(100).optional(),
   place: text(200).optional(),
-  description: z.string().trim().max(5000).optional(),
+  description: paragraph(5000, 0).optional(),
 });
 
 export const activityListQuery = z.strictObject({
@@ -382,7 +385,7 @@ export const activityListQuery = z.strictObject({
   upcoming: z.enum(["true", "false"]).optional(),
   /** Only those the caller signed up to. */
   mine: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limit(500, 100),
 });
 
 export const mySignup = z.object({ status: z.enum(["confirmed", "waitlisted", "cancelled"]), position: z.number().nullable(), checkedIn: z.boolean() }).nullable();
@@ -433,7 +436,7 @@ export const signupItem = z.object({
 });
 export const signupListReply = z.object({ items: z.array(signupItem) });
 
-export const checkinBody = z.strictObject({ code: z.string().trim().min(4).max(40) });
+export const checkinBody = z.strictObject({ code: z.string().trim().min(4).max(40).regex(/^[A-Za-z0-9_-]+$/, "not a check-in code") });
 export const balance = z.object({ hours: z.number(), points: z.number() });
 export const checkinReply = z.object({ already: z.boolean(), hours: z.number(), points: z.number(), balance });
 /** What the staff's screen shows as a QR code at the venue. */
@@ -441,7 +444,7 @@ export const checkinCodeReply = z.object({ code: z.string(), url: z.string() });
 
 export const outputsBody = z.strictObject({
   /** Merged into the recorded outputs; a key set to 0 stays, counts only grow by what is sent. */
-  outputs: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), z.number().int().min(0).max(1_000_000)).default({}),
+  outputs: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), int({ min: 0, max: 1_000_000 })).default({}),
   photoIds: z.array(uuid).max(20).default([]),
 });
 export const boothBody = z.strictObject({ name: text(60), unitId: uuid.optional(), teamId: uuid.optional() });
@@ -483,8 +486,8 @@ export type VolunteerRecord = z.infer<typeof volunteerRecord>;
 
 export const accountListQuery = z.strictObject({
   communityId: uuid.optional(),
-  q: z.string().trim().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  q: line(40, 0).optional(),
+  limit: limit(500, 100),
 });
 export const accountListReply = z.object({ items: z.array(z.object({ user: named, role: z.string(), hours: z.number(), points: z.number() })) });
 export const userParams = z.strictObject({ userId: uuid });
@@ -492,9 +495,9 @@ export const userParams = z.strictObject({ userId: uuid });
 export const correctionBody = z
   .strictObject({
     userId: uuid,
-    hours: z.number().min(-1000).max(1000).default(0),
-    points: z.number().int().min(-100000).max(100000).default(0),
-    reason: z.string().trim().min(4).max(500),
+    hours: num({ min: -1000, max: 1000 }).default(0),
+    points: int({ min: -100000, max: 100000 }).default(0),
+    reason: paragraph(500, 4),
   })
   .refine((b) => b.hours !== 0 || b.points !== 0, { message: "hours or points must change", path: ["points"] });
 export const correctionReply = z.object({ entryId: uuid, balance });
@@ -503,13 +506,13 @@ export const rewardBody = z.strictObject({
   communityId: uuid.optional(),
   unitId: uuid.optional(),
   name: text(60),
-  cost: z.number().int().min(1).max(100000),
-  stock: z.number().int().min(0).max(100000),
+  cost: int({ min: 1, max: 100000 }),
+  stock: int({ min: 0, max: 100000 }),
 });
 export const rewardPatchBody = z.strictObject({
   name: text(60).optional(),
-  cost: z.number().int().min(1).max(100000).optional(),
-  stock: z.number().int().min(0).max(100000).optional(),
+  cost: int({ min: 1, max: 100000 }).optional(),
+  stock: int({ min: 0, max: 100000 }).optional(),
   active: z.boolean().optional(),
 });
 export const rewardItem = z.object({ id: uuid, name: z.string(), cost: z.number(), stock: z.number(), active: z.boolean(), unit: named.nullable() });
@@ -543,10 +546,10 @@ export const riderServiceBody = z.strictObject({
   communityId: uuid.optional(),
   kind: z.enum(RIDER_SERVICE_KIND_VALUES),
   name: text(60),
-  description: text(500),
+  description: paragraph(500),
   unitId: uuid.optional(),
   placeId: uuid.optional(),
-  location: lngLat.optional(),
+  location: lngLatInput.optional(),
 });
 
 // ---------------------------------------------------------------- measures

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lngLat, uuid } from "./common";
+import { lngLat, lngLatInput, uuid } from "./common";
+import { code, day as boundedDay, instant, int, limit, line, month as boundedMonth, num, paragraph, queryLatitude, queryLongitude, text as boundedText } from "./bounded";
 
 /**
  * Patrols and ledgers (巡查与台账): checklist templates, the differentiated plan list
@@ -20,9 +21,9 @@ export type TargetKind = z.infer<typeof targetKind>;
 export type ItemType = z.infer<typeof itemType>;
 export type Frequency = z.infer<typeof frequency>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const day = z.string().date();
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const text = (max: number) => line(max);
+const day = boundedDay();
+const month = boundedMonth;
 const named = z.object({ id: uuid, name: z.string() });
 
 // ---------------------------------------------------------------- templates
@@ -30,8 +31,8 @@ const named = z.object({ id: uuid, name: z.string() });
 /** Which answer is a failure: yes_no `{equals}`, choice `{in}`, number outside `{min, max}`. */
 export const failWhen = z.union([
   z.strictObject({ equals: z.boolean() }),
-  z.strictObject({ in: z.array(z.string().min(1).max(40)).min(1).max(20) }),
-  z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
+  z.strictObject({ in: z.array(text(40)).min(1).max(20) }),
+  z.strictObject({ min: num({ min: -1e9, max: 1e9 }).optional(), max: num({ min: -1e9, max: 1e9 }).optional() }),
 ]);
 export type FailWhen = z.infer<typeof failWhen>;
 
@@ -43,7 +44,7 @@ export const checklistItemInput = z
     required: z.boolean().default(true),
     failWhen: failWhen.optional(),
     opensCase: z.boolean().default(false),
-    caseCategory: z.string().min(1).max(40).optional(),
+    caseCategory: code(40).optional(),
   })
   .superRefine((item, ctx) => {
     const fw = item.failWhen as Record<string, unknown> | undefined;
@@ -139,12 +140,12 @@ const bulkCommon = {
 };
 export const bulkPlansBody = z.discriminatedUnion("by", [
   /** Everyone carrying a care tag in the area: households for care tags, the person for 重点人员. */
-  z.strictObject({ by: z.literal("tag"), tagCode: z.string().min(1).max(40), ...bulkCommon }),
+  z.strictObject({ by: z.literal("tag"), tagCode: code(40), ...bulkCommon }),
   /** Every active place of a kind in the area, optionally only one `attrs.category` / `attrs.industry`. */
   z.strictObject({
     by: z.literal("place_kind"),
     placeKind: z.enum(PLACE_KIND_VALUES),
-    category: z.string().min(1).max(40).optional(),
+    category: text(40).optional(),
     targetKind: targetKind.optional(),
     ...bulkCommon,
   }),
@@ -177,9 +178,9 @@ export const planListQuery = z.strictObject({
   assigneeId: uuid.optional(),
   frequency: frequency.optional(),
   active: z.enum(["true", "false", "all"]).default("true"),
-  q: z.string().trim().max(60).optional(),
+  q: line(60, 0).optional(),
   cursor: uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: limit(500, 50),
 });
 export type PlanListQuery = z.infer<typeof planListQuery>;
 export const planListReply = z.object({ items: z.array(planSummary), nextCursor: z.string().nullable(), total: z.number() });
@@ -187,7 +188,7 @@ export const planListReply = z.object({ items: z.array(planSummary), nextCursor:
 export const reassignBody = z.strictObject({
   assigneeId: uuid,
   /** Expected version of a task: a stale one answers 409. */
-  version: z.number().int().min(1).optional(),
+  version: int({ min: 1, max: 2_000_000_000 }).optional(),
 });
 export const assigneeQuery = z.strictObject({ areaId: uuid.optional() });
 export const assigneeListReply = z.object({ items: z.array(z.object({ id: uuid, name: z.string(), role: z.string(), area: named })) });
@@ -230,10 +231,10 @@ export type TaskSummary = z.infer<typeof taskSummary>;
 export const MY_TASK_VIEWS = ["today", "week", "overdue"] as const;
 export const myTasksQuery = z.strictObject({
   view: z.enum(MY_TASK_VIEWS).default("today"),
-  lng: z.coerce.number().min(-180).max(180).optional(),
-  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: queryLongitude.optional(),
+  lat: queryLatitude.optional(),
   targetKind: targetKind.optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(300),
+  limit: limit(2000, 300),
 });
 export type MyTasksQuery = z.infer<typeof myTasksQuery>;
 export const myTasksReply = z.object({
@@ -262,8 +263,8 @@ export const taskListQuery = z.strictObject({
   from: day.optional(),
   to: day.optional(),
   /** `<periodStart>_<id>` of the last task of the previous page. */
-  cursor: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).refine((c) => boundedDay().safeParse(c.slice(0, 10)).success && uuid.safeParse(c.slice(11)).success, "not a cursor").optional(),
+  limit: limit(500, 50),
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 export const taskListReply = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
@@ -273,20 +274,20 @@ export const idParams = z.strictObject({ id: uuid });
 // ---------------------------------------------------------------- submissions
 
 /** A GPS fix: longitude, latitude, unix milliseconds. Garbage points are filtered, not refused. */
-export const trackPoint = z.tuple([z.number(), z.number(), z.number()]);
-export const answerValue = z.union([z.boolean(), z.number(), z.string().max(2000), z.array(uuid).max(9), z.null()]);
+export const trackPoint = z.tuple([num({ min: -1e6, max: 1e6 }), num({ min: -1e6, max: 1e6 }), num({ min: 0, max: 1e14 })]);
+export const answerValue = z.union([z.boolean(), num({ min: -1e12, max: 1e12 }), boundedText({ max: 2000, min: 0, multiline: true }), z.array(uuid).max(9), z.null()]);
 
 export const submitBody = z.strictObject({
   /** Made by the phone when the form is filled (offline too): the same clientId is stored once. */
   clientId: z.string().regex(/^[A-Za-z0-9_\-:.]{8,100}$/),
-  filledAt: z.string().datetime({ offset: true }),
+  filledAt: instant(),
   /** itemId → answer: yes_no boolean, choice one of the options, number, text, photo file ids. */
   answers: z.record(uuid, answerValue),
-  location: lngLat.optional(),
+  location: lngLatInput.optional(),
   track: z.array(trackPoint).max(20_000).optional(),
   /** Riders or volunteers who joined, by name. */
   companions: z.array(text(40)).max(20).default([]),
-  notes: z.string().trim().max(2000).optional(),
+  notes: paragraph(2000, 0).optional(),
   photoIds: z.array(uuid).max(9).default([]),
   /** Evidence for one item (e.g. the blocked exit of a failed check): itemId → file ids; the item's case gets them. */
   itemPhotos: z.record(uuid, z.array(uuid).min(1).max(9)).default({}),

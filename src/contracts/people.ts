@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { uuid } from "./common";
+import { code, limit, line } from "./bounded";
 
 export const peopleQuery = z.strictObject({
   /** Name (full or part), phone tail (4 digits) or ID-number tail (4 characters). */
-  q: z.string().trim().max(40).optional(),
+  q: line(40, 0).optional(),
   /** Part of the address: compound, building, room (e.g. 金水湾 3栋 502). */
-  address: z.string().trim().max(60).optional(),
+  address: line(60, 0).optional(),
   /** A tag code from the dictionary (restricted ones need the right to see them). */
-  tag: z.string().max(40).optional(),
+  tag: code(40).optional(),
   areaId: uuid.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  /** The id of the last person of the previous page. */
+  cursor: uuid.optional(),
+  limit: limit(200, 20),
 });
 
 export const personItem = z.object({

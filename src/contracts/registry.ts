@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { lngLat, uuid } from "./common";
+import { uuid } from "./common";
+import { code, day as boundedDay, instant, limit, line, lngLatInput, mobilePhone, paragraph } from "./bounded";
 
 export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "sibling", "other"] as const;
 export const RESIDENCES = ["registered", "resident", "floating"] as const;
-const phone = z.string().regex(/^1[3-9]\d{9}$/);
-const idNumber = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/);
-const day = z.string().date();
+const phone = mobilePhone;
+const idNumber = z.string().max(40).trim().toUpperCase().regex(/^\d{17}[\dX]$/);
+/** Days of a household's life (moving in or out, joining): not in the future. */
+const day = boundedDay({ notFuture: true });
 
 export const tagItem = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string(), restricted: z.boolean(), visitFrequency: z.string().nullable() });
 export const tagsReply = z.object({ items: z.array(tagItem) });
@@ -59,11 +61,11 @@ export const personDetail = memberItem.extend({
 
 export const idParams = z.strictObject({ id: uuid });
 
-export const unmaskBody = z.strictObject({ reason: z.string().trim().min(4).max(200) });
+export const unmaskBody = z.strictObject({ reason: line(200, 4) });
 export const unmaskReply = z.object({ idNumber: z.string(), phone: z.string().nullable() });
 
 export const newPersonBody = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: line(40),
   idNumber,
   phone: phone.optional(),
   relation: z.enum(RELATIONS),
@@ -73,26 +75,26 @@ export const newPersonBody = z.strictObject({
 export const newHouseholdBody = z.strictObject({
   buildingId: uuid,
   unitNo: z.number().int().min(1).max(50).default(1),
-  roomNo: z.string().trim().min(1).max(20),
+  roomNo: line(20),
   movedInOn: day,
   members: z.array(newPersonBody).min(1).max(20),
 });
 export const updatePersonBody = z.strictObject({
-  name: z.string().trim().min(1).max(40).optional(),
+  name: line(40).optional(),
   phone: phone.nullable().optional(),
   relation: z.enum(RELATIONS).optional(),
   residence: z.enum(RESIDENCES).optional(),
 });
-export const moveOutBody = z.strictObject({ on: day, note: z.string().trim().max(200).optional() });
+export const moveOutBody = z.strictObject({ on: day, note: paragraph(200, 0).optional() });
 
-export const setTagBody = z.strictObject({ tagCode: z.string().min(1).max(40), attrs: z.record(z.string().max(20), z.string().max(60)).default({}) });
+export const setTagBody = z.strictObject({ tagCode: code(40), attrs: z.record(line(20), line(60, 0)).default({}) });
 
 export const visitBody = z.strictObject({
   householdId: uuid.optional(),
   personId: uuid.optional(),
-  notes: z.string().trim().min(1).max(2000),
-  visitedAt: z.string().datetime({ offset: true }).optional(),
-  location: lngLat.optional(),
+  notes: paragraph(2000),
+  visitedAt: instant({ notFuture: true }).optional(),
+  location: lngLatInput.optional(),
   photoIds: z.array(uuid).max(9).default([]),
 });
 
@@ -118,8 +120,8 @@ export type OwnRecord = z.infer<typeof ownRecordReply>;
 
 export const correctionBody = z.strictObject({
   field: z.enum(CORRECTION_FIELDS),
-  proposed: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(500).optional(),
+  proposed: line(200),
+  note: paragraph(500, 0).optional(),
 });
 
 export const importReply = z.object({
@@ -139,9 +141,9 @@ export type ImportReply = z.infer<typeof importReply>;
 
 export const carePeopleQuery = z.strictObject({
   /** One care tag code; without it every care tag counts. */
-  tag: z.string().max(40).optional(),
+  tag: code(40).optional(),
   areaId: uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: limit(200, 100),
 });
 export const carePerson = z.object({
   id: uuid,

@@ -4,6 +4,7 @@ import { auditQuery, auditReply } from "../../../contracts/audit";
 import { auditLog } from "../../db/schema/audit";
 import { signedIn } from "../../platform/http";
 import { coversWholeTree, pathInScope, ROOT_AUDIT_PATH } from "../../platform/scope";
+import { isoInstant } from "../../platform/instants";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
@@ -38,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
       return {
-        items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+        items: page.map((r) => ({ ...r, at: isoInstant(r.at) })),
         nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
       };
     },

@@ -5,6 +5,7 @@ import type { LngLat } from "../../db/schema/types";
 import type { AuthUser } from "../../platform/context";
 import { caseRule } from "../../platform/access";
 import { coarsenPoint, maskPublicText, nameCandidates, PUBLIC_GRID_DEGREES } from "../../platform/personal-data";
+import { isoInstant } from "../../platform/instants";
 
 /**
  * Categories about a public thing (a road, a billboard, a river, the street's cleanliness): their
@@ -119,6 +120,6 @@ export async function selectNearby(
     closureKind: r.closureKind,
     location,
     distance,
-    createdAt: r.createdAt.toISOString(),
+    createdAt: isoInstant(r.createdAt),
   }));
 }

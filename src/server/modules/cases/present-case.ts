@@ -4,8 +4,9 @@ import { maskPhone, type PersonalDataCipher } from "../../platform/personal-data
 import { fileUrls } from "../../platform/uploads";
 import type { caseEvents } from "../../db/schema/cases";
 import type { CaseAction } from "./workflow";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = (d: Date | null) => isoInstantOrNull(d);
 
 export function presentSummary(r: SummaryRow): CaseSummary {
   const c = r.c;
@@ -29,7 +30,7 @@ export function presentSummary(r: SummaryRow): CaseSummary {
     department: c.department,
     acceptDueAt: iso(c.acceptDueAt),
     handleDueAt: iso(c.handleDueAt),
-    createdAt: c.createdAt.toISOString(),
+    createdAt: isoInstant(c.createdAt),
     closedAt: iso(c.closedAt),
     rating: c.rating,
     urgeCount: c.urgeCount,
@@ -52,7 +53,7 @@ export function presentDetail(
   const c = r.c;
   const levelsPassed = input.events
     .filter((e) => e.action === "report" || e.action === "escalate" || e.action === "return" || (e.action === "dispatch" && e.level === "department"))
-    .map((e) => ({ level: e.level as CaseDetail["level"], at: e.at.toISOString(), reason: e.action === "report" ? null : e.note }))
+    .map((e) => ({ level: e.level as CaseDetail["level"], at: isoInstant(e.at), reason: e.action === "report" ? null : e.note }))
     .filter((l, i, all) => i === 0 || l.level !== all[i - 1].level);
   return {
     ...presentSummary(r),
@@ -71,7 +72,7 @@ export function presentDetail(
     photos: input.photos.map((p) => ({ id: p.fileId, ...fileUrls(p.fileId), stage: p.stage })),
     timeline: input.events.map((e) => ({
       id: e.id,
-      at: e.at.toISOString(),
+      at: isoInstant(e.at),
       action: e.action,
       actorName: e.actorName,
       actorRole: e.actorRole,

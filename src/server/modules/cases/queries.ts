@@ -38,7 +38,9 @@ export function visibleTo(user: AuthUser): SQL {
   return caseVisible(user);
 }
 
-export function encodeCursor(createdAt: Date, id: string): string {
+/** A stored time JavaScript cannot read (before 1901, see platform/instants.ts) cannot be a cursor: the list ends there. */
+export function encodeCursor(createdAt: Date, id: string): string | null {
+  if (Number.isNaN(createdAt.getTime())) return null;
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 function decodeCursor(cursor: string): { at: Date; id: string } | null {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { line } from "../../../contracts/bounded";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   caseDetail,
@@ -38,7 +39,7 @@ import { caseVisible, type CaseRow } from "./access";
 import { TRANSITIONS } from "./workflow";
 
 const TAGS = ["cases"];
-const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: z.string().max(200).optional() }).passthrough();
+const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: line(200).optional() }).passthrough();
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;

@@ -11,6 +11,7 @@ import type { PublicTopic, TopicStatus } from "../../../contracts/deliberation";
 import { MEETING_KIND_NAMES, PARTY_KIND_NAMES } from "./labels";
 import { overdueSql, selectOwners } from "./resolution-queries";
 import { presentQuestion, selectQuestions } from "./survey-queries";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 /**
  * What residents see on the phone about their community's deliberation: upcoming public meetings,
@@ -46,8 +47,8 @@ export async function upcomingMeetings(db: DbOrTx, ctx: SignedInContext) {
     kind: m.kind,
     kindName: MEETING_KIND_NAMES[m.kind],
     title: m.title,
-    startsAt: m.startsAt.toISOString(),
-    endsAt: m.endsAt.toISOString(),
+    startsAt: isoInstant(m.startsAt),
+    endsAt: isoInstant(m.endsAt),
     place: m.place,
     location: m.location,
     status: m.status,
@@ -81,8 +82,8 @@ async function presentPublicTopics(db: DbOrTx, ctx: SignedInContext, rows: Array
     mine: t.proposerId === ctx.user.id,
     caseCount: Number(t.caseCount),
     affected: t.affected,
-    createdAt: t.createdAt.toISOString(),
-    settledAt: t.settledAt ? t.settledAt.toISOString() : null,
+    createdAt: isoInstant(t.createdAt),
+    settledAt: isoInstantOrNull(t.settledAt),
     resolutions: res
       .filter((x) => x.r.topicId === t.id)
       .map((x) => ({
@@ -91,14 +92,14 @@ async function presentPublicTopics(db: DbOrTx, ctx: SignedInContext, rows: Array
         dueOn: x.r.dueOn,
         status: x.r.status,
         percent: x.r.percent,
-        doneAt: x.r.doneAt ? x.r.doneAt.toISOString() : null,
+        doneAt: isoInstantOrNull(x.r.doneAt),
         overdue: Boolean(x.overdue),
         fiveParty: x.r.fiveParty,
-        meeting: { kind: x.kind, kindName: MEETING_KIND_NAMES[x.kind], title: x.meetingTitle, startsAt: x.startsAt.toISOString() },
+        meeting: { kind: x.kind, kindName: MEETING_KIND_NAMES[x.kind], title: x.meetingTitle, startsAt: isoInstant(x.startsAt) },
         owners: owners.filter((o) => o.resolutionId === x.r.id).map((o) => ({ partyKind: o.partyKind, name: o.userId ? PARTY_KIND_NAMES[o.partyKind] : o.name })),
         updates: updates
           .filter((u) => u.resolutionId === x.r.id)
-          .map((u) => ({ text: u.text, percent: u.percent, photoCount: u.photoIds.length, photos: u.photoIds.map((id) => ({ id, ...fileUrls(id) })), at: u.at.toISOString() })),
+          .map((u) => ({ text: u.text, percent: u.percent, photoCount: u.photoIds.length, photos: u.photoIds.map((id) => ({ id, ...fileUrls(id) })), at: isoInstant(u.at) })),
       })),
   }));
 }
@@ -154,7 +155,7 @@ export async function communityQuestionnaires(db: DbOrTx, ctx: SignedInContext) 
       id: q.id,
       title: q.title,
       round: q.round,
-      closesAt: q.closesAt ? q.closesAt.toISOString() : null,
+      closesAt: isoInstantOrNull(q.closesAt),
       topic: q.topicId && topicTitle ? { id: q.topicId, title: topicTitle } : null,
       questions: qs.map(presentQuestion),
       answered: answered.some((a) => a.userId === ctx.user.id),

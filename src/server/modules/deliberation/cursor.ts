@@ -1,5 +1,9 @@
-/** Keyset cursors: an opaque (timestamp, id) pair from the previous page. */
-export function encodeCursor(at: Date, id: string): string {
+/**
+ * Keyset cursors: an opaque (timestamp, id) pair from the previous page. A stored time JavaScript
+ * cannot read (before 1901, see platform/instants.ts) cannot be a cursor: the list ends there.
+ */
+export function encodeCursor(at: Date, id: string): string | null {
+  if (Number.isNaN(at.getTime())) return null;
   return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 }
 

@@ -7,6 +7,7 @@ import type { MeetingDetail } from "../../../contracts/deliberation";
 import { loadMeetingInScope } from "./access";
 import { checkinUrl, meetingSelect, partiesPresent, presentMeeting, selectAgenda, selectAttendance, selectOpinions, selectParties } from "./meeting-queries";
 import { presentResolution, selectResolutions } from "./resolution-queries";
+import { isoInstant } from "../../platform/instants";
 
 /** A meeting of the caller's scope: parties, agenda, sign-ins, opinions, resolutions; the QR code for those who run it. */
 export async function getMeeting(db: DbOrTx, ctx: SignedInContext, meetingId: string): Promise<MeetingDetail> {
@@ -26,10 +27,10 @@ export async function getMeeting(db: DbOrTx, ctx: SignedInContext, meetingId: st
     minutes: m.minutes,
     parties: parties.map((p) => ({ id: p.id, partyKind: p.partyKind, name: p.name, partnerUnitId: p.partnerUnitId })),
     agenda,
-    attendance: attendance.map((a) => ({ id: a.id, userId: a.userId, name: a.name, partyKind: a.partyKind, method: a.method, signedAt: a.signedAt.toISOString() })),
+    attendance: attendance.map((a) => ({ id: a.id, userId: a.userId, name: a.name, partyKind: a.partyKind, method: a.method, signedAt: isoInstant(a.signedAt) })),
     partiesPresent: present.kinds,
     fivePartyPresent: present.fiveParty,
-    opinions: opinions.map((o) => ({ id: o.id, topicId: o.topicId, partyKind: o.partyKind, speaker: o.speaker, text: o.text, createdAt: o.createdAt.toISOString() })),
+    opinions: opinions.map((o) => ({ id: o.id, topicId: o.topicId, partyKind: o.partyKind, speaker: o.speaker, text: o.text, createdAt: isoInstant(o.createdAt) })),
     resolutions: res.map(presentResolution).reverse(),
     checkin: showCode ? { code: m.checkinCode!, url: checkinUrl(m.id, m.checkinCode!) } : null,
   };

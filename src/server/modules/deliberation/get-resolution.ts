@@ -8,6 +8,7 @@ import type { ResolutionDetail } from "../../../contracts/deliberation";
 import { loadResolutionAccess } from "./resolution-access";
 import { presentResolution, selectResolutions, selectUpdates } from "./resolution-queries";
 import { linkedCaseSelect, presentLinkedCase } from "./topic-queries";
+import { isoInstant } from "../../platform/instants";
 
 /** A resolution with its progress updates, linked cases and what the caller may do. */
 export async function getResolution(db: DbOrTx, ctx: SignedInContext, resolutionId: string): Promise<ResolutionDetail> {
@@ -26,7 +27,7 @@ export async function getResolution(db: DbOrTx, ctx: SignedInContext, resolution
       percent: u.percent,
       photos: u.photoIds.map((id) => ({ id, ...fileUrls(id) })),
       authorName,
-      at: u.at.toISOString(),
+      at: isoInstant(u.at),
     })),
     cases: linked.map(presentLinkedCase),
     canUpdate: a.canUpdate,

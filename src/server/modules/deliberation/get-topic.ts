@@ -6,6 +6,7 @@ import type { TopicDetail } from "../../../contracts/deliberation";
 import { loadTopicInScope } from "./access";
 import { presentResolution, selectResolutions } from "./resolution-queries";
 import { presentLinkedCase, presentTopic, selectTopicCases, selectTopicMeetings, topicSelect } from "./topic-queries";
+import { isoInstant } from "../../platform/instants";
 
 /** A topic of the caller's scope with its cases, categories, meetings and resolutions. */
 export async function getTopic(db: DbOrTx, ctx: SignedInContext, topicId: string): Promise<TopicDetail> {
@@ -29,7 +30,7 @@ export async function getTopic(db: DbOrTx, ctx: SignedInContext, topicId: string
     ...presentTopic(row),
     cases: linked.map(presentLinkedCase),
     categories: [...categories.values()].sort((a, b) => b.count - a.count),
-    meetings: meetingRows.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
+    meetings: meetingRows.map((m) => ({ ...m, startsAt: isoInstant(m.startsAt) })),
     resolutions: resolutionRows.map(presentResolution),
     supportedByMe: !!mine,
   };

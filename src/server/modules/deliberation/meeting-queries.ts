@@ -12,6 +12,7 @@ import type { MeetingListQuery, MeetingSummary } from "../../../contracts/delibe
 import { FIVE_PARTY_KINDS } from "../../../contracts/deliberation";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { MEETING_KIND_NAMES } from "./labels";
+import { isoInstant } from "../../platform/instants";
 
 const convener = alias(users, "convener");
 
@@ -40,8 +41,8 @@ export function presentMeeting(r: MeetingListRow): MeetingSummary {
     kind: m.kind,
     kindName: MEETING_KIND_NAMES[m.kind],
     title: m.title,
-    startsAt: m.startsAt.toISOString(),
-    endsAt: m.endsAt.toISOString(),
+    startsAt: isoInstant(m.startsAt),
+    endsAt: isoInstant(m.endsAt),
     place: m.place,
     location: m.location,
     status: m.status,

@@ -4,6 +4,7 @@ import { users } from "../../db/schema/accounts";
 import type { DbOrTx } from "../../db/client";
 import type { ResolutionSummary } from "../../../contracts/deliberation";
 import { underArea } from "../../platform/scope";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 export type ResolutionRow = typeof resolutions.$inferSelect;
 export type OwnerRow = typeof resolutionOwners.$inferSelect;
@@ -52,17 +53,17 @@ export function presentResolution(x: ResolutionListRow): ResolutionSummary {
   return {
     id: r.id,
     topic: { id: r.topicId, title: x.topicTitle, status: x.topicStatus },
-    meeting: { id: r.meetingId, title: x.meetingTitle, kind: x.meetingKind, startsAt: x.meetingStartsAt.toISOString() },
+    meeting: { id: r.meetingId, title: x.meetingTitle, kind: x.meetingKind, startsAt: isoInstant(x.meetingStartsAt) },
     text: r.text,
     dueOn: r.dueOn,
     status: r.status,
     percent: r.percent,
-    doneAt: r.doneAt ? r.doneAt.toISOString() : null,
+    doneAt: isoInstantOrNull(r.doneAt),
     fiveParty: r.fiveParty,
     overdue: Boolean(x.overdue),
     version: r.version,
     owners: x.owners.map((o) => ({ id: o.id, userId: o.userId, partyKind: o.partyKind, name: o.name })),
-    createdAt: r.createdAt.toISOString(),
+    createdAt: isoInstant(r.createdAt),
   };
 }
 

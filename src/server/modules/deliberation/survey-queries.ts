@@ -6,6 +6,7 @@ import type { SignedInContext } from "../../platform/context";
 import { areaRule, findVisible } from "../../platform/access";
 import { areaAlongPath } from "../../platform/scope";
 import { pathOf } from "./access";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
 
@@ -29,10 +30,10 @@ export function presentQuestionnaire(r: Row) {
     status: q.status,
     topic: q.topicId && r.topicTitle ? { id: q.topicId, title: r.topicTitle } : null,
     area: { id: q.areaId, name: r.areaName },
-    opensAt: q.opensAt ? q.opensAt.toISOString() : null,
-    closesAt: q.closesAt ? q.closesAt.toISOString() : null,
+    opensAt: isoInstantOrNull(q.opensAt),
+    closesAt: isoInstantOrNull(q.closesAt),
     responses: Number(r.responses),
-    createdAt: q.createdAt.toISOString(),
+    createdAt: isoInstant(q.createdAt),
   };
 }
 

@@ -10,6 +10,7 @@ import { areaRule } from "../../platform/access";
 import { underArea } from "../../platform/scope";
 import type { TopicListQuery, TopicSummary } from "../../../contracts/deliberation";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 const community = alias(areas, "community");
 const proposer = alias(users, "proposer");
@@ -43,8 +44,8 @@ export function presentTopic(r: TopicListRow): TopicSummary {
     affected: t.affected,
     fiveParty: t.fiveParty,
     proposer: t.proposerId && r.proposerName ? { id: t.proposerId, name: r.proposerName } : null,
-    settledAt: t.settledAt ? t.settledAt.toISOString() : null,
-    createdAt: t.createdAt.toISOString(),
+    settledAt: isoInstantOrNull(t.settledAt),
+    createdAt: isoInstant(t.createdAt),
   };
 }
 
@@ -110,8 +111,8 @@ export function presentLinkedCase(c: LinkedCaseRow) {
     description: c.description.slice(0, 200),
     address: c.address,
     area: c.area,
-    createdAt: c.createdAt.toISOString(),
-    closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+    createdAt: isoInstant(c.createdAt),
+    closedAt: isoInstantOrNull(c.closedAt),
     closedByRef: c.closedByRef,
   };
 }

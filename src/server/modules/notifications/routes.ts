@@ -6,6 +6,7 @@ import { ok } from "../../../contracts/common";
 import { notifications } from "../../db/schema/files";
 import { signedIn } from "../../platform/http";
 import type { NotificationRow } from "../../platform/notify";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 const present = (n: NotificationRow) => ({
   id: n.id,
@@ -13,8 +14,8 @@ const present = (n: NotificationRow) => ({
   title: n.title,
   body: n.body,
   link: n.link,
-  readAt: n.readAt ? n.readAt.toISOString() : null,
-  createdAt: n.createdAt.toISOString(),
+  readAt: isoInstantOrNull(n.readAt),
+  createdAt: isoInstant(n.createdAt),
 });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {

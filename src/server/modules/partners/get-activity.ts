@@ -5,6 +5,7 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { loadActivityRow } from "./activity-queries";
 import { presentActivity, presentPhoto, splitOutputs } from "./present-activity";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 /** An activity with its units, booths, outputs and photos. */
 export async function getActivity(db: DbOrTx, user: AuthUser, id: string) {
@@ -54,7 +55,7 @@ export async function listSignups(db: DbOrTx, user: AuthUser, id: string) {
     role: r.role,
     status: r.s.status,
     position: r.s.position,
-    checkedInAt: r.s.checkedInAt ? r.s.checkedInAt.toISOString() : null,
-    createdAt: r.s.createdAt.toISOString(),
+    checkedInAt: isoInstantOrNull(r.s.checkedInAt),
+    createdAt: isoInstant(r.s.createdAt),
   }));
 }

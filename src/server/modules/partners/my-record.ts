@@ -7,6 +7,7 @@ import { balanceOf } from "./point-ledger";
 import type { Role } from "../../db/schema/accounts";
 import { inGroup } from "../../platform/roles";
 import { nameOf, POINT_ENTRY_NAMES } from "./labels";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 const LIMIT = 100;
 
@@ -54,7 +55,7 @@ export async function volunteerRecordOf(db: DbOrTx, user: { id: string; displayN
     mobileReports = {
       total: byCategory.reduce((s, c) => s + Number(c.count), 0),
       byCategory: byCategory.map((c) => ({ code: c.code, name: c.name, count: Number(c.count) })),
-      recent: recent.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      recent: recent.map((r) => ({ ...r, createdAt: isoInstant(r.createdAt) })),
     };
     // Patrol forms list their companions by user id or by name.
     const companions = rowsOf<{ id: string; at: Date | string; target: string }>(
@@ -64,24 +65,24 @@ export async function volunteerRecordOf(db: DbOrTx, user: { id: string; displayN
         WHERE s.companions @> ${JSON.stringify([user.id])}::jsonb OR s.companions @> ${JSON.stringify([user.displayName])}::jsonb
         ORDER BY s.filled_at DESC LIMIT ${LIMIT}`),
     );
-    patrols = { count: companions.length, items: companions.map((c) => ({ id: c.id, at: new Date(c.at).toISOString(), target: c.target })) };
+    patrols = { count: companions.length, items: companions.map((c) => ({ id: c.id, at: isoInstant(c.at), target: c.target })) };
   }
 
   return {
     user: { id: user.id, name: user.displayName },
     hours: balance.hours,
     points: balance.points,
-    entries: entries.map((e) => ({ id: e.id, kind: e.kind, kindName: nameOf(POINT_ENTRY_NAMES, e.kind), hours: e.hours, points: e.points, reason: e.reason, refId: e.refId, createdAt: e.createdAt.toISOString() })),
+    entries: entries.map((e) => ({ id: e.id, kind: e.kind, kindName: nameOf(POINT_ENTRY_NAMES, e.kind), hours: e.hours, points: e.points, reason: e.reason, refId: e.refId, createdAt: isoInstant(e.createdAt) })),
     activities: joined.map(({ a, s }) => ({
       id: a.id,
       title: a.title,
       kind: a.kind,
-      startsAt: a.startsAt.toISOString(),
+      startsAt: isoInstant(a.startsAt),
       signup: s.status,
       position: s.position,
-      checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
+      checkedInAt: isoInstantOrNull(s.checkedInAt),
     })),
-    redemptions: spent.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    redemptions: spent.map((r) => ({ ...r, createdAt: isoInstant(r.createdAt) })),
     mobileReports,
     patrols,
   };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { line } from "../../../contracts/bounded";
 import {
   accountListQuery,
   accountListReply,
@@ -29,7 +30,7 @@ import { redeemReward } from "./redeem-reward";
 import { createRiderService, riderFriendly } from "./rider-friendly";
 
 const TAGS = ["points"];
-const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: z.string().max(200).optional() }).passthrough();
+const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: line(200).optional() }).passthrough();
 
 /** Service hours and points, the reward catalogue, and the rider-friendly community. */
 export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {

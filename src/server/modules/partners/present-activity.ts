@@ -1,6 +1,7 @@
 import type { ActivitySummary } from "../../../contracts/partners";
 import type { ActivityListRow } from "./activity-queries";
 import { ACTIVITY_KIND_NAMES, nameOf } from "./labels";
+import { isoInstant } from "../../platform/instants";
 
 /** Where the photo ids live inside `outputs` until the schema has a table for them (see the report). */
 export const PHOTOS_KEY = "_photos";
@@ -23,8 +24,8 @@ export function presentActivity(r: ActivityListRow): ActivitySummary {
     title: a.title,
     description: a.description,
     seriesId: a.seriesId,
-    startsAt: a.startsAt.toISOString(),
-    endsAt: a.endsAt.toISOString(),
+    startsAt: isoInstant(a.startsAt),
+    endsAt: isoInstant(a.endsAt),
     place: a.place,
     location: a.location,
     capacity: a.capacity,

@@ -8,6 +8,7 @@ import { communityVisible } from "./community-scope";
 import { isOpen } from "./apply-to-call";
 import { signupUrl } from "./create-call";
 import { nameOf, TEAM_KIND_NAMES } from "./labels";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 export async function listCalls(db: DbOrTx, user: AuthUser) {
   const rows = await db
@@ -61,8 +62,8 @@ export async function listApplications(db: DbOrTx, user: AuthUser, cipher: Perso
     skills: a.skills,
     intro: a.intro,
     status: a.status,
-    createdAt: a.createdAt.toISOString(),
-    reviewedAt: a.reviewedAt ? a.reviewedAt.toISOString() : null,
+    createdAt: isoInstant(a.createdAt),
+    reviewedAt: isoInstantOrNull(a.reviewedAt),
   }));
 }
 
@@ -157,7 +158,7 @@ export async function listAssignments(db: DbOrTx, where: SQL | undefined, limit:
     talent: r.a.talentId && r.talentName ? { id: r.a.talentId, name: r.talentName } : null,
     status: r.a.status,
     note: r.a.note,
-    createdAt: r.a.createdAt.toISOString(),
-    solvedAt: r.a.solvedAt ? r.a.solvedAt.toISOString() : null,
+    createdAt: isoInstant(r.a.createdAt),
+    solvedAt: isoInstantOrNull(r.a.solvedAt),
   }));
 }

@@ -6,6 +6,7 @@ import type { AuthUser } from "../../platform/context";
 import { dayAfter, dayStart } from "../../platform/clock";
 import { nameOf, RESOURCE_KIND_NAMES } from "./labels";
 import { loadUnit } from "./unit-queries";
+import { isoInstant } from "../../platform/instants";
 
 /**
  * A unit's yearly record for its annual review: the agreements in force in the year, the meetings
@@ -58,7 +59,7 @@ export async function unitRecord(db: DbOrTx, user: AuthUser, unitId: string, yea
           OR EXISTS (SELECT 1 FROM booths b WHERE b.activity_id = a.id AND b.unit_id = ${unit.id}))
       ORDER BY a.starts_at`),
   );
-  const at = (v: Date | string) => new Date(v).toISOString();
+  const at = (v: Date | string) => isoInstant(v);
 
   return {
     unit: { id: unit.id, name: unit.name },

@@ -6,6 +6,7 @@ import type { AuthUser } from "../../platform/context";
 import { caseRule, findVisible } from "../../platform/access";
 import { displayAnswer } from "./answers";
 import { submissionVisible } from "./submission-queries";
+import { isoInstant } from "../../platform/instants";
 
 /**
  * The other direction of a case link: the patrol visits a case came from, with the failed items.
@@ -50,7 +51,7 @@ export async function caseSource(db: DbOrTx, user: AuthUser, caseId: string) {
       targetKind: r.target_kind as never,
       targetLabel: r.target_label,
       templateName: r.template_name,
-      filledAt: new Date(r.filled_at).toISOString(),
+      filledAt: isoInstant(r.filled_at),
       submittedBy: { id: r.submitted_by, name: r.submitter },
       failures: items
         .filter((i) => i.templateId === r.template_id && r.failures.includes(i.id))

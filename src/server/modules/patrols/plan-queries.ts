@@ -7,6 +7,7 @@ import type { AuthUser } from "../../platform/context";
 import { patrolRule } from "../../platform/access";
 import { underArea } from "../../platform/scope";
 import type { PlanListQuery, PlanSummary } from "../../../contracts/patrols";
+import { isoInstant } from "../../platform/instants";
 
 const community = sql<string>`(SELECT name FROM areas WHERE id = ${patrolPlans.communityId})`;
 const gridOf = sql<{ id: string; name: string } | null>`(SELECT json_build_object('id', g.id, 'name', g.name) FROM areas g
@@ -63,7 +64,7 @@ export function presentPlan(r: PlanRow): PlanSummary {
     assignee: { id: p.assigneeId, name: r.assigneeName },
     active: p.active,
     startsOn: p.startsOn,
-    createdAt: p.createdAt.toISOString(),
+    createdAt: isoInstant(p.createdAt),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AuthUser } from "../../platform/context";
 import { patrolRule } from "../../platform/access";
 import { fileUrls } from "../../platform/uploads";
 import type { Submission } from "../../../contracts/patrols";
+import { isoInstant } from "../../platform/instants";
 
 type SubmissionRow = {
   id: string;
@@ -25,7 +26,7 @@ type SubmissionRow = {
   cases: Array<{ id: string; number: string; status: string; categoryCode: string; itemId: string | null }> | null;
 };
 
-const iso = (v: string | Date) => new Date(v).toISOString();
+const iso = (v: string | Date) => isoInstant(v);
 
 function pointOf(v: unknown): [number, number] | null {
   if (!v) return null;

@@ -8,6 +8,7 @@ import { patrolRule } from "../../platform/access";
 import type { LngLat } from "../../db/schema/types";
 import type { TaskSummary } from "../../../contracts/patrols";
 import { haversine } from "./track";
+import { isoInstantOrNull } from "../../platform/instants";
 
 /** The address of a plan's target, whichever kind it is. */
 export const targetAddress = sql<string | null>`coalesce(
@@ -88,7 +89,7 @@ export function presentTask(r: TaskRow, today: string, from?: LngLat | null): Ta
     periodStart: t.periodStart,
     periodEnd: t.periodEnd,
     frequency: r.planFrequency,
-    doneAt: t.doneAt ? t.doneAt.toISOString() : null,
+    doneAt: isoInstantOrNull(t.doneAt),
     version: t.version,
     targetKind: r.targetKind,
     targetLabel: r.targetLabel,

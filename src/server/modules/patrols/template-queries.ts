@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { inScope } from "../../platform/scope";
 import type { ChecklistItem, TargetKind, TemplateDetail } from "../../../contracts/patrols";
+import { isoInstant } from "../../platform/instants";
 
 export type TemplateRow = typeof checklistTemplates.$inferSelect;
 export type ItemRow = typeof checklistItems.$inferSelect;
@@ -81,7 +82,7 @@ export function presentTemplate(t: TemplateRow, items: ItemRow[]): TemplateDetai
     targetKind: t.targetKind,
     name: t.name,
     current: t.current,
-    createdAt: t.createdAt.toISOString(),
+    createdAt: isoInstant(t.createdAt),
     itemCount: items.length,
     items: items.map(presentItem),
   };

@@ -6,6 +6,7 @@ import { notFound } from "../../platform/errors";
 import { createTemplate } from "./create-template";
 import { changeTemplate } from "./change-template";
 import { loadTemplate, presentTemplate, selectItems, selectTemplates } from "./template-queries";
+import { isoInstant } from "../../platform/instants";
 
 const TAGS = ["patrols"];
 
@@ -17,7 +18,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     "/patrols/templates",
     { schema: { tags: TAGS, summary: "Checklist templates the caller may use (current versions unless history=true)", querystring: templateListQuery, response: { 200: templateListReply } }, config: { policy: "patrol:read" } },
     async (request) => ({
-      items: (await selectTemplates(db, signedIn(request).user, request.query)).map((t) => ({ ...t, communityId: t.communityId ?? null, createdAt: t.createdAt.toISOString() })),
+      items: (await selectTemplates(db, signedIn(request).user, request.query)).map((t) => ({ ...t, communityId: t.communityId ?? null, createdAt: isoInstant(t.createdAt) })),
     }),
   );
 

@@ -5,6 +5,7 @@ import type { CarePerson } from "../../../contracts/registry";
 import { ageOn } from "./present-person";
 import { selectCarePeople } from "./queries";
 import { assertTagVisible, seesRestricted } from "./tag-visibility";
+import { isoInstant } from "../../platform/instants";
 
 const FREQUENCY = [null, "weekly", "monthly", "quarterly"] as const;
 
@@ -28,7 +29,7 @@ export async function listCarePeople(deps: AppDeps, ctx: SignedInContext, input:
       address: r.address,
       tags: r.tags,
       visitFrequency: FREQUENCY[r.rank ?? 0] ?? null,
-      lastVisitAt: r.lastVisitAt ? new Date(r.lastVisitAt).toISOString() : null,
+      lastVisitAt: r.lastVisitAt ? isoInstant(r.lastVisitAt) : null,
       due: r.due,
     })),
   };

@@ -9,6 +9,7 @@ import type { AuthUser } from "../../platform/context";
 import { restrictedSubjectRule } from "../../platform/access";
 import { underArea } from "../../platform/scope";
 import type { TagView } from "./present-person";
+import { isoInstant } from "../../platform/instants";
 
 /** Compounds of a subtree with their building, household and resident counts. */
 export async function selectCompounds(db: DbOrTx, rootPath: string) {
@@ -69,7 +70,7 @@ export async function selectTags(db: DbOrTx, personIds: string[], withRestricted
     .orderBy(asc(tagDefinitions.sortOrder));
   for (const r of rows) {
     const list = out.get(r.personId) ?? [];
-    list.push({ code: r.code, name: r.name, attrs: r.attrs, setAt: r.setAt.toISOString(), setBy: r.setBy });
+    list.push({ code: r.code, name: r.name, attrs: r.attrs, setAt: isoInstant(r.setAt), setBy: r.setBy });
     out.set(r.personId, list);
   }
   return out;
@@ -119,7 +120,7 @@ export async function selectVisits(db: DbOrTx, user: AuthUser, by: { householdId
     : [];
   return rows.map((r) => ({
     id: r.id,
-    visitedAt: r.visitedAt.toISOString(),
+    visitedAt: isoInstant(r.visitedAt),
     visitor: r.visitor,
     notes: r.notes,
     photos: photos.filter((p) => p.visitId === r.id).map((p) => ({ id: p.fileId, url: `/api/files/${p.fileId}`, thumbUrl: `/api/files/${p.fileId}/thumb` })),

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { code as codeText, line } from "../../../contracts/bounded";
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
   buildingsReply,
@@ -32,6 +33,7 @@ import { partyMembers, partyOrgs } from "../../db/schema/party";
 import { importJobs, tagDefinitions } from "../../db/schema/registry";
 import { signedIn } from "../../platform/http";
 import { AppError, notFound } from "../../platform/errors";
+import { readingMultipart, safeFileName } from "../../platform/uploads";
 import { areaInScope, homeArea, inScope } from "../../platform/scope";
 import { runWrite } from "../../platform/write";
 import { can } from "../../platform/policy";
@@ -47,6 +49,7 @@ import { showProposed } from "./correction-values";
 import { importPeople, importTemplate } from "./import-people";
 import { exportPeople } from "./export-people";
 import { listCarePeople } from "./list-care-people";
+import { isoInstant } from "../../platform/instants";
 
 const TAGS = ["registry"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -125,7 +128,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         members: active.length,
         tags: [...new Set(active.flatMap((m) => (tags.get(m.id) ?? []).map((t) => t.name)))],
         people: members.map((m) => presentMember(m, tags.get(m.id) ?? [], deps.cipher)),
-        history: (await selectHistory(db, h.id)).map((e) => ({ ...e, at: e.at.toISOString() })),
+        history: (await selectHistory(db, h.id)).map((e) => ({ ...e, at: isoInstant(e.at) })),
         visits: await selectVisits(db, ctx.user, { householdId: h.id }),
       };
     },
@@ -186,7 +189,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/registry/people/:id/tags/:code",
-    { schema: { tags: TAGS, summary: "Remove a tag (kept as history)", params: z.strictObject({ id: z.string().uuid(), code: z.string().max(40) }), response: { 200: ok } }, config: { policy: "person:write" } },
+    { schema: { tags: TAGS, summary: "Remove a tag (kept as history)", params: z.strictObject({ id: z.string().uuid(), code: codeText(40) }), response: { 200: ok } }, config: { policy: "person:write" } },
     async (request) => {
       await removeTag(deps, signedIn(request), request.params.id, request.params.code);
       return { ok: true as const };
@@ -212,19 +215,18 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = signedIn(request);
       if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { expected: "multipart/form-data" });
       let mode: "all_or_nothing" | "valid_only" = "all_or_nothing";
-      let file: { bytes: Buffer; name: string } | null = null;
-      for await (const part of request.parts({ limits: { fileSize: 30 * 1024 * 1024, files: 1 } })) {
-        if (part.type === "field" && part.fieldname === "mode") {
-          if (part.value !== "all_or_nothing" && part.value !== "valid_only") throw new AppError("VALIDATION_FAILED", [{ path: "/mode", message: "all_or_nothing | valid_only" }]);
-          mode = part.value;
-        } else if (part.type === "file") {
-          const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-            if (err.code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("PAYLOAD_TOO_LARGE");
-            throw err;
-          });
-          file = { bytes, name: part.filename.slice(0, 120) };
+      let file = null as { bytes: Buffer; name: string } | null;
+      // A truncated or malformed body (busboy's "Unexpected end of form", FST_* errors) answers 4xx.
+      await readingMultipart(async () => {
+        for await (const part of request.parts({ limits: { fileSize: 30 * 1024 * 1024, files: 1 } })) {
+          if (part.type === "field" && part.fieldname === "mode") {
+            if (part.value !== "all_or_nothing" && part.value !== "valid_only") throw new AppError("VALIDATION_FAILED", [{ path: "/mode", message: "all_or_nothing | valid_only" }]);
+            mode = part.value;
+          } else if (part.type === "file") {
+            file = { bytes: await part.toBuffer(), name: safeFileName(part.filename) };
+          }
         }
-      }
+      }, 30 * 1024 * 1024);
       if (!file) throw new AppError("VALIDATION_FAILED", [{ path: "/file", message: "missing file" }]);
       return importPeople(deps, ctx, { bytes: file.bytes, fileName: file.name, mode });
     },
@@ -250,12 +252,12 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: "Export a filtered people list (.xlsx), masked unless unmask=true with a reason",
         querystring: z.strictObject({
-          q: z.string().trim().max(40).optional(),
-          address: z.string().trim().max(60).optional(),
-          tag: z.string().max(40).optional(),
+          q: line(40, 0).optional(),
+          address: line(60, 0).optional(),
+          tag: codeText(40).optional(),
           areaId: z.string().uuid().optional(),
           unmask: z.enum(["true", "false"]).optional(),
-          reason: z.string().trim().min(4).max(200).optional(),
+          reason: line(200, 4).optional(),
         }),
       },
       config: { policy: "person:export" },
@@ -288,7 +290,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         WHERE r.status = 'open' AND ${inScope(user, sql`p.area_id`)}
         ORDER BY r.created_at`);
       const items = rowsOf<{ id: string; personId: string; personName: string; field: string; proposed: string; note: string | null; createdAt: string | Date }>(rows);
-      return { items: items.map((r) => ({ ...r, proposed: showProposed(deps.cipher, r.field, r.proposed), createdAt: new Date(r.createdAt).toISOString() })) };
+      return { items: items.map((r) => ({ ...r, proposed: showProposed(deps.cipher, r.field, r.proposed), createdAt: isoInstant(r.createdAt) })) };
     },
   );
 

@@ -10,6 +10,7 @@ import { presentMember } from "./present-person";
 import { selectTags } from "./queries";
 import { sealProposed, showProposed } from "./correction-values";
 import type { CORRECTION_FIELDS } from "../../../contracts/registry";
+import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 type CorrectionField = (typeof CORRECTION_FIELDS)[number];
 
@@ -34,8 +35,8 @@ export async function getOwnRecord(deps: AppDeps, ctx: SignedInContext) {
       proposed: showProposed(deps.cipher, r.field, r.proposed),
       note: r.note,
       status: r.status,
-      createdAt: r.createdAt.toISOString(),
-      handledAt: r.handledAt?.toISOString() ?? null,
+      createdAt: isoInstant(r.createdAt),
+      handledAt: isoInstantOrNull(r.handledAt),
     })),
   };
 }
