@@ -122,6 +122,32 @@ describe("重点人员 in patrols", () => {
     expect(tasks.items.length).toBeGreaterThan(0);
   });
 
+  it("opens a case from a failed 重点人员 visit without naming the person, their address or the notes", async () => {
+    const [task] = await q<{ id: string; plan_id: string }>(sql`
+      SELECT k.id, k.plan_id FROM patrol_tasks k JOIN patrol_plans p ON p.id = k.plan_id
+      WHERE p.target_kind = 'key_person' AND p.community_id = ${hk.id} AND k.status = 'open' ORDER BY k.period_start DESC LIMIT 1`);
+    expect(task, "an open task of a key person plan").toBeTruthy();
+    const assigned = keyPlans.find((p) => p.id === task.plan_id)!;
+    const c = await as(t, assigned.assignee);
+    const detail = (await c.get(`/api/patrols/tasks/${task.id}`)).json();
+    const answers: Record<string, unknown> = {};
+    for (const item of detail.template.items as Array<{ id: string; label: string; type: string; options: string[] | null; required: boolean; failWhen: { equals?: boolean } | null }>) {
+      if (item.label === "近期情绪状态") answers[item.id] = "异常";
+      else if (item.type === "yes_no") answers[item.id] = item.failWhen?.equals === false;
+      else if (item.type === "choice") answers[item.id] = item.options![0];
+      else if (item.type === "number" && item.required) answers[item.id] = 1;
+      else if (item.type === "text" && item.required) answers[item.id] = "情况正常";
+    }
+    const res = await c.post(`/api/patrols/tasks/${task.id}/submissions`, { clientId: `kp-${Date.now()}`, filledAt: new Date().toISOString(), answers, notes: `${assigned.name}近日与家人争吵` });
+    expect(res.statusCode, res.body).toBe(200);
+    const cases = res.json().submission.cases as Array<{ id: string }>;
+    expect(cases).toHaveLength(1);
+    const kase = (await client("hk_secretary").get(`/api/cases/${cases[0].id}`)).json();
+    expect(kase.description).toContain("重点人员走访");
+    expect(kase.description).not.toContain(assigned.name);
+    expect(kase.address ?? "").toBe("");
+  });
+
   for (const name of ALLOWED) {
     it(`${name} sees every 重点人员 of the scope`, async () => {
       const c = client(name);

@@ -39,7 +39,15 @@ export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, 
   const notified: NotificationRow[] = [];
   for (const item of visit.items) {
     const answer = displayAnswer(item, visit.answers[item.id]);
-    const description = [`【巡查发现】${visit.targetLabel}`, `${visit.templateName}「${item.label}」：${answer}`, visit.notes ? `备注：${visit.notes}` : ""]
+    // A case is read by every staff member of its scope; a 重点人员 visit must not name its person there
+    // (nor their address or the worker's notes): the case points to the patrol record, which keeps
+    // the tag visibility rule.
+    const restricted = visit.targetKind === "key_person";
+    const description = (
+      restricted
+        ? [`【巡查发现】重点人员走访（对象见巡查台账）`, `${visit.templateName}「${item.label}」：${answer}`]
+        : [`【巡查发现】${visit.targetLabel}`, `${visit.templateName}「${item.label}」：${answer}`, visit.notes ? `备注：${visit.notes}` : ""]
+    )
       .filter(Boolean)
       .join("；")
       .slice(0, 2000);
@@ -47,7 +55,7 @@ export async function openCasesForFailures(deps: AppDeps, ctx: SignedInContext, 
       categoryCode: item.caseCategory ?? DEFAULT_CASE_CATEGORY[visit.targetKind],
       description,
       location: visit.location ?? undefined,
-      address: visit.address?.slice(0, 200) ?? undefined,
+      address: restricted ? undefined : (visit.address?.slice(0, 200) ?? undefined),
       photoIds: [],
       anonymous: false,
     });
