@@ -102,6 +102,14 @@ test("a resident answers a recruitment call, is approved into a team, signs up, 
   await page.getByTestId("activity-add").click();
   await page.getByTestId("activity-title-input").fill(activityTitle);
   await page.getByTestId("activity-place").fill("红康社区党群服务中心广场");
+  // It starts in half an hour: check-in pays hours and points only from an hour before the start.
+  const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+  const timeInputs = page.locator(".ant-modal:visible .ant-picker-range input");
+  await timeInputs.nth(0).click();
+  await timeInputs.nth(0).fill(beijing(Date.now() + 30 * 60_000));
+  await timeInputs.nth(0).press("Enter");
+  await timeInputs.nth(1).fill(beijing(Date.now() + 150 * 60_000));
+  await timeInputs.nth(1).press("Enter");
   await numberInput(page, "activity-capacity").fill("1");
   await numberInput(page, "activity-hours").fill("2");
   await numberInput(page, "activity-points").fill("30");

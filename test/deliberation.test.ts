@@ -142,6 +142,22 @@ describe("topics", () => {
     expect(rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM topic_cases WHERE case_id = ${hk}`))[0].n).toBe(0);
   });
 
+  it("masks phones, ID numbers and registered names in the topics residents read", async () => {
+    const [person] = rowsOf<{ name: string }>(
+      await t.database.db.execute(sql`SELECT p.name FROM persons p JOIN areas a ON a.id = p.community_id WHERE a.name = '红康社区' AND char_length(p.name) = 3 ORDER BY p.id LIMIT 1`),
+    );
+    const text = `楼下${person.name}家晚上装修，联系电话 138-1234-5678，身份证 530102199001011234，请协调`;
+    const id = (await resident.post("/api/topics/proposals", { title: `夜间装修噪音 ${person.name}`, description: text })).json().id;
+    const seen = (await rider.get("/api/community/topics")).json().items.find((x: { id: string }) => x.id === id);
+    expect(seen.description).not.toContain(person.name);
+    expect(seen.title).not.toContain(person.name);
+    expect(seen.description).not.toMatch(/138.?1234.?5678/);
+    expect(seen.description).not.toContain("530102199001011234");
+    expect(seen.description).toContain("晚上装修");
+    // Staff of the scope read the text as written.
+    expect((await staff.get(`/api/topics/${id}`)).json().description).toBe(text);
+  });
+
   it("drops a topic with a reason told to its proposer, after which it takes no support", async () => {
     const id = (await resident.post("/api/topics/proposals", { title: "广场舞时间调整", description: "晚上九点后音乐扰民" })).json().id;
     const res = await staff.post(`/api/topics/${id}/drop`, { reason: "已由物业直接协调解决" });

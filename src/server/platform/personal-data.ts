@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "../db/client";
 
 /**
  * Protection of personal data at rest: AES-256-GCM for ID numbers and phones, and a keyed hash
@@ -159,4 +161,29 @@ export const PUBLIC_GRID_DEGREES = 0.0005;
 export function coarsenPoint([lng, lat]: [number, number], step = PUBLIC_GRID_DEGREES): [number, number] {
   const snap = (v: number) => Number((Math.round(v / step) * step).toFixed(6));
   return [snap(lng), snap(lat)];
+}
+
+/**
+ * The names of the registry's persons that occur in texts, per community: candidate substrings of
+ * 2–4 CJK characters looked up by equality on the name index, within the texts' communities.
+ */
+export async function knownNamesIn(db: DbOrTx, texts: Array<{ communityId: string | null; text: string }>): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  const communities = [...new Set(texts.map((t) => t.communityId).filter((c): c is string => !!c))];
+  const candidates = [...new Set(texts.flatMap((t) => (t.communityId ? nameCandidates(t.text) : [])))];
+  if (communities.length === 0 || candidates.length === 0) return out;
+  const rows = rowsOf<{ community_id: string; name: string }>(
+    await db.execute(sql`
+      SELECT DISTINCT community_id, name FROM persons
+      WHERE name = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(candidates)}::jsonb)))
+        AND community_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(communities)}::jsonb)::uuid))`),
+  );
+  for (const r of rows) (out.get(r.community_id) ?? out.set(r.community_id, new Set()).get(r.community_id)!).add(r.name);
+  return out;
+}
+
+/** A text (a case's, a topic's) as shown to someone who is not staff of its scope: personal data masked, then cut to `max` characters. */
+export function publicText(text: string, names: Iterable<string>, max: number): string {
+  // Masked before it is cut, so a number or a name on the cut is not left half visible.
+  return [...maskPublicText(text, names)].slice(0, max).join("");
 }

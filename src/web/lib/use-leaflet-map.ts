@@ -24,12 +24,15 @@ export function useLeafletMap(container: RefObject<HTMLDivElement | null>, tileU
 
   useEffect(() => {
     const element = container.current!;
-    const map = L.map(element, { attributionControl: false, zoomSnap, minZoom: 3, maxZoom: 20 });
+    // No zoom animation: a map removed while a zoom animates (a modal closed right after it fitted its
+    // content) would let Leaflet's animation frame read the panes it has just removed.
+    const map = L.map(element, { attributionControl: false, zoomSnap, minZoom: 3, maxZoom: 20, zoomAnimation: false });
     map.setView(toLatLng(DEFAULT_CENTER), 13);
     mapRef.current = map;
     const unwatch = watchSize(map, element, onSettle);
     return () => {
       unwatch();
+      map.stop();
       map.remove();
       mapRef.current = null;
     };

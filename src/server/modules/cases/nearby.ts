@@ -1,10 +1,10 @@
 import { and, eq, gte, ne, sql } from "drizzle-orm";
 import { caseCategories, cases } from "../../db/schema/cases";
-import { rowsOf, type DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../db/client";
 import type { LngLat } from "../../db/schema/types";
 import type { AuthUser } from "../../platform/context";
 import { caseRule } from "../../platform/access";
-import { coarsenPoint, maskPublicText, nameCandidates, PUBLIC_GRID_DEGREES } from "../../platform/personal-data";
+import { coarsenPoint, knownNamesIn, publicText, PUBLIC_GRID_DEGREES } from "../../platform/personal-data";
 import { isoInstant } from "../../platform/instants";
 
 /**
@@ -22,31 +22,6 @@ export function distanceMeters([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): numb
   const dLng = (lng2 - lng1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_M * Math.asin(Math.sqrt(a));
-}
-
-/**
- * The names of the registry's persons that occur in texts, per community: candidate substrings of
- * 2–4 CJK characters looked up by equality on the name index, within the texts' communities.
- */
-export async function knownNamesIn(db: DbOrTx, texts: Array<{ communityId: string | null; text: string }>): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  const communities = [...new Set(texts.map((t) => t.communityId).filter((c): c is string => !!c))];
-  const candidates = [...new Set(texts.flatMap((t) => (t.communityId ? nameCandidates(t.text) : [])))];
-  if (communities.length === 0 || candidates.length === 0) return out;
-  const rows = rowsOf<{ community_id: string; name: string }>(
-    await db.execute(sql`
-      SELECT DISTINCT community_id, name FROM persons
-      WHERE name = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(candidates)}::jsonb)))
-        AND community_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(communities)}::jsonb)::uuid))`),
-  );
-  for (const r of rows) (out.get(r.community_id) ?? out.set(r.community_id, new Set()).get(r.community_id)!).add(r.name);
-  return out;
-}
-
-/** A case's text as shown to someone who is not staff of its scope: personal data masked, then cut to `max` characters. */
-export function publicText(text: string, names: Iterable<string>, max: number): string {
-  // Masked before it is cut, so a number or a name on the cut is not left half visible.
-  return [...maskPublicText(text, names)].slice(0, max).join("");
 }
 
 /** A case's place as shown in public: exact for a public thing, else snapped to the ~50 m grid. */

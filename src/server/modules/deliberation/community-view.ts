@@ -12,6 +12,7 @@ import { MEETING_KIND_NAMES, PARTY_KIND_NAMES } from "./labels";
 import { overdueSql, selectOwners } from "./resolution-queries";
 import { presentQuestion, selectQuestions } from "./survey-queries";
 import { isoInstant, isoInstantOrNull } from "../../platform/instants";
+import { knownNamesIn, publicText } from "../../platform/personal-data";
 
 /**
  * What residents see on the phone about their community's deliberation: upcoming public meetings,
@@ -71,10 +72,14 @@ async function presentPublicTopics(db: DbOrTx, ctx: SignedInContext, rows: Array
     ? await db.select().from(resolutionUpdates).where(inArray(resolutionUpdates.resolutionId, res.map((x) => x.r.id))).orderBy(asc(resolutionUpdates.at))
     : [];
   const mine = await db.select({ topicId: topicSupports.topicId }).from(topicSupports).where(and(inArray(topicSupports.topicId, ids), eq(topicSupports.userId, ctx.user.id)));
+  // A topic is read by every resident of the community: phones, ID numbers and the names the
+  // registry knows are masked in its title and description, as in the public view of reports.
+  const names = await knownNamesIn(db, rows.flatMap((t) => [{ communityId: t.communityId, text: t.title }, { communityId: t.communityId, text: t.description ?? "" }]));
+  const masked = (t: (typeof rows)[number], text: string) => publicText(text, names.get(t.communityId) ?? [], 10_000);
   return rows.map((t) => ({
     id: t.id,
-    title: t.title,
-    description: t.description,
+    title: masked(t, t.title),
+    description: t.description === null ? t.description : masked(t, t.description),
     source: t.source,
     status: t.status,
     supportCount: t.supportCount,
