@@ -1,18 +1,26 @@
 import L from "leaflet";
 import type { AreaNode } from "../../contracts/areas";
 import type { AreaIndex } from "./area-index";
+import { toMap, toMapAll } from "./map-crs";
+
+export { fromMap, toMap, toMapAll } from "./map-crs";
 
 /** Kunming city centre: where a map with nothing to show starts. */
 export const DEFAULT_CENTER: [number, number] = [102.71, 25.04];
 
+/**
+ * A WGS-84 point as a Leaflet position, without conversion: only for maps drawn in WGS-84. To draw
+ * on a map, use `toMap(map, point)`, which follows the map's coordinate system (GCJ-02 on 高德).
+ */
 export const toLatLng = ([lng, lat]: [number, number]) => L.latLng(lat, lng);
 
 function styleOf(area: AreaNode, colour: string): L.PathOptions {
   switch (area.level) {
     case "microgrid":
-      return { color: colour, weight: 1, opacity: 0.9, fillColor: colour, fillOpacity: 0.16 };
+      // Light fills: the base map beneath (streets, buildings) stays readable.
+      return { color: colour, weight: 1, opacity: 0.9, fillColor: colour, fillOpacity: 0.07 };
     case "grid":
-      return { color: colour, weight: 2.5, opacity: 1, fillColor: colour, fillOpacity: 0.06 };
+      return { color: colour, weight: 2.5, opacity: 1, fillColor: colour, fillOpacity: 0.03 };
     default:
       return { color: "#595959", weight: 2, opacity: 0.8, fill: false, dashArray: "6 4" };
   }
@@ -34,7 +42,7 @@ export function drawAreaBackground(map: L.Map, items: AreaNode[], index: AreaInd
   const hasInner = new Set(withBoundary.map((a) => a.parentId));
   const labelled: Array<{ area: AreaNode; layer: L.Polygon; leaf: boolean }> = [];
   for (const area of withBoundary) {
-    const layer = L.polygon(area.boundary!.map(toLatLng), { ...styleOf(area, index.colourOf(area)), interactive: false });
+    const layer = L.polygon(toMapAll(map, area.boundary!), { ...styleOf(area, index.colourOf(area)), interactive: false });
     layer.addTo(group);
     const leaf = !hasInner.has(area.id);
     if (options.labels && (leaf || area.level === "grid")) {
@@ -81,7 +89,7 @@ export function markerPane(map: L.Map): string {
 
 /** A round marker (no image files to load), in a colour, drawn above the area labels. */
 export function dotMarker(map: L.Map, at: [number, number], colour: string, radius = 8): L.CircleMarker {
-  return L.circleMarker(toLatLng(at), { radius, color: "#fff", weight: 2, fillColor: colour, fillOpacity: 0.95, pane: markerPane(map) });
+  return L.circleMarker(toMap(map, at), { radius, color: "#fff", weight: 2, fillColor: colour, fillOpacity: 0.95, pane: markerPane(map) });
 }
 
 /**

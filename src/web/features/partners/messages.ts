@@ -510,6 +510,10 @@ export const partnersZhCN = {
       provider: "提供单位：{{name}}",
       legendStation: "驿站",
       legendService: "服务点",
+      legendMe: "我的位置",
+      distance: "距您 {{distance}}",
+      locate: "显示与我的距离",
+      locateFailed: "未能获取您的位置，距离暂不显示",
     },
   },
 };
@@ -1022,6 +1026,10 @@ export const partnersEn: typeof partnersZhCN = {
       provider: "Provided by {{name}}",
       legendStation: "Station",
       legendService: "Service",
+      legendMe: "My location",
+      distance: "{{distance}} from you",
+      locate: "Show distances from me",
+      locateFailed: "Could not get your location; distances are not shown",
     },
   },
 };
