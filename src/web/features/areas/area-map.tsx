@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import L from "leaflet";
 import type { AreaNode } from "../../../contracts/areas";
 import { subtreeOf, type AreaIndex } from "../../lib/area-index";
+import { toMapAll } from "../../lib/map-crs";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
 
 interface Props {
@@ -27,8 +28,6 @@ function styleOf(area: AreaNode, colour: string): L.PathOptions {
       return { color: "#595959", weight: 2, opacity: 0.8, fill: false, dashArray: "6 4" };
   }
 }
-
-const toLatLngs = (boundary: NonNullable<AreaNode["boundary"]>) => boundary.map(([lng, lat]) => L.latLng(lat, lng));
 
 /**
  * The areas of the tree on a Leaflet map: grids and micro-grids as polygons coloured per grid,
@@ -58,7 +57,7 @@ export function AreaMap({ items, index, selectedId, onSelect, tileUrl }: Props) 
     for (const area of items) {
       if (!withBoundary.has(area.id)) continue;
       const interactive = area.level === "grid" || area.level === "microgrid";
-      const layer = L.polygon(toLatLngs(area.boundary!), { ...styleOf(area, index.colourOf(area)), interactive });
+      const layer = L.polygon(toMapAll(map, area.boundary!), { ...styleOf(area, index.colourOf(area)), interactive });
       layer.addTo(group);
       drawn.set(area.id, layer);
       if (interactive) layer.on("click", () => onSelectRef.current(area.id));

@@ -3,6 +3,7 @@ import { App, Col, Form, Input, Modal, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { caseErrorMessage } from "./case-error";
+import { AddressSearchBox } from "./address-search-box";
 import { PlaceMap } from "./place-map";
 import { useCategories } from "./use-categories";
 import { useLocate } from "./use-locate";
@@ -32,6 +33,7 @@ export function CaseRegisterModal({ open, onClose, onRegistered, areas, tileUrl 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [location, setLocation] = useState<LngLat | null>(null);
+  const [focus, setFocus] = useState(0);
   const categories = useCategories();
   const report = useReportCase();
   const placement = useLocate(location);
@@ -115,7 +117,14 @@ export function CaseRegisterModal({ open, onClose, onRegistered, areas, tileUrl 
               : t("cases.register.mapHint")
           }
         >
-          <PlaceMap areas={areas} value={location} onChange={setLocation} tileUrl={tileUrl} className="ll-map ll-register-map" testId="register-map" />
+          <AddressSearchBox
+            onPick={(item) => {
+              setLocation(item.location);
+              setFocus((n) => n + 1);
+              if (!form.getFieldValue("address")) form.setFieldValue("address", item.name);
+            }}
+          />
+          <PlaceMap areas={areas} value={location} onChange={setLocation} tileUrl={tileUrl} className="ll-map ll-register-map" testId="register-map" focus={focus} />
         </Form.Item>
         <Form.Item name="address" label={t("cases.fields.address")}>
           <Input maxLength={200} placeholder={t("cases.place.addressPlaceholder")} />

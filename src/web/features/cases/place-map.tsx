@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from "react";
 import L from "leaflet";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
-import { DEFAULT_CENTER, dotMarker, drawAreaBackground, toLatLng } from "../../lib/leaflet-areas";
+import { dotMarker, drawAreaBackground, fromMap, toMap } from "../../lib/leaflet-areas";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
 import type { LngLat } from "./types";
 
@@ -16,12 +16,17 @@ interface Props {
   tileUrl?: string;
   className?: string;
   testId?: string;
+  /** Changed to bring the chosen point into close view (e.g. after an address search). */
+  focus?: number;
 }
 
 const PICKED = "#c8161d";
 
-/** A small map to pick a place by tapping it: the grids beneath, a red dot on the chosen point. */
-export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, className, testId }: Props) {
+/**
+ * A small map to pick a place by tapping it: the community's base map and the grids beneath, a red
+ * dot on the chosen point. Points are stored in WGS-84 whatever the map draws in.
+ */
+export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, className, testId, focus }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const markerRef = useRef<L.CircleMarker | null>(null);
   const onChangeRef = useRef(onChange);
@@ -37,7 +42,7 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
 
   useEffect(() => {
     const map = mapRef.current!;
-    const pick = (e: L.LeafletMouseEvent) => onChangeRef.current([round(e.latlng.lng), round(e.latlng.lat)]);
+    const pick = (e: L.LeafletMouseEvent) => onChangeRef.current(fromMap(map, e.latlng));
     map.on("click", pick);
     return () => {
       map.off("click", pick);
@@ -51,7 +56,8 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
     const group = drawAreaBackground(map, areas, index, { labels: true });
     fitRef.current = () => {
       if (group.getLayers().length > 0) map.fitBounds(group.getBounds(), { padding: [16, 16], maxZoom: 18 });
-      else map.setView(toLatLng(fallbackKey ? (fallbackKey.split(",").map(Number) as LngLat) : DEFAULT_CENTER), fallbackKey ? 16 : 13);
+      // Without areas: the caller's home, else the base map's own fit (the community's bbox).
+      else if (fallbackKey) map.setView(toMap(map, fallbackKey.split(",").map(Number) as LngLat), 16);
     };
     fitRef.current();
     return () => {
@@ -65,11 +71,14 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
     if (!map) return;
     markerRef.current?.remove();
     markerRef.current = value ? dotMarker(map, value, PICKED, 9).addTo(map) : null;
-    if (value && !map.getBounds().contains(toLatLng(value))) map.panTo(toLatLng(value));
+    if (value && !map.getBounds().contains(toMap(map, value))) map.panTo(toMap(map, value));
   }, [value]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !value || !focus) return;
+    map.setView(toMap(map, value), Math.max(map.getZoom(), 17));
+  }, [focus]);
 
   return <div ref={container} className={className} data-testid={testId} />;
 }
-
-/** Six decimals: about 10 cm, more than a phone's position is worth. */
-const round = (v: number) => Math.round(v * 1e6) / 1e6;

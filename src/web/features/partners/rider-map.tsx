@@ -3,11 +3,13 @@ import L from "leaflet";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
 import { dotMarker, drawAreaBackground } from "../../lib/leaflet-areas";
+import { toMap } from "../../lib/map-crs";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
 import type { LngLat } from "./types";
 
 export const STATION_COLOUR = "#fa8c16";
 export const SERVICE_COLOUR = "#389e0d";
+export const ME_COLOUR = "#1677ff";
 
 export interface MapPoint {
   id: string;
@@ -21,10 +23,10 @@ export interface MapPoint {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * Rider stations and rider services as coloured dots over the community's grids (no outside tiles
- * unless the deployment names a tile server); a tap on a dot opens its name, hours and provider.
+ * Rider stations and rider services as coloured dots over the community's base map and grids; a tap
+ * on a dot opens its name, hours, provider and distance. `me`, when known, is the phone's position.
  */
-export function RiderMap({ areas, points, tileUrl, selected }: { areas: AreaNode[]; points: MapPoint[]; tileUrl?: string; selected?: string | null }) {
+export function RiderMap({ areas, points, tileUrl, selected, me }: { areas: AreaNode[]; points: MapPoint[]; tileUrl?: string; selected?: string | null; me?: LngLat | null }) {
   const container = useRef<HTMLDivElement>(null);
   const markers = useRef(new Map<string, L.CircleMarker>());
   const index = useMemo(() => indexAreas(areas), [areas]);
@@ -50,6 +52,17 @@ export function RiderMap({ areas, points, tileUrl, selected }: { areas: AreaNode
       background.remove();
     };
   }, [areas, index, points]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !me) return;
+    const halo = L.circleMarker(toMap(map, me), { radius: 16, stroke: false, fillColor: ME_COLOUR, fillOpacity: 0.18, interactive: false }).addTo(map);
+    const dot = dotMarker(map, me, ME_COLOUR, 7).addTo(map);
+    return () => {
+      halo.remove();
+      dot.remove();
+    };
+  }, [me?.[0], me?.[1]]);
 
   useEffect(() => {
     const marker = selected ? markers.current.get(selected) : undefined;
