@@ -26,6 +26,7 @@ import { registryRoutes } from "./modules/registry/routes";
 import { patrolsRoutes } from "./modules/patrols/routes";
 import { deliberationRoutes } from "./modules/deliberation/routes";
 import { partnersRoutes } from "./modules/partners/routes";
+import { mapRoutes } from "./modules/maps/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(patrolsRoutes);
       await api.register(deliberationRoutes);
       await api.register(partnersRoutes);
+      await api.register(mapRoutes);
     },
     { prefix: "/api" },
   );

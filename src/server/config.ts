@@ -35,6 +35,19 @@ const envSchema = z.object({
   LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Map tile URL template for Leaflet; empty means no outside tiles. */
   MAP_TILE_URL: z.string().default(""),
+  /**
+   * Map service: "offline" (the base layer from the community's own geography, no outside tiles),
+   * "tianditu" (天地图, needs MAP_KEY), "amap" (高德, GCJ-02) or "osm" (MAP_TILE_URL as given).
+   * Default: "osm" when MAP_TILE_URL is set, else "offline".
+   */
+  MAP_PROVIDER: z.enum(["offline", "tianditu", "amap", "osm"]).optional(),
+  /** 天地图 key (tk) or AMap key. */
+  MAP_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, "letters, digits, _ and - only")
+    .optional(),
+  /** "vector" (default) or "imagery" (天地图 satellite imagery with its annotation layer). */
+  MAP_STYLE: z.enum(["vector", "imagery"]).default("vector"),
   /** Hex-encoded 32-byte key for personal data; when absent a key file in DATA_DIR is used. */
   DATA_KEY: z
     .string()
@@ -69,12 +82,51 @@ export type Config = {
   loginIpMaxFailures: number;
   loginIpWindowMinutes: number;
   mapTileUrl: string;
+  map: MapSettings;
   dataKey?: string;
   bodyLimit: number;
   webDist: string;
   trustProxy: boolean;
   retentionDays: number;
 };
+
+/** The map service the web apps draw under Linli's own layers (`GET /api/config` → `map`). */
+export type MapSettings = {
+  provider: "offline" | "tianditu" | "amap" | "osm";
+  /** The datum of the tiles: stored WGS-84 points are converted for a GCJ-02 map (src/contracts/coords.ts). */
+  crs: "wgs84" | "gcj02";
+  tileUrl: string;
+  annotationUrl: string | null;
+  subdomains: string[];
+};
+
+const OFFLINE_MAP: MapSettings = { provider: "offline", crs: "wgs84", tileUrl: "", annotationUrl: null, subdomains: [] };
+
+/** The tile URLs of a provider; throws when a provider cannot work as configured. */
+export function mapSettings(provider: MapSettings["provider"], key: string | undefined, style: "vector" | "imagery", tileUrl: string): MapSettings {
+  switch (provider) {
+    case "tianditu": {
+      if (!key) throw new Error("Invalid configuration:\n  MAP_KEY: 天地图 (MAP_PROVIDER=tianditu) needs its key (tk)");
+      // CGCS2000, treated as WGS-84 (they differ by centimetres).
+      const layer = (t: string) => `https://t{s}.tianditu.gov.cn/DataServer?T=${t}&x={x}&y={y}&l={z}&tk=${key}`;
+      const [base, notes] = style === "imagery" ? ["img_w", "cia_w"] : ["vec_w", "cva_w"];
+      return { provider, crs: "wgs84", tileUrl: layer(base), annotationUrl: layer(notes), subdomains: ["0", "1", "2", "3", "4", "5", "6", "7"] };
+    }
+    case "amap":
+      return {
+        provider,
+        crs: "gcj02",
+        tileUrl: "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+        annotationUrl: null,
+        subdomains: ["1", "2", "3", "4"],
+      };
+    case "osm":
+      if (!tileUrl) throw new Error("Invalid configuration:\n  MAP_TILE_URL: MAP_PROVIDER=osm needs a tile URL template");
+      return { provider, crs: "wgs84", tileUrl, annotationUrl: null, subdomains: tileUrl.includes("{s}") ? ["a", "b", "c"] : [] };
+    default:
+      return OFFLINE_MAP;
+  }
+}
 
 /** Parses the given environment; throws a readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     loginIpWindowMinutes: e.LOGIN_IP_WINDOW_MINUTES,
     mapTileUrl: e.MAP_TILE_URL,
+    map: mapSettings(e.MAP_PROVIDER ?? (e.MAP_TILE_URL ? "osm" : "offline"), e.MAP_KEY, e.MAP_STYLE, e.MAP_TILE_URL),
     dataKey: e.DATA_KEY,
     bodyLimit: e.BODY_LIMIT,
     webDist: path.resolve(e.WEB_DIST),

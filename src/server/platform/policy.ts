@@ -58,6 +58,9 @@ export const POLICY = {
   "case:configure": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
   "case:time-limits": ["platform_admin", "street_officer"],
   "calendar:manage": ["platform_admin", "street_officer"],
+  // maps: the base layer and address lookups for everyone; streets, river and shapes edited by staff
+  "map:read": EVERYONE,
+  "map:edit": ["community_secretary", "community_staff", "platform_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -16,7 +16,8 @@ import { AppError } from "./errors";
  *   chose its own Cache-Control (photos keep `private, max-age`).
  */
 export const webSecurity = fp(async (app: FastifyInstance) => {
-  const csp = contentSecurityPolicy(app.deps.config.mapTileUrl);
+  const { map } = app.deps.config;
+  const csp = contentSecurityPolicy([map.tileUrl, map.annotationUrl ?? ""]);
 
   app.addHook("onRequest", async (request) => {
     if (!STATE_CHANGING.has(request.method)) return;
@@ -63,8 +64,9 @@ function hostOf(url: string): string | null {
  * The policy for the built React apps: scripts only from this server, inline styles (antd writes
  * them), images from here, data: and blob: (photos before upload, QR codes) and the map tile host.
  */
-export function contentSecurityPolicy(mapTileUrl: string): string {
-  const tiles = tileSource(mapTileUrl);
+export function contentSecurityPolicy(mapTileUrls: string | string[]): string {
+  const sources = [...new Set((Array.isArray(mapTileUrls) ? mapTileUrls : [mapTileUrls]).map(tileSource).filter((s): s is string => !!s))];
+  const tiles = sources.join(" ");
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -81,11 +83,16 @@ export function contentSecurityPolicy(mapTileUrl: string): string {
   ].join("; ");
 }
 
-/** `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`. */
+/**
+ * `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`; a leftmost label
+ * with a subdomain placeholder (`t{s}.tianditu.gov.cn`, `webrd0{s}.is.autonavi.com`) becomes `*`.
+ */
 export function tileSource(mapTileUrl: string): string | null {
   const m = /^(https?):\/\/([^/?#]+)/i.exec(mapTileUrl.trim());
   if (!m) return null;
-  const host = m[2].replace(/\{[^}]*\}/g, "*");
+  const labels = m[2].split(".");
+  if (labels.length > 2 && labels[0].includes("{")) labels[0] = "*";
+  const host = labels.join(".").replace(/\{[^}]*\}/g, "*");
   // CSP allows a wildcard only as the whole leftmost label; anything else falls back to the scheme.
   if (/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return `${m[1].toLowerCase()}://${host.toLowerCase()}`;
   return `${m[1].toLowerCase()}:`;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { areas, buildings, compounds, households, installation, partyMembers, partyOrgs, persons, places, users } from "../db/schema/index";
+import { areas, buildings, compounds, households, installation, mapFeatures, partyMembers, partyOrgs, persons, places, users } from "../db/schema/index";
 import { hashPassword as argon2Hash } from "../platform/passwords";
 import type { PersonalDataCipher } from "../platform/personal-data";
 import { assignResidentPhone, buildAccounts, type AccountSummary } from "./accounts";
@@ -10,6 +10,7 @@ import { seedDeliberation } from "./deliberation";
 import { seedPersonTags } from "./tags";
 import { seedPartners } from "./partners";
 import { COMMUNITIES } from "./communities";
+import { buildGeodata } from "./geodata";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
 import { CreditCodeRegistry, IdNumberRegistry, PhoneRegistry } from "./identity";
 import { insertBatches } from "./insert";
@@ -96,6 +97,8 @@ export async function seedDemo(
     });
   }
 
+  // The base map: footprints, outlines, streets, the river; and the address search terms.
+  const geodata = buildGeodata(root.fork("geodata"), tree, compoundRows, buildingRows, placeRows);
   const personRows: PersonRow[] = plainPersons.map((p) => toPersonRow(p, cipher));
   const passwordHash = await hashing;
   const accounts = buildAccounts(root.fork("accounts"), tree, residents, passwordHash, cipher, newId);
@@ -109,6 +112,7 @@ export async function seedDemo(
     await insertBatches(tx, households, householdRows);
     await insertBatches(tx, persons, personRows);
     await insertBatches(tx, places, placeRows);
+    await insertBatches(tx, mapFeatures, geodata.features);
     await insertBatches(tx, partyOrgs, orgRows);
     await insertBatches(tx, partyMembers, memberRows);
     await insertBatches(tx, users, accounts.rows);
@@ -139,6 +143,7 @@ export async function seedDemo(
     households: householdRows.length,
     persons: personRows.length,
     places: placeRows.length,
+    mapFeatures: geodata.features.length,
     partyOrgs: orgRows.length,
     partyMembers: memberRows.length,
     users: accounts.rows.length,

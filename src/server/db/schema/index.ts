@@ -9,3 +9,4 @@ export * from "./registry";
 export * from "./patrols";
 export * from "./deliberation";
 export * from "./partners";
+export * from "./maps";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { areas } from "./areas";
-import { geoPoint } from "./types";
+import { geoPoint, polygon } from "./types";
 
 /** 小区 / 楼院: a residential compound inside a community, placed in a microgrid. */
 export const compounds = pgTable(
@@ -14,9 +14,19 @@ export const compounds = pgTable(
     kind: text("kind", { enum: ["compound", "courtyard"] }).notNull().default("compound"),
     address: text("address").notNull(),
     location: geoPoint("location"),
+    /** The compound's outline on the base map (WGS-84); staff may redraw it (`PATCH /api/map/features/:id`). */
+    outline: polygon("outline"),
+    /** Address search terms (name substrings, pinyin initials), computed when the row is written (`modules/maps/terms.ts`). */
+    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
+    /** When the outline (or anything the base map draws of this row) last changed: part of the map's version. */
+    geoUpdatedAt: timestamp("geo_updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("compounds_community_idx").on(t.communityId), index("compounds_area_idx").on(t.areaId)],
+  (t) => [
+    index("compounds_community_idx").on(t.communityId),
+    index("compounds_area_idx").on(t.areaId),
+    index("compounds_search_gin").using("gin", t.searchTerms),
+  ],
 );
 
 /** 楼栋: a building of a compound. */
@@ -31,8 +41,18 @@ export const buildings = pgTable(
     floors: integer("floors").notNull().default(6),
     units: integer("units").notNull().default(1),
     location: geoPoint("location"),
+    /** The building's footprint on the base map (WGS-84). */
+    footprint: polygon("footprint"),
+    /** Address search terms of "<compound><building>" (substrings, pinyin initials). */
+    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
+    geoUpdatedAt: timestamp("geo_updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("buildings_compound_idx").on(t.compoundId), index("buildings_area_idx").on(t.areaId)],
+  (t) => [
+    index("buildings_compound_idx").on(t.compoundId),
+    index("buildings_area_idx").on(t.areaId),
+    index("buildings_search_gin").using("gin", t.searchTerms),
+    index("buildings_location_gist").using("gist", t.location),
+  ],
 );
 
 /** 户: a household living in a room of a building. Moved-out households are archived, not deleted. */
@@ -118,7 +138,13 @@ export const places = pgTable(
     location: geoPoint("location"),
     attrs: jsonb("attrs").$type<Record<string, unknown>>().notNull().default({}),
     active: boolean("active").notNull().default(true),
+    /** Address search terms of the name (substrings, pinyin initials). */
+    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("places_community_kind_idx").on(t.communityId, t.kind), index("places_area_idx").on(t.areaId)],
+  (t) => [
+    index("places_community_kind_idx").on(t.communityId, t.kind),
+    index("places_area_idx").on(t.areaId),
+    index("places_search_gin").using("gin", t.searchTerms),
+  ],
 );

@@ -39,3 +39,22 @@ export const geoPoint = customType<{ data: LngLat; driverData: string }>({
     return parsePoints(String(value))[0] ?? [0, 0];
   },
 });
+
+/** A WGS-84 bounding box: [minLng, minLat, maxLng, maxLat]. */
+export type BBox = [number, number, number, number];
+
+/** PostgreSQL native `box` (GiST-indexable, both engines); x = longitude, y = latitude. */
+export const geoBox = customType<{ data: BBox; driverData: string }>({
+  dataType() {
+    return "box";
+  },
+  toDriver([x1, y1, x2, y2]) {
+    return `((${x1},${y1}),(${x2},${y2}))`;
+  },
+  fromDriver(value) {
+    const p = parsePoints(String(value));
+    const xs = p.map((q) => q[0]);
+    const ys = p.map((q) => q[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  },
+});

@@ -35,7 +35,7 @@ export const configRoutes: FastifyPluginAsyncZod = async (app) => {
           }))
           .sort((a, b) => ROLES.indexOf(a.role as never) - ROLES.indexOf(b.role as never));
       }
-      return { demoMode: demo, mapTileUrl: config.mapTileUrl, version: "0.1.0", demoAccounts };
+      return { demoMode: demo, mapTileUrl: config.map.tileUrl, map: config.map, version: "0.1.0", demoAccounts };
     },
   );
 };
