@@ -11,6 +11,8 @@ export const areaNode = z.object({
   communityId: uuid.nullable(),
   boundary: z.array(lngLat).nullable(),
   center: lngLat.nullable(),
+  /** Grids and micro-grids, for staff: the active grid workers whose own area this is. */
+  workers: z.array(z.object({ id: uuid, name: z.string() })).optional(),
 });
 export type AreaNode = z.infer<typeof areaNode>;
 export const areaTreeReply = z.object({ items: z.array(areaNode) });

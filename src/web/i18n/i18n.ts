@@ -7,6 +7,7 @@ import { patrolsEn, patrolsZhCN } from "../features/patrols/messages";
 import { deliberationEn, deliberationZhCN } from "../features/deliberation/messages";
 import { partnersEn, partnersZhCN } from "../features/partners/messages";
 import { caseSettingsEn, caseSettingsZhCN } from "../features/case-settings/messages";
+import { mapViewsEn, mapViewsZhCN } from "../features/cases/map-messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,9 +30,9 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     "zh-CN": {
-      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN },
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN },
     },
-    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn } },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

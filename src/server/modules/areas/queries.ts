@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { places } from "../../db/schema/places";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { LngLat } from "../../db/schema/types";
+import { rolesOf } from "../../platform/roles";
 import { pathUnder, underArea } from "../../platform/scope";
 
 /** Every node of a subtree, parents before children. */
@@ -22,6 +23,15 @@ export function selectSubtree(db: DbOrTx, rootPath: string) {
     .from(areas)
     .where(pathUnder(areas.path, rootPath))
     .orderBy(asc(areas.depth), asc(areas.code));
+}
+
+/** The active grid workers whose own area (a grid, or a micro-grid) lies in a subtree, for the area map. */
+export async function selectGridWorkers(db: DbOrTx, rootPath: string) {
+  const result = await db.execute(sql`
+    SELECT u.id, u.display_name AS name, u.area_id FROM users u
+    WHERE u.status = 'active' AND ${inArray(sql`u.role`, rolesOf("gridWorkers"))} AND ${underArea(sql`u.area_id`, rootPath)}
+    ORDER BY u.display_name, u.id`);
+  return rowsOf<{ id: string; name: string; area_id: string }>(result);
 }
 
 /**

@@ -12,7 +12,7 @@ import { signedIn } from "../../platform/http";
 import { areaInScope, homeArea } from "../../platform/scope";
 import { can } from "../../platform/policy";
 import { presentPlace } from "./present-place";
-import { selectAreasAtPoint, selectOverviewCounts, selectPlaces, selectSubtree } from "./queries";
+import { selectAreasAtPoint, selectGridWorkers, selectOverviewCounts, selectPlaces, selectSubtree } from "./queries";
 
 const TAGS = ["areas"];
 
@@ -25,7 +25,12 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = signedIn(request);
       if (!user.areaPath) return { items: [] };
-      return { items: await selectSubtree(db, user.areaPath) };
+      const items = await selectSubtree(db, user.areaPath);
+      // Staff see who works each grid (the area map names them); other callers get the areas only.
+      if (!can(user.role, "patrol:read")) return { items };
+      const workers = new Map<string, Array<{ id: string; name: string }>>();
+      for (const w of await selectGridWorkers(db, user.areaPath)) workers.set(w.area_id, [...(workers.get(w.area_id) ?? []), { id: w.id, name: w.name }]);
+      return { items: items.map((a) => (a.level === "grid" || a.level === "microgrid" ? { ...a, workers: workers.get(a.id) ?? [] } : a)) };
     },
   );
 

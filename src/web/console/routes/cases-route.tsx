@@ -82,7 +82,7 @@ export function CasesRoute() {
             {
               key: "map",
               label: t("cases.list.mapTab"),
-              children: <CaseMap areas={areas} filter={filter} tileUrl={config.data?.mapTileUrl ?? ""} onOpen={(id) => navigate(`/cases/${id}`)} />,
+              children: <CaseMap areas={areas} filter={filter} onFilterChange={setFilter} tileUrl={config.data?.mapTileUrl ?? ""} onOpen={(id) => navigate(`/cases/${id}`)} />,
             },
           ]}
           destroyOnHidden

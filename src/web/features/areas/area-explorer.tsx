@@ -6,6 +6,7 @@ import { errorMessage } from "../../lib/error-message";
 import { indexAreas, type AreaIndex } from "../../lib/area-index";
 import { AreaMap } from "./area-map";
 import { useAreaTree } from "../../api/use-area-tree";
+import { useGridCoverage } from "./use-grid-coverage";
 
 interface Props {
   tileUrl: string;
@@ -46,6 +47,7 @@ export function AreaExplorer({ tileUrl, renderDetail }: Props) {
   const index = useMemo(() => indexAreas(items), [items]);
   const [picked, setPicked] = useState<string | null>(null);
   const [filter, setFilter] = useState("");
+  const coverage = useGridCoverage();
   const selectedId = picked ?? index.roots[0]?.id ?? null;
   const selected = selectedId ? index.byId.get(selectedId) : undefined;
 
@@ -85,8 +87,7 @@ export function AreaExplorer({ tileUrl, renderDetail }: Props) {
           extra={selected?.code && <span className="ll-muted">{t("areas.code")} {selected.code}</span>}
         >
           {selected && !hasBoundary(selected) && <Alert className="ll-map-notice" type="info" showIcon title={t("areas.noBoundary")} />}
-          <AreaMap items={items} index={index} selectedId={selectedId} onSelect={setPicked} tileUrl={tileUrl} />
-          <MapLegend index={index} items={items} />
+          <AreaMap items={items} index={index} selectedId={selectedId} onSelect={setPicked} tileUrl={tileUrl} coverage={coverage.data} />
         </Card>
         {selected && <div className="ll-explorer-detail">{renderDetail(selected)}</div>}
       </div>
@@ -101,19 +102,4 @@ function isBelow(index: AreaIndex, node: AreaNode, ancestorId: string): boolean 
     parent = parent.parentId ? index.byId.get(parent.parentId) : undefined;
   }
   return false;
-}
-
-function MapLegend({ index, items }: { index: AreaIndex; items: AreaNode[] }) {
-  const grids = items.filter((a) => a.level === "grid");
-  if (grids.length === 0 || grids.length > 24) return null;
-  return (
-    <div className="ll-map-legend">
-      {grids.map((g) => (
-        <span key={g.id} className="ll-legend-item">
-          <i className="ll-swatch" style={{ background: index.colourOf(g) }} />
-          {g.name}
-        </span>
-      ))}
-    </div>
-  );
 }

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
+import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { subtreeOf, type AreaIndex } from "../../lib/area-index";
 import { toMapAll } from "../../lib/map-crs";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
+import { LegendRow, MapControl, useMapControl } from "../cases/map-control";
+import { COVERAGE_GRADIENT, coverageColour, type GridCoverage } from "./use-grid-coverage";
 
 interface Props {
   items: AreaNode[];
@@ -12,6 +15,8 @@ interface Props {
   onSelect: (id: string) => void;
   /** Tile URL template; empty: no outside tiles, polygons on a plain background. */
   tileUrl: string;
+  /** This month's patrol tasks done and due per grid id (staff who read patrols). */
+  coverage?: Map<string, GridCoverage>;
 }
 
 const SELECTED = "#c8161d";
@@ -33,9 +38,12 @@ function styleOf(area: AreaNode, colour: string): L.PathOptions {
  * The areas of the tree on a Leaflet map: grids and micro-grids as polygons coloured per grid,
  * higher levels as dashed outlines. No tile layer unless the installation configures one.
  */
-export function AreaMap({ items, index, selectedId, onSelect, tileUrl }: Props) {
+export function AreaMap({ items, index, selectedId, onSelect, tileUrl, coverage }: Props) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useLeafletMap(container, tileUrl, { zoomSnap: 0.25 });
+  const legendBox = useMapControl(mapRef, "bottomright", "ll-legend");
+  const grids = items.filter((a) => a.level === "grid");
   const layers = useRef(new Map<string, L.Polygon>());
   const onSelectRef = useRef(onSelect);
 
@@ -119,5 +127,101 @@ export function AreaMap({ items, index, selectedId, onSelect, tileUrl }: Props) 
     if (bounds.isValid()) map.flyToBounds(bounds, { padding: [32, 32], duration: 0.4, maxZoom: 18 });
   }, [selectedId, index, items]);
 
-  return <div ref={container} className="ll-map" data-testid="area-map" />;
+  // Each grid's worker and this month's patrols, on a card near the top of the grid (where it fits).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const group = L.layerGroup().addTo(map);
+    const pane = workerPane(map);
+    const cards: Array<{ marker: L.Marker; layer: L.Polygon }> = [];
+    for (const grid of items) {
+      const layer = layers.current.get(grid.id);
+      if (grid.level !== "grid" || !layer) continue;
+      const b = layer.getBounds();
+      const at = L.latLng(b.getNorth() - (b.getNorth() - b.getSouth()) * 0.16, b.getCenter().lng);
+      const card = workerCard(grid, coverage?.get(grid.id), t);
+      const marker = L.marker(at, { pane, interactive: false, keyboard: false, icon: L.divIcon({ className: "ll-area-worker", html: card, iconSize: undefined }) });
+      marker.addTo(group);
+      cards.push({ marker, layer });
+    }
+    const refresh = () => {
+      for (const { marker, layer } of cards) {
+        const b = layer.getBounds();
+        const width = Math.abs(map.latLngToContainerPoint(b.getSouthEast()).x - map.latLngToContainerPoint(b.getNorthWest()).x);
+        marker.getElement()?.classList.toggle("ll-area-worker-hidden", width < 110);
+      }
+    };
+    map.on("zoomend", refresh);
+    refresh();
+    return () => {
+      map.off("zoomend", refresh);
+      group.remove();
+    };
+  }, [items, index, coverage, t]);
+
+  return (
+    <>
+      <div ref={container} className="ll-map" data-testid="area-map" />
+      <MapControl box={legendBox}>
+        <div className="ll-legend-body" data-testid="area-map-legend">
+          <div className="ll-legend-title">{t("mapViews.areas.legendGrids")}</div>
+          {grids.length <= 24 &&
+            grids.map((g) => (
+              <LegendRow key={g.id} swatch={<i className="ll-legend-line" style={{ border: `2px solid ${index.colourOf(g)}`, background: `${index.colourOf(g)}38` }} />}>
+                {g.name}
+                {g.workers && <span className="ll-muted"> · {g.workers.length > 0 ? g.workers.map((w) => w.name).join("、") : t("mapViews.areas.noWorker")}</span>}
+              </LegendRow>
+            ))}
+          {coverage && (
+            <div className="ll-legend-heat" data-testid="coverage-legend">
+              <div>{t("mapViews.areas.coverage")}</div>
+              <i className="ll-legend-ramp" style={{ background: COVERAGE_GRADIENT }} />
+              <div className="ll-legend-ramp-ends">
+                <span>0%</span>
+                <span>100%</span>
+              </div>
+            </div>
+          )}
+        </div>
+      </MapControl>
+    </>
+  );
+}
+
+/** A pane for the worker cards: above the area names, taking no clicks. */
+function workerPane(map: L.Map): string {
+  const name = "ll-area-workers";
+  if (!map.getPane(name)) {
+    const pane = map.createPane(name);
+    pane.style.zIndex = "655";
+    pane.style.pointerEvents = "none";
+  }
+  return name;
+}
+
+/** The card of a grid: its worker(s) and this month's patrols done of due, built as elements (never HTML from data). */
+function workerCard(grid: AreaNode, coverage: GridCoverage | undefined, t: (key: string, options?: Record<string, unknown>) => string): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "ll-area-worker-card";
+  box.dataset.testid = "grid-card";
+  box.dataset.grid = grid.name;
+  if (grid.workers) {
+    const who = document.createElement("strong");
+    who.textContent = grid.workers.length > 0 ? `${t("mapViews.areas.worker")} ${grid.workers.map((w) => w.name).join("、")}` : t("mapViews.areas.noWorker");
+    box.append(who);
+  }
+  if (coverage) {
+    const chip = document.createElement("span");
+    chip.className = "ll-coverage-chip";
+    chip.dataset.testid = "grid-coverage";
+    if (coverage.due > 0) {
+      chip.textContent = t("mapViews.areas.patrol", { done: coverage.done, due: coverage.due });
+      chip.style.background = coverageColour(coverage.coverage ?? 0);
+    } else {
+      chip.textContent = t("mapViews.areas.patrolNone");
+      chip.style.background = "#bfbfbf";
+    }
+    box.append(chip);
+  }
+  return box;
 }

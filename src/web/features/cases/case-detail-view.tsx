@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { Alert, Card, Col, Descriptions, Empty, Image, Row, Skeleton, Steps, Tag, Timeline, Typography, type DescriptionsProps } from "antd";
 import { useTranslation } from "react-i18next";
+import { useAreaTree } from "../../api/use-area-tree";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
 import { CaseActionBar } from "./case-action-bar";
+import { CaseMiniMap } from "./case-mini-map";
+import { areaWordsOf, coordinatesText } from "./case-place";
 import { ChannelText, LevelTag, StatusTag, TimerTag } from "./case-tags";
 import { departmentKey } from "./departments";
 import { eventByline, eventFacts, eventTitle } from "./timeline-text";
@@ -45,7 +48,10 @@ export function CaseDetailView({ id, header }: { id: string; header: (title: Rea
           )}
         </Col>
         <Col xs={24} xl={9}>
-          <Card className="ll-page-card" title={t("cases.fields.levelsPassed")}>
+          <Card className="ll-page-card" title={t("mapViews.mini.title")} data-testid="case-place-card">
+            <CasePlace c={c} />
+          </Card>
+          <Card className="ll-page-card ll-card-gap" title={t("cases.fields.levelsPassed")}>
             <LevelsPassed c={c} />
           </Card>
           <Card className="ll-page-card ll-card-gap" title={t("cases.fields.timeline")}>
@@ -67,8 +73,7 @@ function Fields({ c }: { c: CaseDetail }) {
     { key: "description", label: t("cases.fields.description"), children: <span className="ll-pre">{c.description}</span>, span: 2 },
     { key: "community", label: t("cases.fields.community"), children: c.community?.name ?? "—" },
     { key: "grid", label: t("cases.fields.grid"), children: c.grid?.name ?? "—" },
-    { key: "address", label: t("cases.fields.address"), children: c.address ?? "—" },
-    { key: "location", label: t("cases.fields.location"), children: c.location ? <span className="ll-mono">{c.location.map((v) => v.toFixed(6)).join(", ")}</span> : "—" },
+    { key: "address", label: t("cases.fields.address"), children: c.address ?? t("mapViews.mini.noAddress") },
     {
       key: "reporter",
       label: t("cases.fields.reporter"),
@@ -97,6 +102,30 @@ function Fields({ c }: { c: CaseDetail }) {
     items.push({ key: "delay", label: t("cases.fields.delayRequested"), children: <Tag color="gold">{t("cases.form.hours", { count: c.delayRequestedHours })}</Tag> });
   }
   return <Descriptions column={{ xs: 1, md: 2 }} size="small" items={items} bordered data-testid="case-fields" />;
+}
+
+/** Where the case is: the address in words, the community and (micro-)grid, the small map; the point itself only as a faint line. */
+function CasePlace({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const areas = useAreaTree().data ?? [];
+  return (
+    <div className="ll-case-place" data-testid="case-place">
+      <span className="ll-case-place-address" data-testid="case-place-address">
+        {c.address ?? t("mapViews.mini.noAddress")}
+      </span>
+      <span className="ll-muted" data-testid="case-place-area">
+        {areaWordsOf(c, areas) || "—"}
+      </span>
+      {c.location ? (
+        <>
+          <CaseMiniMap c={c} areas={areas} />
+          <span className="ll-case-place-coords ll-mono">{coordinatesText(c.location)}</span>
+        </>
+      ) : (
+        <span className="ll-case-place-coords">{t("mapViews.mini.noLocation")}</span>
+      )}
+    </div>
+  );
 }
 
 function Photos({ c }: { c: CaseDetail }) {

@@ -40,7 +40,22 @@ export function CaseTable({ rows, loading, onOpen }: Props) {
         </div>
       ),
     },
-    { title: t("cases.fields.grid"), key: "grid", width: 120, render: (_, c) => c.grid?.name ?? c.community?.name ?? "—" },
+    {
+      title: t("cases.fields.place"),
+      key: "place",
+      width: 200,
+      ellipsis: true,
+      render: (_, c) => (
+        <div className="ll-case-problem" data-testid="case-place-cell">
+          <span className="ll-case-place-grid">{c.grid?.name ?? c.community?.name ?? "—"}</span>
+          {c.address && (
+            <span className="ll-muted" title={c.address}>
+              {c.address}
+            </span>
+          )}
+        </div>
+      ),
+    },
     { title: t("cases.fields.channel"), key: "channel", width: 150, render: (_, c) => <ChannelText c={c} /> },
     { title: t("cases.fields.level"), dataIndex: "level", width: 96, render: (v: CaseSummary["level"]) => <LevelTag level={v} /> },
     { title: t("cases.fields.status"), dataIndex: "status", width: 96, render: (v: CaseSummary["status"]) => <StatusTag status={v} /> },

@@ -42,7 +42,7 @@ export function MobileCaseCard({ c, onOpen, markNew = false }: { c: CaseSummary;
       <div className="m-case-card-desc">{c.description}</div>
       <div className="m-case-card-meta">
         <span>{c.number}</span>
-        <span>{c.grid?.name ?? c.community?.name ?? ""}</span>
+        <span>{[c.address, c.grid?.name ?? c.community?.name].filter(Boolean).join(" · ")}</span>
         <span>{formatShortDateTime(c.createdAt)}</span>
       </div>
     </button>

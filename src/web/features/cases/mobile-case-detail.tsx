@@ -1,8 +1,11 @@
 import { useState } from "react";
 import { ErrorBlock, Image, ImageViewer, Skeleton, Steps, Tag } from "antd-mobile";
 import { useTranslation } from "react-i18next";
+import { useAreaTree } from "../../api/use-area-tree";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
+import { CaseMiniMap } from "./case-mini-map";
+import { areaWordsOf } from "./case-place";
 import { STEPS, stepStates } from "./case-status";
 import { MobileCaseActions } from "./mobile-case-actions";
 import { MobileStatusTag } from "./mobile-status-tag";
@@ -23,6 +26,7 @@ export function MobileCaseDetail({ id }: { id: string }) {
 function Detail({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const categoryName = useCategoryName();
+  const areas = useAreaTree().data ?? [];
   const states = stepStates(c);
   const reportPhotos = c.photos.filter((p) => p.stage === "report");
   const resultPhotos = c.photos.filter((p) => p.stage !== "report");
@@ -68,7 +72,10 @@ function Detail({ c }: { c: CaseDetail }) {
         <Photos photos={reportPhotos} />
         <dl className="m-kv">
           <dt>{t("cases.fields.place")}</dt>
-          <dd>{[c.grid?.name ?? c.community?.name, c.address].filter(Boolean).join(" · ") || "—"}</dd>
+          <dd data-testid="case-place">
+            <div className="m-case-place-address">{c.address ?? t("mapViews.mini.noAddress")}</div>
+            <div className="m-muted">{areaWordsOf(c, areas) || "—"}</div>
+          </dd>
           <dt>{t("cases.fields.createdAt")}</dt>
           <dd>{formatDateTime(c.createdAt)}</dd>
           {c.handler && (
@@ -90,6 +97,7 @@ function Detail({ c }: { c: CaseDetail }) {
             </>
           )}
         </dl>
+        <CaseMiniMap c={c} areas={areas} />
       </section>
 
       {(c.resultText || c.closureKind) && (
