@@ -6,6 +6,7 @@ import { jpegWithGps, multipart } from "./support/images";
 import { testIdNumber } from "./support/ids";
 import { rowsOf } from "../src/server/db/client";
 import { can } from "../src/server/platform/policy";
+import { inGroup } from "../src/server/platform/roles";
 import { idNumberCheckChar } from "../src/server/platform/personal-data";
 import type { Role } from "../src/server/db/schema/accounts";
 
@@ -26,7 +27,10 @@ import type { Role } from "../src/server/db/schema/accounts";
  *     (`/api/people`, `/api/registry/*`, `/api/me/person`) such a person is a resident like any other,
  *     shown without the tag (docs/ARCHITECTURE.md: "Restricted tags are filtered out of every answer").
  * The exceptions allowed are named with their reasons: NOT_OWNED, NOT_JSON, NOT_CALLED,
- * PUBLIC_BY_DESIGN, ALLOWED_AT, OTHER_GRID_ALLOWED, WRITES_LEFT_OUT.
+ * PUBLIC_BY_DESIGN, ALLOWED_AT, UNMASK_CALLS, OTHER_GRID_ALLOWED, NOT_THEIRS_ALLOWED, WRITES_LEFT_OUT.
+ * Besides: a role outside the staff sees no case it did not report and no register record but its
+ * own; a department officer no case of another department (`caseRule`); the photos of a case and of
+ * a visit to a 重点人员 follow the same rules.
  * Each caller's failures are collected and asserted at the end of its test, one line per finding.
  * Each test file works on its own database copy, so writes that wrongly succeed harm nobody.
  */
@@ -56,7 +60,7 @@ type Kind =
   | "case" | "linkedCase" | "compound" | "building" | "household" | "person" | "place" | "importJob" | "correction"
   | "plan" | "task" | "submission" | "topic" | "meeting" | "attendance" | "resolution" | "questionnaire"
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
-  | "pointUser" | "reward" | "file" | "gridWorker" | "staffUser";
+  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser";
 
 /**
  * What an id of another grid of 红康 answers for hk_grid1 (grid worker of 红康第一网格).
@@ -106,6 +110,7 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/activities\//, "fileId", "activityPhoto"],
   [/^\/api\/points\/accounts\//, "userId", "pointUser"],
   [/^\/api\/rewards\//, "id", "reward"],
+  [/^\/api\/map\/features\//, "id", "mapFeature"],
 ];
 
 /** Parameters that name nothing a community owns, with the reason; called with a fixed value. */
@@ -151,11 +156,45 @@ const ALLOWED_AT: Array<[string, string, string]> = [
   ["/api/config", "$.demoAccounts", "in demo mode, and only to a request from this machine, the sign-in page lists the seeded demo accounts with their synthetic phones (checked below: none for another address)"],
 ];
 
+/**
+ * Deliberate unmasking, for roles with `person:unmask` only, with a typed reason, audited: the full
+ * numbers are the point of these calls (the masking check is skipped there, nothing else is).
+ * `POST /api/registry/people/:id/unmask` is called with foreign ids only (sample of writes).
+ */
+const UNMASK_CALLS: Record<string, string> = {
+  "/api/registry/export?tag=low_income&unmask=true&reason=%E7%9F%A9%E9%98%B5%E6%A0%B8%E5%AF%B9": "the register export unmasked (person:unmask, reason, audited)",
+};
+
 /** Routes where hk_grid1 may see ids of another grid's rows, and why. */
 const OTHER_GRID_ALLOWED: Record<string, string> = {
-  "/api/talent/teams/:id": "teams are community-wide; an assignment names the case it works on by id only",
-  "/api/talent/assignments": "teams are community-wide; an assignment names the case it works on by id only",
+  "/api/talent/teams/:id": "teams are community-wide; an assignment names the case it works on (id, number and category only)",
+  "/api/talent/assignments": "teams are community-wide; an assignment names the case it works on (id, number and category only)",
 };
+
+/**
+ * Rows of 红康 a caller reaches only when they are theirs: a role outside the staff reads only the
+ * cases it reported and no one's register record but its own; a department officer only the cases
+ * of its department (and those it reported). Routes that may name such rows anyway, and why:
+ */
+const NOT_THEIRS_ALLOWED: Record<string, string> = {
+  "/api/talent/teams/:id": "an assignment names the case its team works on (id, number and category only)",
+  "/api/talent/assignments": "an assignment names the case its team works on (id, number and category only)",
+  "/api/talent/me": "a talent's own assignments name the case they work on (id, number and category only)",
+};
+async function notTheirs(caller: Caller, userId: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!inGroup(caller.role, "staff")) {
+    for (const r of await q<{ id: string }>(sql`SELECT id::text AS id FROM cases WHERE reporter_id IS DISTINCT FROM ${userId}`)) out.set(r.id, "a case the caller did not report");
+    for (const r of await q<{ id: string }>(sql`SELECT id::text AS id FROM persons WHERE community_id = ${fx.hk}
+        AND id IS DISTINCT FROM (SELECT person_id FROM users WHERE id = ${userId})`))
+      out.set(r.id, "another resident's register record");
+  }
+  if (inGroup(caller.role, "departmentBound"))
+    for (const r of await q<{ id: string }>(sql`SELECT id::text AS id FROM cases WHERE department IS DISTINCT FROM (SELECT department FROM users WHERE id = ${userId})
+        AND reporter_id IS DISTINCT FROM ${userId}`))
+      out.set(r.id, "a case of another department");
+  return out;
+}
 
 /** Where a person with a restricted tag is an ordinary resident (the tag itself is hidden). */
 const REGISTER_ROUTES = /^\/api\/(people|registry\/|me\/person)/;
@@ -208,6 +247,13 @@ const restrictedLabels: Array<{ label: string; assignee: string | null }> = [];
 const restrictedNames = new Map<string, string | null>();
 const restrictedPersonAssignees = new Map<string, Set<string>>();
 const latestTaskOf = new Map<string, string>();
+/** The note of the fixture's visit to a 重点人员 (a marker: the visitor only may read it back). */
+const KEY_VISIT_NOTE = "矩阵测试重点走访备注";
+const keyVisit = {} as { photo: string; household: string };
+/** A photo of a case the demo resident reported in grid 2. */
+let grid2CasePhoto = "";
+/** Who may read that photo: staff whose scope holds grid 2 (not a department's case) and the reporter. */
+const GRID2_CASE_PHOTO_READERS = ["hk_secretary", "hk_staff", "hk_branch", "hy_street", "hk_resident"];
 
 type AreaCond = (col: SQL) => SQL;
 const anyArea: AreaCond = () => sql`true`;
@@ -249,7 +295,8 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT s.id FROM patrol_submissions s JOIN patrol_tasks t ON t.id = s.task_id JOIN patrol_plans p ON p.id = t.plan_id
         WHERE s.community_id = ${cid} AND p.target_kind <> 'key_person' AND ${A(sql`s.area_id`)} ORDER BY s.received_at DESC, s.id LIMIT 1`);
     case "topic":
-      return one(sql`SELECT id FROM topics WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY created_at DESC, id LIMIT 1`);
+      return one(sql`SELECT id FROM topics WHERE community_id = ${cid} AND ${A(sql`area_id`)}
+        ORDER BY EXISTS (SELECT 1 FROM topic_cases c WHERE c.topic_id = topics.id) DESC, created_at DESC, id LIMIT 1`);
     case "meeting":
       return one(sql`SELECT m.id FROM meetings m WHERE m.community_id = ${cid} AND ${A(sql`m.area_id`)}
         AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id) ORDER BY m.starts_at DESC, m.id LIMIT 1`);
@@ -277,6 +324,8 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM rewards WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "file":
       return one(sql`SELECT id FROM files WHERE community_id = ${cid} ORDER BY created_at, id LIMIT 1`);
+    case "mapFeature":
+      return one(sql`SELECT id FROM map_features WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     default:
       return null;
   }
@@ -328,6 +377,27 @@ async function makeForeignFixtures() {
   const h2 = await one(sql`SELECT h.id FROM households h JOIN areas a ON a.id = h.area_id WHERE a.path LIKE ${"%" + fx.grid2 + "/%"} AND h.status = 'active' ORDER BY h.id LIMIT 1`);
   const v2 = await hkGrid2.post("/api/registry/visits", { householdId: h2, notes: "第二网格走访" });
   if (v2.statusCode !== 200) fixtureProblems.push(`hk grid2 visit: ${v2.statusCode} ${v2.body.slice(0, 200)}`);
+  // A visit of hk_grid1 to a 重点人员 of its grid (the plan's assignee), with a photo: hidden from
+  // every role without person:restricted but the visitor.
+  const hkGrid1 = await as(t, "hk_grid1");
+  const kp = (await q<{ id: string; household: string }>(sql`SELECT p.person_id::text AS id, h.id::text AS household FROM patrol_plans p JOIN persons x ON x.id = p.person_id
+    JOIN households h ON h.id = x.household_id WHERE p.target_kind = 'key_person' AND p.assignee_id = ${fx.users.hk_grid1} ORDER BY p.id LIMIT 1`))[0];
+  const kpPhoto = await upload(hkGrid1);
+  const kv = await hkGrid1.post("/api/registry/visits", { personId: kp.id, notes: KEY_VISIT_NOTE, photoIds: [kpPhoto] });
+  if (kv.statusCode !== 200) fixtureProblems.push(`hk key-person visit: ${kv.statusCode} ${kv.body.slice(0, 200)}`);
+  keyVisit.photo = kpPhoto;
+  // The secretary marks a resident of grid 3 as 重点人员 and plans their visits by hk_grid3.
+  const secretary = await as(t, "hk_secretary");
+  const newKp = await one(sql`SELECT p.id FROM persons p JOIN areas a ON a.id = p.area_id JOIN users u ON u.username = 'hk_grid3'
+    WHERE p.community_id = ${fx.hk} AND p.status = 'active' AND a.path LIKE (SELECT path FROM areas WHERE id = u.area_id) || '%'
+    AND NOT EXISTS (SELECT 1 FROM patrol_plans x WHERE x.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM person_tags x WHERE x.person_id = p.id AND x.removed_at IS NULL)
+    ORDER BY p.id LIMIT 1`);
+  const tagged = await secretary.post(`/api/registry/people/${newKp}/tags`, { tagCode: "key_person" });
+  if (tagged.statusCode !== 200) fixtureProblems.push(`hk key-person tag: ${tagged.statusCode} ${tagged.body.slice(0, 200)}`);
+  const family = await one(sql`SELECT family_id AS id FROM checklist_templates WHERE target_kind = 'key_person' AND current ORDER BY id LIMIT 1`);
+  const planned = await secretary.post("/api/patrols/plans", { templateFamilyId: family, target: { type: "person", personId: newKp }, assigneeId: fx.users.hk_grid3 });
+  if (planned.statusCode !== 200) fixtureProblems.push(`hk key-person plan: ${planned.statusCode} ${planned.body.slice(0, 200)}`);
+  keyVisit.household = kp.household;
 }
 
 async function loadMarkers() {
@@ -412,6 +482,10 @@ async function loadMarkers() {
       FROM patrol_submissions s JOIN patrol_tasks t ON t.id = s.task_id JOIN patrol_plans p ON p.id = t.plan_id WHERE t.plan_id IN (${sql.join(planIds.map((id) => sql`${id}`), sql`, `)})`);
     for (const x of subs) restricted.push({ id: x.id, what: "key-person submission", assignee: x.assignee, personId: x.person });
   }
+  const visits = await q<{ id: string; visitor: string; person: string }>(sql`SELECT v.id::text AS id, v.visitor_id::text AS visitor, v.person_id::text AS person FROM visits v
+    WHERE v.community_id = ${fx.hk} AND v.person_id IN (SELECT pt.person_id FROM person_tags pt JOIN tag_definitions d ON d.code = pt.tag_code WHERE pt.removed_at IS NULL AND d.restricted)`);
+  for (const v of visits) restricted.push({ id: v.id, what: "key-person visit", assignee: v.visitor, personId: v.person });
+  restrictedLabels.push({ label: KEY_VISIT_NOTE, assignee: fx.users.hk_grid1 });
   for (const p of persons) {
     restricted.push({ id: p.id, what: "restricted person", assignee: null, personId: p.id });
     if (p.n === 1) restrictedNames.set(p.name, p.id);
@@ -433,7 +507,7 @@ function isIdNumber(s: string): boolean {
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-type Who = { caller: Caller; userId: string; seesRestricted: boolean; grid: boolean };
+type Who = { caller: Caller; userId: string; seesRestricted: boolean; grid: boolean; notTheirs?: Map<string, string> };
 
 /** Every string value in a JSON answer, with its path. */
 function* strings(value: unknown, path = "$"): Generator<[string, string]> {
@@ -443,7 +517,7 @@ function* strings(value: unknown, path = "$"): Generator<[string, string]> {
 }
 
 /** What a caller must not find in an answer of a route (template url), one line per kind of finding. */
-function scan(who: Who, route: string, values: Iterable<[string, string]>): string[] {
+function scan(who: Who, route: string, values: Iterable<[string, string]>, unmasked = false): string[] {
   const found = new Map<string, string>();
   const note = (what: string, path: string, s: string) => {
     if (!found.has(what)) found.set(what, `${what} at ${path}: ${JSON.stringify(s.length > 80 ? s.slice(0, 80) + "…" : s)}`);
@@ -456,6 +530,8 @@ function scan(who: Who, route: string, values: Iterable<[string, string]>): stri
     if (UUID.test(s)) {
       const f = foreignIds.get(s);
       if (f && !publicView) note(`foreign id (${f})`, path, s);
+      const n = who.notTheirs?.get(s);
+      if (n && !publicView && !(route in NOT_THEIRS_ALLOWED)) note(n, path, s);
       if (who.grid && !publicView && !(route in OTHER_GRID_ALLOWED)) {
         const g = otherGridIds.get(s);
         if (g) note(`other grid's id (${g})`, path, s);
@@ -472,9 +548,8 @@ function scan(who: Who, route: string, values: Iterable<[string, string]>): stri
       const m = foreignStrings.find((x) => s.includes(x));
       if (m) note(`foreign marker "${m}"`, path, s);
     }
-    const phone = PHONE.exec(s);
-    if (phone) note("unmasked mobile number", path, s);
-    if ([...s.matchAll(ID_NUMBER)].some((m) => isIdNumber(m[0]))) note("unmasked ID number", path, s);
+    if (!unmasked && PHONE.test(s)) note("unmasked mobile number", path, s);
+    if (!unmasked && [...s.matchAll(ID_NUMBER)].some((m) => isIdNumber(m[0]))) note("unmasked ID number", path, s);
     if (!who.seesRestricted) {
       if (!patrol && (s.includes("重点人员") || s === "key_person")) note("restricted tag 重点人员", path, s);
       for (const l of restrictedLabels) if (s.includes(l.label) && l.assignee !== who.userId) note("重点人员 plan target", path, s);
@@ -573,6 +648,8 @@ function baseQuery(url: string, caller?: Caller): Record<string, string> {
     "/api/registry/export": { tag: "low_income" },
     "/api/cases/export": { from: fx.from },
     "/api/people": { limit: "50" },
+    "/api/map/search": { q: "康宁" },
+    "/api/map/reverse": { lng: String(lng), lat: String(lat) },
   };
   return table[url] ?? {};
 }
@@ -612,9 +689,13 @@ function extraGets(caller: Caller): Array<[string, string]> {
     ["/api/patrols/ledger/monthly", `/api/patrols/ledger/monthly?month=${fx.month}&targetKind=special_household${street}`],
     ["/api/people", "/api/people?tag=key_person"],
     ["/api/registry/care-people", "/api/registry/care-people?limit=200"],
+    // a compound name of 怡心桥 typed into the address search
+    ["/api/map/search", `/api/map/search?q=${encodeURIComponent(foreignStrings.find((x) => /苑|园|院/.test(x)) ?? "怡心苑")}`],
   ];
   for (const p of kp) list.push(["/api/patrols/plans/:id", `/api/patrols/plans/${p.id}`]);
   for (const p of kpTask) list.push(["/api/patrols/tasks/:id", `/api/patrols/tasks/${p.id}`]);
+  list.push(["/api/registry/households/:id", `/api/registry/households/${keyVisit.household}`]);
+  list.push(["/api/patrols/ledger/target", `/api/patrols/ledger/target?type=household&id=${keyVisit.household}`]);
   for (const p of kpPerson) {
     list.push(["/api/patrols/ledger/target", `/api/patrols/ledger/target?type=person&id=${p.id}`]);
     list.push(["/api/registry/people/:id", `/api/registry/people/${p.id}`]);
@@ -677,6 +758,8 @@ const WRITES: Write[] = [
   { method: "POST", url: "/api/activities/:id/units", body: (ids) => ({ unitId: ids.unit }) },
   { method: "PATCH", url: "/api/rewards/:id", body: () => ({ stock: 0 }) },
   { method: "POST", url: "/api/rewards/:id/redeem", body: () => ({}) },
+  { method: "PATCH", url: "/api/map/features/:id", body: () => ({ name: "矩阵测试路" }) },
+  { method: "DELETE", url: "/api/map/features/:id" },
   // writes that name a foreign object in the body or query rather than the path
   { method: "PUT", url: "/api/case-settings/routing-rules/:categoryCode", body: () => ({ communityId: fx.yxq, level: "community" }) },
   { method: "DELETE", url: "/api/case-settings/routing-rules/:categoryCode", query: () => `?communityId=${fx.yxq}` },
@@ -738,6 +821,7 @@ async function fingerprint(ids: Partial<Record<Kind, string>>): Promise<string> 
     UNION ALL SELECT t::text FROM point_accounts t WHERE user_id = ${v("pointUser")}
     UNION ALL SELECT t::text FROM point_entries t WHERE user_id = ${v("pointUser")}
     UNION ALL SELECT t::text FROM case_routing_rules t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM map_features t WHERE id = ${v("mapFeature")}
     UNION ALL SELECT t::text FROM topics t WHERE community_id = ${fx.yxq} AND title = '矩阵测试'
     UNION ALL SELECT count(*)::text FROM patrol_tasks t WHERE community_id = ${fx.yxq}
   ) s`);
@@ -777,7 +861,7 @@ beforeAll(async () => {
 
   await makeForeignFixtures();
 
-  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1 }) as Kind[];
+  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1 }) as Kind[];
   for (const k of kinds) {
     FOREIGN[k] ??= (await pick(k, fx.yxq, anyArea)) ?? undefined;
     OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;
@@ -797,6 +881,12 @@ beforeAll(async () => {
   const own = await resident.post("/api/me/person/corrections", { field: "phone", proposed: "13912345678" });
   if (own.statusCode !== 200) fixtureProblems.push(`hk correction: ${own.statusCode} ${own.body.slice(0, 200)}`);
   OWN.correction = (await pick("correction", fx.hk, anyArea)) ?? undefined;
+  // … and reports a case in grid 2 with a photo: readable by staff of its scope and the reporter only
+  const g2 = await q<{ lng: number; lat: number }>(sql`SELECT (center)[0] AS lng, (center)[1] AS lat FROM areas WHERE parent_id = ${fx.grid2} ORDER BY name LIMIT 1`);
+  const casePhoto = await upload(resident);
+  const reported = await resident.post("/api/cases", { categoryCode: "sanitation", description: "矩阵测试上报", location: [Number(g2[0].lng), Number(g2[0].lat)], photoIds: [casePhoto] });
+  if (reported.statusCode !== 200) fixtureProblems.push(`hk resident case: ${reported.statusCode} ${reported.body.slice(0, 200)}`);
+  grid2CasePhoto = casePhoto;
   for (const c of CALLERS) if (c.phone && !clients.has(c.key)) clients.set(c.key, await phoneClient(c.phone));
   for (const c of CALLERS) if (c.username) clients.set(c.key, await as(t, c.username));
   for (const c of CALLERS) {
@@ -868,15 +958,15 @@ for (const caller of CALLERS) {
 
     it("reads: every GET, with its own ids, the other community's ids and area filters, and another grid's", async () => {
       const c = clients.get(caller.key)!;
-      const w = who();
+      const w = { ...who(), notTheirs: await notTheirs(caller, userIds.get(caller.key)!) };
       const failures: string[] = [];
-      const check = (label: string, route: string, a: Answer, expect: "any" | "hidden" | "filter") => {
+      const check = (label: string, route: string, a: Answer, expect: "any" | "hidden" | "filter", unmasked = false) => {
         if (a.status >= 500) failures.push(`${label} → ${a.status} (5xx)${a.note}`);
         else if (expect === "hidden" && a.status < 300) failures.push(`${label} → ${a.status}: answers for an object the caller may not see`);
         else if (expect === "hidden" && ![403, 404].includes(a.status)) failures.push(`${label} → ${a.status}, expected 404 or 403${a.note}`);
         else if (expect === "any" && a.status === 400) failures.push(`${label} → 400 (the matrix sends a bad request?)${a.note}`);
         if (a.status < 300 && !a.values && !(route in NOT_JSON)) failures.push(`${label} → ${a.status}: a body the matrix cannot read (add the route to NOT_JSON with a reason)`);
-        if (a.status < 300 && a.values) for (const f of scan(w, route, a.values)) failures.push(`${label} → ${a.status}: ${f}`);
+        if (a.status < 300 && a.values) for (const f of scan(w, route, a.values, unmasked)) failures.push(`${label} → ${a.status}: ${f}`);
       };
       let calls = 0;
       for (const r of ROUTES.filter((x) => x.method === "GET")) {
@@ -946,6 +1036,17 @@ for (const caller of CALLERS) {
         check(`GET ${url}`, route, await call(c, "GET", url), "filter");
         calls++;
       }
+      // the photo of a visit to a 重点人员: the visitor and person:restricted only
+      const photo = `/api/files/${keyVisit.photo}`;
+      check(`GET ${photo} [photo of a visit to a 重点人员]`, "/api/files/:id", await call(c, "GET", photo), w.seesRestricted || caller.key === "hk_grid1" ? "filter" : "hidden");
+      for (const url of Object.keys(UNMASK_CALLS)) {
+        const may = can(caller.role, "person:unmask");
+        check(`GET ${url} [deliberate unmasking]`, "/api/registry/export", await call(c, "GET", url), may ? "any" : "hidden", may);
+        calls++;
+      }
+      const casePhoto = `/api/files/${grid2CasePhoto}`;
+      check(`GET ${casePhoto} [photo of a case in grid 2]`, "/api/files/:id", await call(c, "GET", casePhoto), GRID2_CASE_PHOTO_READERS.includes(caller.key) ? "filter" : "hidden");
+      calls += 2;
       console.log(`${caller.key}: ${calls} reads, ${failures.length} failures`);
       expect(calls).toBeGreaterThan(100);
       expect(failures.length, "\n" + failures.join("\n") + "\n").toBe(0);
@@ -956,11 +1057,15 @@ for (const caller of CALLERS) {
       const failures: string[] = [];
       const targets: Array<[string, Partial<Record<Kind, string>>]> = [["foreign", { ...OWN, ...FOREIGN }]];
       if (who().grid) targets.push(["other grid's", { ...OWN, ...Object.fromEntries(Object.entries(GRID).filter(([k]) => OTHER_GRID[k as Kind] === "hidden")) }]);
+      // a key-person plan of 红康 (and its latest task), hidden from roles without person:restricted but its assignee
+      const kpPlan = restricted.find((r) => r.what === "key-person plan" && r.assignee !== who().userId && r.assignee === fx.users.hk_grid1);
+      if (!who().seesRestricted && kpPlan) targets.push(["重点人员", { ...OWN, plan: kpPlan.id, task: latestTaskOf.get(kpPlan.id) }]);
       for (const [label, ids] of targets) {
         const before = await fingerprint(ids);
         for (const wr of WRITES) {
-          // another grid's ids only matter for grid-scoped resources
-          if (label !== "foreign" && !paramsOf(wr.url).some((p) => OTHER_GRID[kindOf(wr.url, p) as Kind] === "hidden") && wr.url !== "/api/registry/visits") continue;
+          // another grid's ids only matter for grid-scoped resources, a key person's for patrol plans and tasks
+          if (label === "other grid's" && !paramsOf(wr.url).some((p) => OTHER_GRID[kindOf(wr.url, p) as Kind] === "hidden") && wr.url !== "/api/registry/visits") continue;
+          if (label === "重点人员" && !paramsOf(wr.url).some((p) => ["plan", "task"].includes(kindOf(wr.url, p) ?? ""))) continue;
           const url = fill(wr.url, ids);
           if (!url) {
             failures.push(`${wr.method} ${wr.url}: no ${label} id to try`);

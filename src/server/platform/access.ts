@@ -107,3 +107,24 @@ export async function findVisible<R>(
 export function eitherRule(...rules: Array<SQL | undefined>): SQL {
   return or(...rules) ?? sql`false`;
 }
+
+/**
+ * Audit rows under the tag visibility rule: for a role without `person:restricted`, rows whose
+ * subject is a 重点人员 — the person, a visit to them, a patrol plan, task or submission of theirs, or
+ * a restricted tag set or removed — are left out, like the records they describe. (The area scope of
+ * audit rows is `pathInScope` on their path.)
+ */
+export function auditRowRule(user: AuthUser, cols: { targetType: Col; targetId: Col; before: Col; after: Col }): SQL {
+  if (seesRestricted(user)) return sql`true`;
+  const id = cols.targetId;
+  const hiddenPlan = (plan: SQL) => sql`(${plan}.target_kind = 'key_person' OR (${plan}.person_id IS NOT NULL AND NOT ${personUnrestricted(sql`${plan}.person_id`)}))`;
+  return sql`NOT coalesce((
+    (${cols.targetType} = 'person' AND ${id} IS NOT NULL AND EXISTS (SELECT 1 FROM persons ap WHERE ap.id::text = ${id} AND NOT ${personUnrestricted(sql`ap.id`)}))
+    OR (${cols.targetType} = 'visit' AND EXISTS (SELECT 1 FROM visits av WHERE av.id::text = ${id} AND av.person_id IS NOT NULL AND NOT ${personUnrestricted(sql`av.person_id`)}))
+    OR (${cols.targetType} = 'patrol_plan' AND EXISTS (SELECT 1 FROM patrol_plans apl WHERE apl.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))
+    OR (${cols.targetType} = 'patrol_task' AND EXISTS (SELECT 1 FROM patrol_tasks atk JOIN patrol_plans apl ON apl.id = atk.plan_id WHERE atk.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))
+    OR (${cols.targetType} = 'patrol_submission' AND EXISTS (SELECT 1 FROM patrol_submissions asb JOIN patrol_tasks atk ON atk.id = asb.task_id JOIN patrol_plans apl ON apl.id = atk.plan_id WHERE asb.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))
+    OR coalesce(${cols.after} ->> 'tag', ${cols.before} ->> 'tag', ${cols.after} ->> 'tagCode', ${cols.before} ->> 'tagCode') IN (SELECT code FROM tag_definitions WHERE restricted)
+    OR ${cols.after} #>> '{target,kind}' = 'key_person' OR ${cols.after} ->> 'targetKind' = 'key_person'
+  ), false)`;
+}

@@ -5,6 +5,7 @@ import { auditLog } from "../../db/schema/audit";
 import { signedIn } from "../../platform/http";
 import { coversWholeTree, pathInScope, ROOT_AUDIT_PATH } from "../../platform/scope";
 import { isoInstant } from "../../platform/instants";
+import { auditRowRule } from "../../platform/access";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
@@ -29,6 +30,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(
           and(
             scope,
+            auditRowRule(user, { targetType: auditLog.targetType, targetId: auditLog.targetId, before: auditLog.before, after: auditLog.after }),
             q.action ? eq(auditLog.action, q.action) : undefined,
             q.targetType ? eq(auditLog.targetType, q.targetType) : undefined,
             q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,

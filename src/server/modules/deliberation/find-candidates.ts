@@ -5,6 +5,8 @@ import type { DbOrTx } from "../../db/client";
 import { presentLinkedCase, linkedCaseSelect, type LinkedCaseRow } from "./topic-queries";
 import { addDays, dayAfter, localDay } from "../../platform/clock";
 import { underArea } from "../../platform/scope";
+import { caseRule } from "../../platform/access";
+import type { AuthUser } from "../../platform/context";
 
 export type CandidateGroup = {
   reason: "repeated" | "escalated";
@@ -20,7 +22,7 @@ export type CandidateGroup = {
  * microgrid, at least `min` times within `days` days up to `asOf`) and open cases escalated beyond
  * their grid (community, street or department).
  */
-export async function findCandidateGroups(db: DbOrTx, input: { areaPath: string; days: number; min: number; asOf?: string }): Promise<CandidateGroup[]> {
+export async function findCandidateGroups(db: DbOrTx, user: AuthUser, input: { areaPath: string; days: number; min: number; asOf?: string }): Promise<CandidateGroup[]> {
   const lastDay = input.asOf ?? localDay();
   const end = dayAfter(lastDay).getTime();
   const start = dayAfter(addDays(lastDay, -input.days));
@@ -35,6 +37,7 @@ export async function findCandidateGroups(db: DbOrTx, input: { areaPath: string;
     .where(
       and(
         underArea(cases.areaId, input.areaPath),
+        caseRule(user, cases),
         notOnTopic,
         or(
           and(gte(cases.createdAt, start), lt(cases.createdAt, new Date(end)), sql`coalesce(${cases.closureKind}, '') NOT IN ('duplicate', 'withdrawn', 'rejected')`),

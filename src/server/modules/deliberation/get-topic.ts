@@ -7,12 +7,15 @@ import { loadTopicInScope } from "./access";
 import { presentResolution, selectResolutions } from "./resolution-queries";
 import { presentLinkedCase, presentTopic, selectTopicCases, selectTopicMeetings, topicSelect } from "./topic-queries";
 import { isoInstant } from "../../platform/instants";
+import { caseRule } from "../../platform/access";
+import { cases } from "../../db/schema/cases";
 
 /** A topic of the caller's scope with its cases, categories, meetings and resolutions. */
 export async function getTopic(db: DbOrTx, ctx: SignedInContext, topicId: string): Promise<TopicDetail> {
   await loadTopicInScope(db, ctx, topicId);
   const [row] = await topicSelect(db).where(eq(topics.id, topicId)).limit(1);
-  const linked = await selectTopicCases(db, topicId);
+  // A department officer reads only their department's cases, here as everywhere (`caseRule`).
+  const linked = await selectTopicCases(db, topicId, caseRule(ctx.user, cases));
   const meetingRows = await selectTopicMeetings(db, topicId);
   const resolutionRows = await selectResolutions(db, eq(topics.id, topicId));
   const [mine] = await db

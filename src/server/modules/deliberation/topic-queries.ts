@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { users } from "../../db/schema/accounts";
@@ -117,9 +117,10 @@ export function presentLinkedCase(c: LinkedCaseRow) {
   };
 }
 
-export function selectTopicCases(db: DbOrTx, topicId: string) {
+/** The cases on a topic that `visible` (the reader's case rule) lets through. */
+export function selectTopicCases(db: DbOrTx, topicId: string, visible?: SQL) {
   return linkedCaseSelect(db)
-    .where(inArray(cases.id, db.select({ id: topicCases.caseId }).from(topicCases).where(eq(topicCases.topicId, topicId))))
+    .where(and(inArray(cases.id, db.select({ id: topicCases.caseId }).from(topicCases).where(eq(topicCases.topicId, topicId))), visible))
     .orderBy(asc(cases.createdAt));
 }
 

@@ -68,7 +68,7 @@ export const topicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = signedIn(request);
       const area = request.query.areaId ? await areaInScope(db, user, request.query.areaId) : await homeArea(db, user);
-      return { items: await findCandidateGroups(db, { areaPath: area.path, days: request.query.days, min: request.query.min, asOf: request.query.asOf }) };
+      return { items: await findCandidateGroups(db, user, { areaPath: area.path, days: request.query.days, min: request.query.min, asOf: request.query.asOf }) };
     },
   );
 
