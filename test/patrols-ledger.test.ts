@@ -221,6 +221,14 @@ describe("ledgers", () => {
     }
     const g1 = (await grid1.get(`/api/patrols/coverage?month=${month()}`)).json();
     expect(g1.byGrid.map((g: { grid: { id: string } }) => g.grid.id)).toEqual([gridId]);
+    // Today's coverage: the tasks whose period holds today, counted like the plain SQL says.
+    const day = (await staff.get(`/api/patrols/coverage?month=${month()}&day=${today()}`)).json();
+    expect(day).toMatchObject({ from: today(), to: today() });
+    const [expected] = await q<{ due: number; done: number }>(sql`
+      SELECT count(*)::int AS due, count(*) FILTER (WHERE t.status = 'done')::int AS done
+      FROM patrol_tasks t JOIN areas a ON a.id = t.area_id JOIN users u ON u.username = 'hk_staff'
+      WHERE t.status <> 'cancelled' AND t.period_start <= ${today()}::date AND t.period_end >= ${today()}::date AND t.community_id = u.area_id`);
+    expect({ due: day.total.due, done: day.total.done }).toEqual(expected);
   });
 
   it("marks open tasks of ended periods as missed; they show as overdue and can still be recorded late", async () => {

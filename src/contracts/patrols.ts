@@ -409,7 +409,8 @@ export const monthlyLedgerReply = z.object({
 });
 export type MonthlyLedger = z.infer<typeof monthlyLedgerReply>;
 
-export const coverageQuery = z.strictObject({ month, areaId: uuid.optional(), targetKind: targetKind.optional() });
+/** A month's tasks (their period ends in it), or with `day` the tasks whose period holds that day (the work of the current week, month or quarter). */
+export const coverageQuery = z.strictObject({ month, day: day.optional(), areaId: uuid.optional(), targetKind: targetKind.optional() });
 const coverageFigures = z.object({
   due: z.number(),
   done: z.number(),

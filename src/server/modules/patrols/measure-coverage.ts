@@ -35,11 +35,12 @@ function figures(r: Grouped): CoverageFigures {
 }
 
 /**
- * Coverage and timeliness of the tasks due in a month (their period ends in it), per grid worker,
+ * Coverage and timeliness of the tasks due in a month (their period ends in it) — or, given a day, of
+ * the tasks whose period holds that day (the current period's work, for "today's coverage") — per grid worker,
  * per grid and per kind of work: due, done, done within the period, missed (or still open after
  * it), still open. One grouping-sets query over the month's tasks.
  */
-export async function measureCoverage(db: DbOrTx, user: AuthUser, q: { month: string; areaId?: string; targetKind?: TargetKind }, now = new Date()) {
+export async function measureCoverage(db: DbOrTx, user: AuthUser, q: { month: string; day?: string; areaId?: string; targetKind?: TargetKind }, now = new Date()) {
   const area = q.areaId ? await areaInScope(db, user, q.areaId) : await homeArea(db, user);
   const range = monthRange(q.month);
   const today = localDay(now);
@@ -53,7 +54,11 @@ export async function measureCoverage(db: DbOrTx, user: AuthUser, q: { month: st
         JOIN areas a ON a.id = t.area_id
         LEFT JOIN areas g ON g.level = 'grid' AND g.id IN (a.id, a.parent_id)
         WHERE t.status <> 'cancelled'
-          AND t.period_start >= ${addDays(range.start, -92)}::date AND t.period_end BETWEEN ${range.start}::date AND ${range.end}::date
+          AND ${
+            q.day
+              ? sql`t.period_start <= ${q.day}::date AND t.period_end >= ${q.day}::date AND t.period_start >= ${addDays(q.day, -92)}::date`
+              : sql`t.period_start >= ${addDays(range.start, -92)}::date AND t.period_end BETWEEN ${range.start}::date AND ${range.end}::date`
+          }
           AND ${underArea(sql`t.area_id`, area.path)} AND ${inScope(user, sql`t.area_id`)}${kind}
       )
       SELECT m.assignee_id AS worker_id, (SELECT display_name FROM users WHERE id = m.assignee_id) AS worker,
@@ -72,8 +77,8 @@ export async function measureCoverage(db: DbOrTx, user: AuthUser, q: { month: st
   return {
     area: { id: area.id, name: area.name },
     month: q.month,
-    from: range.start,
-    to: range.end,
+    from: q.day ?? range.start,
+    to: q.day ?? range.end,
     total: figures(total ?? zero),
     byWorker: rows
       .filter((r) => !r.g_worker)

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 import { hasPermission, useMe } from "../../api/use-me";
 import { thisMonth } from "../patrols/kind-options";
+import { chinaDay } from "../../lib/format";
 import type { CoverageReply } from "../patrols/types";
 
 export interface GridCoverage {
@@ -12,15 +13,16 @@ export interface GridCoverage {
 }
 
 /**
- * The patrol tasks due this month per grid and how many are done (`GET /api/patrols/coverage`),
- * for staff who read patrols; nothing is asked for others.
+ * Today's patrol coverage per grid: the tasks whose period (week, month or quarter) holds today and how
+ * many are done (`GET /api/patrols/coverage?day=`), for staff who read patrols; nothing is asked for others.
  */
 export function useGridCoverage() {
   const allowed = hasPermission(useMe().data, "patrol:read");
   const month = thisMonth();
+  const day = chinaDay();
   return useQuery({
-    queryKey: ["patrols", "coverage", month, null, null],
-    queryFn: ({ signal }) => apiGet<CoverageReply>("/patrols/coverage", { month }, signal),
+    queryKey: ["patrols", "coverage", month, day, null, null],
+    queryFn: ({ signal }) => apiGet<CoverageReply>("/patrols/coverage", { month, day }, signal),
     enabled: allowed,
     staleTime: 60_000,
     select: (reply) => new Map<string, GridCoverage>(reply.byGrid.filter((g) => g.grid).map((g) => [g.grid!.id, { done: g.done, due: g.due, coverage: g.coverage }])),

@@ -48,9 +48,9 @@ export const mapViewsZhCN = {
   areas: {
     worker: "网格员",
     noWorker: "未配网格员",
-    patrol: "本月巡查 {{done}}/{{due}}",
+    patrol: "本期巡查 {{done}}/{{due}}",
     patrolNone: "本月无巡查任务",
-    coverage: "本月巡查完成率",
+    coverage: "本期巡查完成率（今日所在周期）",
     legendGrids: "网格与网格员",
     coverageLoading: "正在读取巡查完成情况",
   },
@@ -102,9 +102,9 @@ export const mapViewsEn: typeof mapViewsZhCN = {
   areas: {
     worker: "Grid worker",
     noWorker: "No grid worker",
-    patrol: "Patrols this month {{done}}/{{due}}",
+    patrol: "Patrols this period {{done}}/{{due}}",
     patrolNone: "No patrols due this month",
-    coverage: "Patrols done this month",
+    coverage: "Patrols done in the current period",
     legendGrids: "Grids and their workers",
     coverageLoading: "Loading patrol progress",
   },
