@@ -52,32 +52,93 @@ export interface BaseLayerOptions {
   areaLabels?: boolean;
 }
 
-/** The zoom from which each kind of label shows (CSS classes `ll-zN` on the container). */
-const LABEL_ZOOM: Partial<Record<BaseFeature["properties"]["kind"], number>> = {
-  river: 13,
-  water: 14,
-  grid: 14,
-  road: 15,
-  compound: 15,
-  microgrid: 16,
-  green: 16,
-  place: 16,
-  building: 17,
+/** The zoom from which each kind of label may show, and its rank when labels compete for room. */
+const LABEL_RULES: Record<string, { minZoom: number; rank: number; font: number; spacing?: number }> = {
+  river: { minZoom: 13, rank: 0, font: 13, spacing: 3 },
+  grid: { minZoom: 14, rank: 1, font: 14 },
+  road: { minZoom: 15, rank: 2, font: 12, spacing: 1 },
+  compound: { minZoom: 15, rank: 3, font: 13 },
+  "place-major": { minZoom: 16, rank: 4, font: 12 },
+  building: { minZoom: 17, rank: 5, font: 12 },
+  microgrid: { minZoom: 16, rank: 6, font: 12 },
+  water: { minZoom: 14, rank: 7, font: 13, spacing: 3 },
+  green: { minZoom: 16, rank: 7, font: 12 },
+  "place-minor": { minZoom: 18, rank: 8, font: 12 },
 };
 
-const ZOOM_STEPS = [13, 14, 15, 16, 17, 18];
+/** Places that matter to everyone show earlier than shops and firms; billboards and the like not at all. */
+const MAJOR_PLACES = new Set(["rider_station", "public_unit", "commercial_centre"]);
+const MINOR_PLACES = new Set(["enterprise", "shop"]);
 
-/** Keeps `ll-zN` classes on the map container for every step N at or below the zoom. */
-function followZoom(map: L.Map): () => void {
-  const element = map.getContainer();
-  const update = () => {
-    const z = map.getZoom();
-    for (const step of ZOOM_STEPS) element.classList.toggle(`ll-z${step}`, z >= step - 0.01);
+interface LabelEntry {
+  marker: L.Marker;
+  at: L.LatLng;
+  text: string;
+  angle: number;
+  rule: { minZoom: number; rank: number; font: number; spacing?: number };
+  /** A place: an 18 px icon at the point, its title to the right. */
+  place: boolean;
+}
+
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** The screen box of a label's text centred on `p`, turned by `angle` degrees. */
+function textBox(p: L.Point, e: LabelEntry): Box {
+  const w = e.text.length * (e.rule.font + (e.rule.spacing ?? 0)) + 6;
+  const h = e.rule.font + 6;
+  const r = (e.angle * Math.PI) / 180;
+  const bw = Math.abs(w * Math.cos(r)) + Math.abs(h * Math.sin(r));
+  const bh = Math.abs(w * Math.sin(r)) + Math.abs(h * Math.cos(r));
+  return [p.x - bw / 2, p.y - bh / 2, p.x + bw / 2, p.y + bh / 2];
+}
+
+/**
+ * Shows the labels that have room: by rank (river, roads, compounds, main places, buildings …),
+ * each one only if its zoom is reached and it overlaps no label already shown. Runs after each zoom.
+ */
+function declutter(map: L.Map, entries: LabelEntry[]): () => void {
+  const sorted = [...entries].sort((a, b) => a.rule.rank - b.rule.rank);
+  const run = () => {
+    const zoom = map.getZoom();
+    const size = map.getSize();
+    const placed: Box[] = [];
+    const free = (box: Box) => !placed.some((b) => overlaps(b, box));
+    for (const e of sorted) {
+      const element = e.marker.getElement();
+      if (!element) continue;
+      let on = false;
+      let title = false;
+      if (zoom >= e.rule.minZoom - 0.01) {
+        const p = map.latLngToContainerPoint(e.at);
+        const inView = p.x > -200 && p.y > -50 && p.x < size.x + 200 && p.y < size.y + 50;
+        if (inView && e.place) {
+          const icon: Box = [p.x - 10, p.y - 10, p.x + 10, p.y + 10];
+          if (free(icon)) {
+            on = true;
+            placed.push(icon);
+            const label: Box = [p.x + 11, p.y - 9, p.x + 14 + e.text.length * 12, p.y + 9];
+            if (zoom >= e.rule.minZoom + 0.99 && free(label)) {
+              title = true;
+              placed.push(label);
+            }
+          }
+        } else if (inView) {
+          const box = textBox(p, e);
+          if (free(box)) {
+            on = true;
+            placed.push(box);
+          }
+        }
+      }
+      element.classList.toggle("ll-on", on);
+      element.classList.toggle("ll-on-title", title);
+    }
   };
-  update();
-  map.on("zoomend", update);
+  map.on("zoomend", run);
+  map.whenReady(() => setTimeout(run, 0));
   return () => {
-    map.off("zoomend", update);
+    map.off("zoomend", run);
   };
 }
 
@@ -103,7 +164,7 @@ function placeMarker(at: L.LatLng, name: string, kind: PlaceKind): L.Marker {
   title.textContent = name;
   box.append(dot, title);
   const icon = L.divIcon({ html: box, className: `ll-base-place ll-base-place-${kind}`, iconSize: [0, 0] });
-  return L.marker(at, { icon, interactive: false, keyboard: false, pane: BASE_LABELS_PANE, title: name });
+  return L.marker(at, { icon, interactive: false, keyboard: false, pane: BASE_LABELS_PANE });
 }
 
 /** The centre of a ring's bounding box, nudged to the ring's mean (good enough for blocks and buildings). */
@@ -119,7 +180,7 @@ function centreOf(ring: LngLat[]): LngLat {
 }
 
 /** The point halfway along a line and the direction of the line there (degrees, on screen, kept readable). */
-function middleOf(line: LngLat[]): { at: LngLat; angle: number } {
+function middleOf(line: Array<[number, number]>): { at: LngLat; angle: number } {
   const k = Math.cos((line[0][1] * Math.PI) / 180);
   const lengths = line.slice(1).map((p, i) => Math.hypot((p[0] - line[i][0]) * k, p[1] - line[i][1]));
   const total = lengths.reduce((a, b) => a + b, 0);
@@ -152,6 +213,11 @@ export function drawBaseLayer(map: L.Map, features: BaseFeature[], options: Base
   const renderer = L.canvas({ pane: BASE_SHAPES_PANE, padding: 0.3 });
   const group = L.layerGroup();
   const labels = L.layerGroup();
+  const entries: LabelEntry[] = [];
+  const addLabel = (at: L.LatLng, text: string, kind: string, angle = 0) => {
+    const marker = labelMarker(at, text, kind, angle).addTo(labels);
+    entries.push({ marker, at, text, angle, rule: LABEL_RULES[kind], place: false });
+  };
   const common = { renderer, interactive: false, pane: BASE_SHAPES_PANE } as const;
   const byKind = (kind: string) =>
     features.filter((f) => {
@@ -193,10 +259,10 @@ export function drawBaseLayer(map: L.Map, features: BaseFeature[], options: Base
     for (const f of labelled("river")) {
       if (f.geometry.type !== "LineString") continue;
       const { at, angle } = middleOf(f.geometry.coordinates);
-      labelMarker(toMap(map, at), nameOf(f), "river", angle).addTo(labels);
+      addLabel(toMap(map, at), nameOf(f), "river", angle);
     }
     for (const kind of ["water", "green"]) {
-      for (const f of labelled(kind)) if (f.geometry.type === "Polygon") labelMarker(toMap(map, centreOf(f.geometry.coordinates[0])), nameOf(f), kind).addTo(labels);
+      for (const f of labelled(kind)) if (f.geometry.type === "Polygon") addLabel(toMap(map, centreOf(f.geometry.coordinates[0])), nameOf(f), kind);
     }
     // One label per road name (a road may come in several pieces): on its longest piece.
     const longest = new Map<string, { f: BaseFeature; length: number }>();
@@ -209,23 +275,23 @@ export function drawBaseLayer(map: L.Map, features: BaseFeature[], options: Base
     }
     for (const { f } of longest.values()) {
       const { at, angle } = middleOf((f.geometry as { coordinates: LngLat[] }).coordinates);
-      labelMarker(toMap(map, at), nameOf(f), "road", angle).addTo(labels);
+      addLabel(toMap(map, at), nameOf(f), "road", angle);
     }
   }
   for (const kind of ["compound", "building", ...(options.areaLabels ? ["grid", "microgrid"] : [])]) {
-    for (const f of labelled(kind)) if (f.geometry.type === "Polygon") labelMarker(toMap(map, centreOf(f.geometry.coordinates[0])), nameOf(f), kind).addTo(labels);
+    for (const f of labelled(kind)) if (f.geometry.type === "Polygon") addLabel(toMap(map, centreOf(f.geometry.coordinates[0])), nameOf(f), kind);
   }
   for (const f of labelled("place")) {
-    if (f.geometry.type !== "Point") continue;
-    placeMarker(toMap(map, f.geometry.coordinates), nameOf(f), f.properties.placeKind ?? "shop").addTo(labels);
+    const kind = f.properties.placeKind ?? "shop";
+    if (f.geometry.type !== "Point" || !(MAJOR_PLACES.has(kind) || MINOR_PLACES.has(kind))) continue;
+    const at = toMap(map, f.geometry.coordinates);
+    const marker = placeMarker(at, nameOf(f), kind as PlaceKind).addTo(labels);
+    entries.push({ marker, at, text: nameOf(f), angle: 0, rule: LABEL_RULES[MAJOR_PLACES.has(kind) ? "place-major" : "place-minor"], place: true });
   }
 
   labels.addTo(group);
   group.addTo(map);
-  const stop = followZoom(map);
+  const stop = declutter(map, entries);
   group.on("remove", stop);
   return group;
 }
-
-/** Which zoom each label kind shows from (for the CSS and the legends). */
-export const LABEL_ZOOMS = LABEL_ZOOM;

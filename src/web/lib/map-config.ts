@@ -19,7 +19,7 @@ const OFFLINE: MapSettings = { provider: "offline", crs: "wgs84", tileUrl: "", a
  * URL) an OpenStreetMap-style WGS-84 service; offline when nothing is set.
  */
 export function mapSettingsOf(config: PublicConfig | undefined, legacyTileUrl?: string): MapSettings {
-  const map = (config as (PublicConfig & { map?: Partial<MapSettings> | null }) | undefined)?.map;
+  const map = config?.map as Partial<MapSettings> | undefined;
   if (map && map.provider && map.provider !== "offline" && map.tileUrl) {
     return {
       provider: map.provider,

@@ -32,7 +32,7 @@ export interface ReverseReply {
 }
 
 /** A search string is cut to this length before it is sent (names are short). */
-const MAX_QUERY = 60;
+const MAX_QUERY = 50;
 
 /** `value`, once it has stayed the same for `ms`. */
 export function useDebounced<T>(value: T, ms: number): T {

@@ -37,7 +37,7 @@ export function AddressSearchBox({ onPick }: { onPick: (item: MapSearchItem) => 
       className="ll-address-search"
       data-testid="register-address-search"
     >
-      <Input.Search placeholder={t("baseMap.search.placeholder")} maxLength={60} allowClear />
+      <Input.Search placeholder={t("baseMap.search.placeholder")} maxLength={50} allowClear />
     </AutoComplete>
   );
 }

@@ -20,7 +20,7 @@ export function MobileAddressSearch({ onPick }: { onPick: (item: MapSearchItem) 
         placeholder={t("baseMap.search.placeholder")}
         value={text}
         onChange={setText}
-        maxLength={60}
+        maxLength={50}
         autoFocus
         data-testid="address-search-input"
       />

@@ -31,6 +31,8 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
   const markerRef = useRef<L.CircleMarker | null>(null);
   const onChangeRef = useRef(onChange);
   const fitRef = useRef<() => void>(() => undefined);
+  const valueRef = useRef(value);
+  valueRef.current = value;
   const index = useMemo(() => indexAreas(areas), [areas]);
   const mapRef = useLeafletMap(container, tileUrl, { onSettle: () => fitRef.current() });
   // Compared by value: callers often pass a fresh array for the same point.
@@ -55,7 +57,9 @@ export function PlaceMap({ areas, value, onChange, fallbackCenter, tileUrl, clas
     if (!map) return;
     const group = drawAreaBackground(map, areas, index, { labels: true });
     fitRef.current = () => {
-      if (group.getLayers().length > 0) map.fitBounds(group.getBounds(), { padding: [16, 16], maxZoom: 18 });
+      // A map opened on a chosen place shows that place close up; else the areas.
+      if (valueRef.current) map.setView(toMap(map, valueRef.current), 17);
+      else if (group.getLayers().length > 0) map.fitBounds(group.getBounds(), { padding: [16, 16], maxZoom: 18 });
       // Without areas: the caller's home, else the base map's own fit (the community's bbox).
       else if (fallbackKey) map.setView(toMap(map, fallbackKey.split(",").map(Number) as LngLat), 16);
     };
