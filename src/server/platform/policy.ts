@@ -53,6 +53,8 @@ export const POLICY = {
   "case:report": EVERYONE,
   "case:read": STAFF,
   "case:measures": ["platform_admin", "street_officer", "community_secretary", "community_staff", "grid_worker", "branch_secretary"],
+  /** The street officer's view: communities side by side and the street-level queue. */
+  "street:compare": ["platform_admin", "street_officer", "department_officer"],
   "case:export": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
   // 事件设置: routing rules per community (and reading the page); time limits and the calendar apply everywhere
   "case:configure": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
@@ -61,6 +63,10 @@ export const POLICY = {
   // maps: the base layer and address lookups for everyone; streets, river and shapes edited by staff
   "map:read": EVERYONE,
   "map:edit": ["community_secretary", "community_staff", "platform_admin"],
+  // the 待办 inbox of the console home: each kind follows the permission of the work it lists
+  "inbox:read": STAFF,
+  // community notices (公告): written by the community's staff, read by everyone of the community
+  "notice:write": ["community_secretary", "community_staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -10,6 +10,7 @@ import { inGroup } from "../../platform/roles";
 import { inScope, underArea } from "../../platform/scope";
 import type { CaseListQuery } from "../../../contracts/cases";
 import { caseVisible } from "./access";
+import { communityRule, findVisible } from "../../platform/access";
 
 const community = alias(areas, "community");
 const grid = alias(areas, "grid");
@@ -58,6 +59,7 @@ export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string |
     q.status === "open" ? ne(cases.status, "closed") : q.status ? eq(cases.status, q.status) : undefined,
     q.categoryCode ? eq(cases.categoryCode, q.categoryCode) : undefined,
     areaPath ? underArea(cases.areaId, areaPath) : undefined,
+    q.communityId ? eq(cases.communityId, q.communityId) : undefined,
     q.level ? eq(cases.level, q.level) : undefined,
     q.channel ? eq(cases.channel, q.channel) : undefined,
     q.overdue === "true" ? and(eq(cases.timer, "red"), ne(cases.status, "closed")) : undefined,
@@ -101,4 +103,9 @@ export function selectTimeline(db: DbOrTx, caseId: string, reporterView: boolean
 
 export function selectPhotos(db: DbOrTx, caseId: string) {
   return db.select({ fileId: casePhotos.fileId, stage: casePhotos.stage }).from(casePhotos).where(eq(casePhotos.caseId, caseId));
+}
+
+/** A community filter of the case list: a community the caller sees community-wide things of, else 404. */
+export async function visibleCommunity(db: DbOrTx, user: AuthUser, communityId: string): Promise<void> {
+  await findVisible(db, areas, areas.id, communityId, and(eq(areas.level, "community"), communityRule(user, { communityId: areas.id }))!, "area");
 }

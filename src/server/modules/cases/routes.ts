@@ -30,7 +30,7 @@ import { runWrite } from "../../platform/write";
 import { reportCase } from "./report-case";
 import { actOnCase } from "./act-on-case";
 import { getCase } from "./get-case";
-import { selectCasePage } from "./queries";
+import { selectCasePage, visibleCommunity } from "./queries";
 import { presentSummary } from "./present-case";
 import { selectNearby } from "./nearby";
 import { computeMeasures } from "./measures";
@@ -97,6 +97,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
+      if (request.query.communityId) await visibleCommunity(db, user, request.query.communityId);
       const page = await selectCasePage(db, user, request.query, areaPath);
       return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor };
     },
@@ -108,6 +109,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
+      if (request.query.communityId) await visibleCommunity(db, user, request.query.communityId);
       const buf = await exportCases(db, user, request.query, areaPath);
       const name = encodeURIComponent(`事件清单-${localDay()}.xlsx`);
       return reply
