@@ -9,8 +9,6 @@ export const CLOSURE_KIND_VALUES = ["resolved", "unable", "not_responsible", "du
 export const CASE_ACTION_VALUES = [
   "accept", "reject", "take", "dispatch", "reassign", "start", "return", "handle", "verify", "rework", "close",
   "escalate", "request_delay", "approve_delay", "reject_delay", "urge", "merge", "withdraw", "reopen", "rate", "note",
-  // the reporter's own: 催办 (at most once per Beijing calendar day) and 补充说明 (text and/or photos)
-  "remind", "supplement",
 ] as const;
 export const RATING_VALUES = ["satisfied", "basic", "unsatisfied"] as const;
 
@@ -82,8 +80,6 @@ export const caseSummary = z.object({
   closedAt: z.string().nullable(),
   rating: z.enum(RATING_VALUES).nullable(),
   urgeCount: z.number(),
-  /** The reporter's urges (催办). */
-  remindCount: z.number(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
@@ -121,8 +117,6 @@ export const caseDetail = caseSummary.extend({
   /** What the caller may do now, from the workflow table. */
   actions: z.array(caseAction),
   isReporter: z.boolean(),
-  /** When the reporter may urge (催办) again: null now, else the start of the next Beijing day. */
-  remindAllowedAt: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
