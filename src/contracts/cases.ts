@@ -9,6 +9,8 @@ export const CLOSURE_KIND_VALUES = ["resolved", "unable", "not_responsible", "du
 export const CASE_ACTION_VALUES = [
   "accept", "reject", "take", "dispatch", "reassign", "start", "return", "handle", "verify", "rework", "close",
   "escalate", "request_delay", "approve_delay", "reject_delay", "urge", "merge", "withdraw", "reopen", "rate", "note",
+  // the reporter's own: 催办 (at most once per Beijing calendar day) and 补充说明 (text and/or photos)
+  "remind", "supplement",
 ] as const;
 export const RATING_VALUES = ["satisfied", "basic", "unsatisfied"] as const;
 
@@ -80,10 +82,19 @@ export const caseSummary = z.object({
   closedAt: z.string().nullable(),
   rating: z.enum(RATING_VALUES).nullable(),
   urgeCount: z.number(),
+  /** The reporter's urges (催办). */
+  remindCount: z.number(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
-export const photo = z.object({ id: uuid, url: z.string(), thumbUrl: z.string(), stage: z.enum(["report", "result", "note"]) });
+export const photo = z.object({
+  id: uuid,
+  url: z.string(),
+  thumbUrl: z.string(),
+  stage: z.enum(["report", "result", "note"]),
+  /** The timeline entry the photo came with (a note, a result, the reporter's 补充说明). */
+  eventId: uuid.nullable().optional(),
+});
 
 export const caseEvent = z.object({
   id: uuid,
@@ -117,6 +128,8 @@ export const caseDetail = caseSummary.extend({
   /** What the caller may do now, from the workflow table. */
   actions: z.array(caseAction),
   isReporter: z.boolean(),
+  /** When the reporter may urge (催办) again: null now, else the start of the next Beijing day. */
+  remindAllowedAt: z.string().nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

@@ -28,6 +28,7 @@ import { deliberationRoutes } from "./modules/deliberation/routes";
 import { partnersRoutes } from "./modules/partners/routes";
 import { mapRoutes } from "./modules/maps/routes";
 import { streetRoutes } from "./modules/street/routes";
+import { noticeRoutes } from "./modules/notices/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(partnersRoutes);
       await api.register(mapRoutes);
       await api.register(streetRoutes);
+      await api.register(noticeRoutes);
     },
     { prefix: "/api" },
   );

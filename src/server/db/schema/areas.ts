@@ -23,6 +23,8 @@ export const areas = pgTable(
     center: geoPoint("center"),
     /** Short prefix of case numbers and other readable codes, e.g. HK. */
     shortCode: text("short_code"),
+    /** Public service phone of a community or grid (what residents may call; never a staff member's own phone). */
+    servicePhone: text("service_phone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

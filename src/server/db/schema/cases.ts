@@ -108,6 +108,9 @@ export const cases = pgTable(
     timer: text("timer", { enum: TIMER_STATES }).notNull().default("normal"),
     wasOverdue: boolean("was_overdue").notNull().default(false),
     urgeCount: integer("urge_count").notNull().default(0),
+    /** The reporter's own urges (催办), at most one per Beijing calendar day (`remindedAt` is the last). */
+    remindCount: integer("remind_count").notNull().default(0),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     delayRequestedHours: real("delay_requested_hours"),
     delayReason: text("delay_reason"),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),

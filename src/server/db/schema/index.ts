@@ -10,3 +10,4 @@ export * from "./patrols";
 export * from "./deliberation";
 export * from "./partners";
 export * from "./maps";
+export * from "./notices";

@@ -15,7 +15,8 @@ import { claimPhotos } from "../../platform/uploads";
 import type { TransitionBody } from "../../../contracts/cases";
 import { areaIsInScope, caseVisible, relationsOf, type CaseRow } from "./access";
 import { clockFor } from "./time-limits";
-import { levelRank, nextLevel, REOPEN_DAYS, REOPENABLE, transitionOf, type CaseLevel, type CaseStatus } from "./workflow";
+import { levelRank, nextLevel, remindAllowedAt, REOPEN_DAYS, REOPENABLE, transitionOf, type CaseLevel, type CaseStatus } from "./workflow";
+import { isoInstant } from "../../platform/instants";
 import { ACTION_LABELS } from "./labels";
 
 type Effect = {
@@ -88,6 +89,11 @@ async function levelOwners(tx: Tx, c: CaseRow, level: CaseLevel, department?: st
       ),
     );
   return rows.map((r) => r.id);
+}
+
+/** Who works on the case now: its handler, else the owners of its current level. */
+async function currentHandlers(tx: Tx, c: CaseRow): Promise<string[]> {
+  return c.handlerId ? [c.handlerId] : levelOwners(tx, c, c.level, c.department);
 }
 
 async function effectOf(deps: AppDeps, ctx: SignedInContext, tx: Tx, c: CaseRow, body: TransitionBody, now: Date): Promise<Effect> {
@@ -247,6 +253,24 @@ async function effectOf(deps: AppDeps, ctx: SignedInContext, tx: Tx, c: CaseRow,
     case "note":
       if (!note && body.photoIds.length === 0) required(note, "/note");
       return { set: {}, photoStage: "note" };
+    case "remind": {
+      const next = remindAllowedAt(c.remindedAt, now);
+      if (next) throw new AppError("CONFLICT", { reason: "urged_today", nextAllowedAt: isoInstant(next) });
+      const count = c.remindCount + 1;
+      return {
+        set: { remindCount: count, remindedAt: now },
+        data: { remindCount: count },
+        notify: (await currentHandlers(tx, c)).map((userId) => ({ userId, kind: "case.reminded", title: `群众催办 ${c.number}（第${count}次）`, body: note ?? c.description.slice(0, 80), link: `case:${c.id}` })),
+      };
+    }
+    case "supplement":
+      if (!note && body.photoIds.length === 0) required(note, "/note");
+      return {
+        set: {},
+        photoStage: "note",
+        data: { photos: body.photoIds.length },
+        notify: (await currentHandlers(tx, c)).map((userId) => ({ userId, kind: "case.supplemented", title: `群众补充说明 ${c.number}`, body: note ?? "补充了照片", link: `case:${c.id}` })),
+      };
   }
 }
 

@@ -23,6 +23,8 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   reopen: "已重新办理",
   rate: "已评价",
   note: "有新的处置记录",
+  remind: "已催办",
+  supplement: "已补充说明",
 };
 
 export const GROUP_NAMES: Record<string, string> = {

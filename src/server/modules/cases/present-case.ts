@@ -3,7 +3,7 @@ import type { SummaryRow } from "./queries";
 import { maskPhone, type PersonalDataCipher } from "../../platform/personal-data";
 import { fileUrls } from "../../platform/uploads";
 import type { caseEvents } from "../../db/schema/cases";
-import type { CaseAction } from "./workflow";
+import { remindAllowedAt, type CaseAction } from "./workflow";
 import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 const iso = (d: Date | null) => isoInstantOrNull(d);
@@ -34,6 +34,7 @@ export function presentSummary(r: SummaryRow): CaseSummary {
     closedAt: iso(c.closedAt),
     rating: c.rating,
     urgeCount: c.urgeCount,
+    remindCount: c.remindCount,
   };
 }
 
@@ -44,7 +45,7 @@ export function presentDetail(
   r: SummaryRow,
   input: {
     events: EventRow[];
-    photos: Array<{ fileId: string; stage: "report" | "result" | "note" }>;
+    photos: Array<{ fileId: string; stage: "report" | "result" | "note"; eventId?: string | null }>;
     actions: CaseAction[];
     isReporter: boolean;
     cipher: PersonalDataCipher;
@@ -69,7 +70,7 @@ export function presentDetail(
     ratingComment: c.ratingComment,
     delayRequestedHours: c.delayRequestedHours,
     levelsPassed,
-    photos: input.photos.map((p) => ({ id: p.fileId, ...fileUrls(p.fileId), stage: p.stage })),
+    photos: input.photos.map((p) => ({ id: p.fileId, ...fileUrls(p.fileId), stage: p.stage, eventId: p.eventId ?? null })),
     timeline: input.events.map((e) => ({
       id: e.id,
       at: isoInstant(e.at),
@@ -84,5 +85,6 @@ export function presentDetail(
     })),
     actions: input.actions,
     isReporter: input.isReporter,
+    remindAllowedAt: iso(remindAllowedAt(c.remindedAt)),
   };
 }

@@ -102,7 +102,7 @@ export function selectTimeline(db: DbOrTx, caseId: string, reporterView: boolean
 }
 
 export function selectPhotos(db: DbOrTx, caseId: string) {
-  return db.select({ fileId: casePhotos.fileId, stage: casePhotos.stage }).from(casePhotos).where(eq(casePhotos.caseId, caseId));
+  return db.select({ fileId: casePhotos.fileId, stage: casePhotos.stage, eventId: casePhotos.eventId }).from(casePhotos).where(eq(casePhotos.caseId, caseId));
 }
 
 /** A community filter of the case list: a community the caller sees community-wide things of, else 404. */

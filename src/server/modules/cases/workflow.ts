@@ -1,4 +1,5 @@
 import { CASE_LEVELS, type CASE_STATUSES } from "../../db/schema/cases";
+import { dayAfter, localDay } from "../../platform/clock";
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CaseLevel = (typeof CASE_LEVELS)[number];
@@ -40,6 +41,8 @@ export const CASE_ACTIONS = [
   "reopen",
   "rate",
   "note",
+  "remind",
+  "supplement",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -87,6 +90,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "reopen", from: ["closed"], to: "accepted", by: ["reporter"], visibleToReporter: true },
   { action: "rate", from: ["closed"], to: null, by: ["reporter"], visibleToReporter: true },
   { action: "note", from: OPEN, to: null, by: ["owner", "handler", "verifier"], visibleToReporter: false },
+  // The reporter's own: 催办 (at most once per Beijing calendar day; reaches the handler or the level's
+  // owners and is counted) and 补充说明 (text and/or photos for the handlers). Neither changes the status.
+  { action: "remind", from: OPEN, to: null, by: ["reporter"], visibleToReporter: true },
+  { action: "supplement", from: OPEN, to: null, by: ["reporter"], visibleToReporter: true },
   // Closed as resolved because a deliberation resolution that covers it was carried out.
   { action: "settle_by_reference", from: OPEN, to: "closed", by: ["referrer"], visibleToReporter: true },
 ];
@@ -137,4 +144,14 @@ export function stepPossible(
     default:
       return true;
   }
+}
+
+/**
+ * The reporter may urge (催办) once per Beijing calendar day: after an urge today, the next is
+ * allowed from the start of tomorrow; null when allowed now.
+ */
+export function remindAllowedAt(remindedAt: Date | null, now = new Date()): Date | null {
+  if (!remindedAt) return null;
+  const today = localDay(now);
+  return localDay(remindedAt) === today ? dayAfter(today) : null;
 }

@@ -62,19 +62,25 @@ export function specOf(action: CaseAction, c: Pick<CaseDetail, "level">): Action
     case "merge":
       return { action, duplicate: true, note: { kind: "note", required: false }, tone: "default" };
     case "withdraw":
-      return { action, note: { kind: "reason", required: false }, tone: "danger" };
+      // A secondary way with a confirmation: never the big button.
+      return { action, confirm: true, tone: "danger" };
     case "reopen":
       return { action, note: { kind: "reason", required: true }, tone: "danger" };
     case "rate":
       return { action, rating: true, note: { kind: "comment", required: false }, tone: "primary" };
     case "note":
       return { action, note: { kind: "note", required: true }, photos: true, tone: "default" };
+    case "remind":
+      return { action, immediate: true, tone: "primary" };
+    case "supplement":
+      // Text or photos: either is enough.
+      return { action, note: { kind: "note", required: true }, photos: true, tone: "default" };
   }
 }
 
 /** Buttons in a sensible order: the next step first, side ways after, closing ways last. */
 const ORDER: CaseAction[] = [
-  "take", "accept", "start", "handle", "verify", "close", "dispatch", "rate",
+  "take", "accept", "start", "handle", "verify", "close", "dispatch", "rate", "remind", "supplement",
   "escalate", "request_delay", "approve_delay", "reject_delay", "rework", "reassign", "return", "note", "urge",
   "merge", "reject", "reopen", "withdraw",
 ];

@@ -53,7 +53,7 @@ export function MobileActionPopup({ c, spec, onClose, onSubmit, pending }: Props
 
   const submit = async () => {
     const missing =
-      (noteRequired && !note.trim() && !(spec.action === "note" && photos.length > 0) && t(`cases.noteLabel.${spec.note!.kind}`)) ||
+      (noteRequired && !note.trim() && !((spec.action === "note" || spec.action === "supplement") && photos.length > 0) && t(`cases.noteLabel.${spec.note!.kind}`)) ||
       (spec.handler && !handlerId && t("cases.fields.handler")) ||
       (spec.department && !department && t("cases.fields.department")) ||
       (spec.closure && closureKind === "not_responsible" && !referredTo.trim() && t("cases.fields.referredTo")) ||
