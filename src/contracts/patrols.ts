@@ -11,6 +11,10 @@ export const TARGET_KIND_VALUES = ["key_enterprise", "special_household", "key_p
 export const ITEM_TYPE_VALUES = ["yes_no", "choice", "number", "text", "photo"] as const;
 export const FREQUENCY_VALUES = ["weekly", "monthly", "quarterly"] as const;
 export const TASK_STATUS_VALUES = ["open", "done", "missed", "cancelled"] as const;
+/** What a visit found: 已走访, 未遇 (nobody home), 拒访, 已搬离. */
+export const VISIT_OUTCOME_VALUES = ["visited", "not_home", "refused", "moved_away"] as const;
+export const visitOutcome = z.enum(VISIT_OUTCOME_VALUES);
+export type VisitOutcome = z.infer<typeof visitOutcome>;
 export const PLACE_KIND_VALUES = ["public_unit", "enterprise", "shop", "commercial_centre", "rider_station", "billboard", "river_stretch"] as const;
 
 export const targetKind = z.enum(TARGET_KIND_VALUES);
@@ -225,6 +229,19 @@ export const taskSummary = z.object({
   area: named,
   /** Meters from the point given in the query, when one was given. */
   distance: z.number().nullable(),
+  /** The day the visit is planned for (inside the period). */
+  plannedOn: z.string().nullable(),
+  /** 顺延: the day first planned, when the task was rolled forward because that day was full. */
+  rolledFrom: z.string().nullable(),
+  /** After 未遇: the day of the second try. */
+  retryOn: z.string().nullable(),
+  /** The outcome of the last visit. */
+  outcome: visitOutcome.nullable(),
+  attempts: z.number(),
+  /** Raised to the community secretary (two 未遇 in a row). */
+  flagged: z.boolean(),
+  /** Compound, building and unit of a household target, for the walking order. */
+  walk: z.object({ compound: z.string().nullable(), building: z.string().nullable(), unit: z.string().nullable() }).nullable(),
 });
 export type TaskSummary = z.infer<typeof taskSummary>;
 
@@ -260,6 +277,8 @@ export const taskListQuery = z.strictObject({
   targetKind: targetKind.optional(),
   assigneeId: uuid.optional(),
   planId: uuid.optional(),
+  /** Only tasks raised to the secretary (two 未遇 in a row). */
+  flagged: z.enum(["true", "false"]).optional(),
   from: day.optional(),
   to: day.optional(),
   /** `<periodStart>_<id>` of the last task of the previous page. */
@@ -291,6 +310,8 @@ export const submitBody = z.strictObject({
   photoIds: z.array(uuid).max(9).default([]),
   /** Evidence for one item (e.g. the blocked exit of a failed check): itemId → file ids; the item's case gets them. */
   itemPhotos: z.record(uuid, z.array(uuid).min(1).max(9)).default({}),
+  /** 已走访 (the checklist is answered), 未遇 (a second try is planned), 拒访, 已搬离 (proposes the register change). */
+  outcome: visitOutcome.default("visited"),
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 

@@ -96,6 +96,21 @@ export const visitBody = z.strictObject({
   visitedAt: instant({ notFuture: true }).optional(),
   location: lngLatInput.optional(),
   photoIds: z.array(uuid).max(9).default([]),
+  /** 已走访, 未遇 (nobody home: a second try is planned), 拒访, 已搬离 (proposes the register change). */
+  outcome: z.enum(["visited", "not_home", "refused", "moved_away"]).default("visited"),
+  /** The patrol task this visit is (default: the caller's open task of the target for the visit's day). */
+  taskId: uuid.optional(),
+  /** Made by the phone when the form is filled: the same clientId is stored once. */
+  clientId: z.string().regex(/^[A-Za-z0-9_\-:.]{8,100}$/).optional(),
+});
+export type VisitBody = z.infer<typeof visitBody>;
+export const visitReply = z.object({
+  id: uuid,
+  replayed: z.boolean(),
+  taskId: uuid.nullable(),
+  outcome: z.enum(["visited", "not_home", "refused", "moved_away"]),
+  retryOn: z.string().nullable(),
+  correctionId: uuid.nullable(),
 });
 
 export const CORRECTION_FIELDS = ["name", "phone", "idNumber", "residence", "address", "other"] as const;

@@ -28,6 +28,8 @@ export const ROLE_GROUPS = {
   routingHandlers: ["community_secretary", "community_staff", "grid_worker"],
   /** Staff who report for someone else and choose the channel (phone, 12345, meeting). */
   staffChannel: ["community_staff", "community_secretary", "street_officer", "grid_worker", "platform_admin"],
+  /** Who is told when a target of the patrol list cannot be reached (two 未遇 in a row). */
+  patrolEscalation: ["community_secretary"],
   /** Who may be assigned a patrol plan. */
   patrolAssignees: ["grid_worker", "community_staff", "community_secretary"],
   /** Who may convene a meeting. */

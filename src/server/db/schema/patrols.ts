@@ -8,6 +8,8 @@ import { geoPoint } from "./types";
 export const TARGET_KINDS = ["key_enterprise", "special_household", "key_person", "billboard", "river", "food_business", "fire_point"] as const;
 export const ITEM_TYPES = ["yes_no", "choice", "number", "text", "photo"] as const;
 export const FREQUENCIES = ["weekly", "monthly", "quarterly"] as const;
+/** What a visit found: 已走访, 未遇 (nobody home), 拒访, 已搬离. */
+export const VISIT_OUTCOMES = ["visited", "not_home", "refused", "moved_away"] as const;
 
 /**
  * A checklist template for one kind of target. Templates are versioned: a change makes a new row
@@ -92,9 +94,23 @@ export const patrolTasks = pgTable(
     status: text("status", { enum: ["open", "done", "missed", "cancelled"] }).notNull().default("open"),
     doneAt: timestamp("done_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    /** The day inside the period the visit is planned for (spread over the period, capped per worker and day). */
+    plannedOn: date("planned_on"),
+    /** The day first planned when the task was rolled forward (顺延) because its day was full. */
+    rolledFrom: date("rolled_from"),
+    /** After 未遇: the day of the second try. */
+    retryOn: date("retry_on"),
+    /** The outcome of the last visit (null: not visited yet). */
+    outcome: text("outcome", { enum: VISIT_OUTCOMES }),
+    /** Visits recorded for this task (未遇 ones included). */
+    attempts: integer("attempts").notNull().default(0),
+    /** Raised to the community secretary (two 未遇 in a row). */
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("patrol_tasks_plan_period_uq").on(t.planId, t.periodStart),
+    index("patrol_tasks_assignee_planned_idx").on(t.assigneeId, t.plannedOn).where(sql`status = 'open'`),
+    index("patrol_tasks_flagged_idx").on(t.communityId, t.flaggedAt).where(sql`flagged_at IS NOT NULL`),
     index("patrol_tasks_assignee_idx").on(t.assigneeId, t.periodEnd),
     index("patrol_tasks_community_period_idx").on(t.communityId, t.periodStart),
   ],
@@ -126,6 +142,9 @@ export const patrolSubmissions = pgTable(
     /** Riders or volunteers who joined (e.g. a fire check with riders). */
     companions: jsonb("companions").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     notes: text("notes"),
+    outcome: text("outcome", { enum: VISIT_OUTCOMES }).notNull().default("visited"),
+    /** The care visit (走访) this submission is, when its target is a person or household. */
+    visitId: uuid("visit_id"),
   },
   (t) => [uniqueIndex("patrol_submissions_client_uq").on(t.submittedBy, t.clientId), index("patrol_submissions_task_idx").on(t.taskId)],
 );

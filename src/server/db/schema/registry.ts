@@ -69,8 +69,18 @@ export const visits = pgTable(
     notes: text("notes").notNull(),
     location: geoPoint("location"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The patrol task this visit completed (one visit is one record). */
+    taskId: uuid("task_id"),
+    outcome: text("outcome", { enum: ["visited", "not_home", "refused", "moved_away"] }).notNull().default("visited"),
+    /** Made by the phone when the form is filled: the same clientId is stored once per visitor. */
+    clientId: text("client_id"),
   },
-  (t) => [index("visits_household_idx").on(t.householdId, t.visitedAt), index("visits_person_idx").on(t.personId, t.visitedAt)],
+  (t) => [
+    index("visits_household_idx").on(t.householdId, t.visitedAt),
+    index("visits_person_idx").on(t.personId, t.visitedAt),
+    uniqueIndex("visits_client_uq").on(t.visitorId, t.clientId).where(sql`client_id IS NOT NULL`),
+    index("visits_task_idx").on(t.taskId),
+  ],
 );
 
 export const visitPhotos = pgTable("visit_photos", {

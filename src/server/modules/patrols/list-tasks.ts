@@ -30,6 +30,7 @@ export async function listTasks(db: DbOrTx, user: AuthUser, q: TaskListQuery, ar
         q.targetKind ? eq(patrolPlans.targetKind, q.targetKind) : undefined,
         q.assigneeId ? eq(patrolTasks.assigneeId, q.assigneeId) : undefined,
         q.planId ? eq(patrolTasks.planId, q.planId) : undefined,
+        q.flagged === "true" ? sql`${patrolTasks.flaggedAt} IS NOT NULL` : q.flagged === "false" ? sql`${patrolTasks.flaggedAt} IS NULL` : undefined,
         q.from ? gte(patrolTasks.periodEnd, q.from) : undefined,
         q.to ? lte(patrolTasks.periodStart, q.to) : undefined,
         after,

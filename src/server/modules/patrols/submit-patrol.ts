@@ -18,6 +18,9 @@ import { loadTask } from "./task-queries";
 import { selectItems } from "./template-queries";
 import { findByClientId, loadSubmission } from "./submission-queries";
 import { openCasesForFailures } from "./open-cases";
+import { visits } from "../../db/schema/registry";
+import { assertTaskOpenFor, isVisitTarget, linkVisit, settleTask } from "./visit-outcome";
+import type { NotificationInput } from "../../platform/notify";
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -54,22 +57,13 @@ export async function submitPatrol(deps: AppDeps, request: FastifyRequest, taskI
         const again = await findByClientId(tx, user.id, body.clientId);
         if (again) return { value: await replay(again) };
         const t = row.task;
-        if (t.assigneeId !== user.id) {
-          throw new AppError("CONFLICT", { reason: "reassigned", assignee: { id: t.assigneeId, name: row.assigneeName }, version: t.version });
-        }
-        if (t.status === "done") {
-          const [done] = await tx
-            .select({ id: patrolSubmissions.id, filledAt: patrolSubmissions.filledAt })
-            .from(patrolSubmissions)
-            .where(eq(patrolSubmissions.taskId, taskId))
-            .limit(1);
-          throw new AppError("CONFLICT", { reason: "already_done", submissionId: done?.id ?? null, doneAt: t.doneAt?.toISOString() ?? null });
-        }
-        if (t.status === "cancelled") throw new AppError("CONFLICT", { reason: "cancelled" });
+        await assertTaskOpenFor(tx, row, user.id);
+        const outcome = body.outcome;
         if (filledAt < dayStart(addDays(t.periodStart, -1))) throw new AppError("VALIDATION_FAILED", [{ path: "/filledAt", message: `before the task's period (${t.periodStart})` }]);
 
         const items = await selectItems(tx, t.templateId);
-        const checked = checkAnswers(items, body.answers);
+        // Nobody home, refused or moved away: there is no checklist to answer.
+        const checked = outcome === "visited" ? checkAnswers(items, body.answers) : { answers: {}, failures: [] as string[], photos: new Map<string, string[]>() };
         const unknownItems = Object.keys(body.itemPhotos).filter((id) => !items.some((i) => i.id === id));
         if (unknownItems.length) {
           throw new AppError("VALIDATION_FAILED", unknownItems.map((id) => ({ path: `/itemPhotos/${id}`, message: "not an item of this checklist", itemId: id })));
@@ -100,12 +94,28 @@ export async function submitPatrol(deps: AppDeps, request: FastifyRequest, taskI
           trackSeconds: track ? track.seconds : null,
           companions: body.companions,
           notes: body.notes || null,
+          outcome,
         });
         if (allPhotos.length) await tx.insert(patrolPhotos).values(allPhotos.map((p) => ({ submissionId, itemId: p.itemId, fileId: p.fileId })));
-        await tx
-          .update(patrolTasks)
-          .set({ status: "done", doneAt: filledAt, version: sql`${patrolTasks.version} + 1` })
-          .where(eq(patrolTasks.id, taskId));
+        const settled = await settleTask(tx, ctx, row, { outcome, at: filledAt, submissionId, notes: body.notes || null });
+        // One visit is one record: a visit to a person or household is the registry's care visit too.
+        let visitId: string | null = null;
+        if (isVisitTarget(row)) {
+          visitId = uuidv7();
+          await tx.insert(visits).values({
+            id: visitId,
+            communityId: t.communityId,
+            areaId: t.areaId,
+            householdId: row.householdId ?? (row.personId ? sql`(SELECT household_id FROM persons WHERE id = ${row.personId})` : null),
+            personId: row.personId,
+            visitorId: user.id,
+            visitedAt: filledAt,
+            notes: body.notes || `${row.templateName}`,
+            location,
+            outcome,
+          });
+          await linkVisit(tx, visitId, submissionId, taskId);
+        }
 
         const failed = items.filter((i) => i.opensCase && checked.failures.includes(i.id));
         const opened = await openCasesForFailures(deps, ctx, tx, {
@@ -128,7 +138,12 @@ export async function submitPatrol(deps: AppDeps, request: FastifyRequest, taskI
           areaPath: areaPathOf(t.areaId),
           before: { status: t.status, version: t.version },
           after: {
-            status: "done",
+            status: outcome === "not_home" ? t.status : "done",
+            outcome,
+            retryOn: settled.retryOn,
+            flagged: settled.flagged,
+            correctionId: settled.correctionId,
+            visitId,
             submissionId,
             clientId: body.clientId,
             failures: checked.failures.length,
@@ -140,7 +155,8 @@ export async function submitPatrol(deps: AppDeps, request: FastifyRequest, taskI
         });
         // The cases module stored these notifications in this transaction; they are pushed after commit.
         pushed = opened.notified;
-        return { value: { replayed: false, submissionId, track } };
+        const notify: NotificationInput[] = settled.notify;
+        return { value: { replayed: false, submissionId, track }, notify };
       });
     } catch (err) {
       // A copy of the same form won the race (runWrite answers a unique violation as a duplicate): answer with its result.

@@ -16,6 +16,23 @@ export const targetAddress = sql<string | null>`coalesce(
   (SELECT x.address FROM households x WHERE x.id = ${patrolPlans.householdId}),
   (SELECT h.address FROM persons x JOIN households h ON h.id = x.household_id WHERE x.id = ${patrolPlans.personId}))`;
 
+/** The household a plan's target lives in (itself, or the person's). */
+const targetHousehold = sql`coalesce(${patrolPlans.householdId}, (SELECT x.household_id FROM persons x WHERE x.id = ${patrolPlans.personId}))`;
+
+/** Compound, building and unit of a household target (null for places), for grouping today's list. */
+export const targetWalk = sql<{ compound: string | null; building: string | null; unit: string | null } | null>`(
+  SELECT json_build_object('compound', c.name, 'building', b.name, 'unit', h.unit_no::text || '单元')
+  FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id WHERE h.id = ${targetHousehold})`;
+
+/**
+ * Walking order: compound, building (by its number), unit, room; places by their address after the
+ * homes of the same compound-less group.
+ */
+export const walkOrder = sql<string>`coalesce((
+  SELECT c.name || '|' || lpad(coalesce(substring(b.name from '[0-9]+'), '0'), 4, '0') || b.name || '|' || lpad(h.unit_no::text, 2, '0') || '|' || lpad(coalesce(substring(h.room_no from '[0-9]+'), '0'), 5, '0')
+  FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id WHERE h.id = ${targetHousehold}),
+  '~' || coalesce(${targetAddress}, ${patrolPlans.targetLabel}))`;
+
 export function taskColumns() {
   return {
     task: patrolTasks,
@@ -28,6 +45,7 @@ export function taskColumns() {
     targetLabel: patrolPlans.targetLabel,
     location: patrolPlans.location,
     address: targetAddress,
+    walk: targetWalk,
     templateName: checklistTemplates.name,
     templateVersion: checklistTemplates.version,
     assigneeName: users.displayName,
@@ -46,6 +64,7 @@ export type TaskRow = {
   targetLabel: string;
   location: LngLat | null;
   address: string | null;
+  walk?: { compound: string | null; building: string | null; unit: string | null } | null;
   templateName: string;
   templateVersion: number;
   assigneeName: string;
@@ -99,5 +118,12 @@ export function presentTask(r: TaskRow, today: string, from?: LngLat | null): Ta
     assignee: { id: t.assigneeId, name: r.assigneeName },
     area: { id: t.areaId, name: r.areaName },
     distance: from && r.location ? Math.round(haversine(from, r.location)) : null,
+    plannedOn: t.plannedOn ?? null,
+    rolledFrom: t.rolledFrom ?? null,
+    retryOn: t.retryOn ?? null,
+    outcome: t.outcome ?? null,
+    attempts: t.attempts ?? 0,
+    flagged: Boolean(t.flaggedAt),
+    walk: r.walk ?? null,
   };
 }

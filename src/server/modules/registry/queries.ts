@@ -163,7 +163,7 @@ export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag
         GROUP BY p.id
       ), seen AS (
         SELECT c.*, h.address,
-          (SELECT max(v.visited_at) FROM visits v WHERE v.person_id = c.id OR (c."householdId" IS NOT NULL AND v.household_id = c."householdId")) AS "lastVisitAt"
+          (SELECT max(v.visited_at) FROM visits v WHERE v.outcome <> 'not_home' AND (v.person_id = c.id OR (c."householdId" IS NOT NULL AND v.household_id = c."householdId"))) AS "lastVisitAt"
         FROM cared c LEFT JOIN households h ON h.id = c."householdId"
       )
       SELECT s.*,

@@ -25,6 +25,7 @@ import {
   unmaskReply,
   updatePersonBody,
   visitBody,
+  visitReply,
 } from "../../../contracts/registry";
 import { ok } from "../../../contracts/common";
 import { areas } from "../../db/schema/areas";
@@ -196,8 +197,10 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/registry/visits", { schema: { tags: TAGS, summary: "Record a home visit (走访)", body: visitBody, response: { 200: created } }, config: { policy: "visit:write" } }, async (request) =>
-    runWrite(deps, request, async (tx, ctx) => ({ value: await recordVisit(tx, ctx, request.body) })),
+  app.post(
+    "/registry/visits",
+    { schema: { tags: TAGS, summary: "Record a home visit (走访); completes the caller's patrol task of the target (409 reassigned / already_done)", body: visitBody, response: { 200: visitReply } }, config: { policy: "visit:write" } },
+    async (request) => runWrite(deps, request, (tx, ctx) => recordVisit(tx, ctx, request.body)),
   );
 
   app.get("/registry/import/template", { schema: { tags: TAGS, summary: "The people import template (.xlsx)" }, config: { policy: "person:import" } }, async (_request, reply) =>

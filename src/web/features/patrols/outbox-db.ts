@@ -35,7 +35,7 @@ export interface OutboxRecord {
   taskLabel: string;
   templateName: string;
   createdAt: string;
-  body: Omit<SubmitBody, "clientId" | "photoIds" | "itemPhotos">;
+  body: Omit<SubmitBody, "clientId" | "photoIds" | "itemPhotos" | "outcome"> & { outcome?: SubmitBody["outcome"] };
   photos: OutboxPhoto[];
   state: OutboxState;
   attempts: number;

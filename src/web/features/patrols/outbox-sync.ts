@@ -31,7 +31,7 @@ export function submitBodyOf(record: OutboxRecord): SubmitBody {
     else if (p.role === "evidence" && p.itemId) (itemPhotos[p.itemId] ??= []).push(p.fileId);
     else photoIds.push(p.fileId);
   }
-  return { ...record.body, clientId: record.clientId, answers, itemPhotos, photoIds };
+  return { ...record.body, outcome: record.body.outcome ?? "visited", clientId: record.clientId, answers, itemPhotos, photoIds };
 }
 
 async function sendOne(record: OutboxRecord): Promise<"sent" | "network" | "session"> {
