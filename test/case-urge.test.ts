@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { as, Client, createTestApp, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { dayAfter, localDay } from "../src/server/platform/clock";
+import { rowsOf } from "../src/server/db/client";
 
 let t: TestApp;
 let resident: Client;
@@ -52,7 +53,7 @@ describe("催办: the reporter urges an open case", () => {
 
     // the handler (the grid worker the case was routed to) is told
     const handlerId = after.handler.id;
-    const [{ n }] = (await t.deps.database.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${handlerId} AND kind = 'case.reminded' AND title LIKE ${"%" + number + "%"}`)).rows as Array<{ n: number }>;
+    const [{ n }] = rowsOf<{ n: number }>(await t.deps.database.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${handlerId} AND kind = 'case.reminded' AND title LIKE ${"%" + number + "%"}`));
     expect(n).toBe(1);
     const notes = (await grid1.get("/api/notifications")).json().items as Array<{ title: string }>;
     expect(notes.some((x) => x.title.includes("催办") && x.title.includes(number))).toBe(true);
