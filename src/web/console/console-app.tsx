@@ -36,6 +36,7 @@ const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ defa
 const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ default: m.CaseRoute })));
 const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
 const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ default: m.PatrolsRoute })));
+const StreetRoute = lazy(() => import("./routes/street-route").then((m) => ({ default: m.StreetRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
 
 /** The staff console: providers, then the routes. */
@@ -67,6 +68,7 @@ export function ConsoleApp() {
                 <Route path="cases" element={<CasesRoute />} />
                 <Route path="cases/:id" element={<CaseRoute />} />
                 <Route path="case-stats" element={<CaseStatsRoute />} />
+                <Route path="street" element={<StreetRoute />} />
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="areas" element={<AreasRoute />} />

@@ -3,6 +3,7 @@ import type { IconName } from "../lib/icons";
 /** The side menu: path, label key, icon and the permission it needs (none: everyone). */
 export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string }> = [
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
+  { path: "/street", label: "nav.street", icon: "chart", permission: "street:compare" },
   { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read" },
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read" },

@@ -18,6 +18,8 @@ export function CaseFilters({ value, onChange, areas }: Props) {
   const { t, i18n } = useTranslation();
   const categories = useCategories();
   const tree = useMemo(() => areaTreeData(areas), [areas]);
+  // A community filter for users whose scope covers more than one community.
+  const communities = useMemo(() => areas.filter((a) => a.level === "community"), [areas]);
   const set = (patch: CaseFilter) => onChange({ ...value, ...patch });
 
   return (
@@ -41,6 +43,17 @@ export function CaseFilters({ value, onChange, areas }: Props) {
         options={(categories.data ?? []).map((c) => ({ value: c.code, label: i18n.language === "en" ? c.nameEn : c.name }))}
         data-testid="filter-category"
       />
+      {communities.length > 1 && (
+        <Select
+          allowClear
+          className="ll-filter-sm"
+          placeholder={t("street.filterCommunity")}
+          value={value.communityId}
+          onChange={(communityId) => set({ communityId })}
+          options={communities.map((c) => ({ value: c.id, label: c.name }))}
+          data-testid="filter-community"
+        />
+      )}
       <TreeSelect
         allowClear
         showSearch

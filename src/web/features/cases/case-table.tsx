@@ -5,6 +5,7 @@ import { departmentKey } from "./departments";
 import { ChannelText, LevelTag, StatusTag, TimerTag } from "./case-tags";
 import { useCategoryName } from "./use-categories";
 import type { CaseSummary } from "./types";
+import { useAreaTree } from "../../api/use-area-tree";
 
 interface Props {
   rows: CaseSummary[];
@@ -16,6 +17,8 @@ interface Props {
 export function CaseTable({ rows, loading, onOpen }: Props) {
   const { t } = useTranslation();
   const categoryName = useCategoryName();
+  // The 社区 column for users whose scope covers more than one community.
+  const manyCommunities = (useAreaTree().data ?? []).filter((a) => a.level === "community").length > 1;
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t("cases.fields.number"),
@@ -40,6 +43,9 @@ export function CaseTable({ rows, loading, onOpen }: Props) {
         </div>
       ),
     },
+    ...(manyCommunities
+      ? [{ title: t("street.community"), key: "community", width: 110, render: (_: unknown, c: CaseSummary) => <span data-testid="case-community-cell">{c.community?.name ?? "—"}</span> }]
+      : []),
     {
       title: t("cases.fields.place"),
       key: "place",
