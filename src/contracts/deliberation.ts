@@ -221,6 +221,8 @@ export const meetingSummary = z.object({
   place: z.string(),
   location: lngLat.nullable(),
   status: meetingStatus,
+  /** 待补录: its time has passed, it is neither closed nor cancelled, and it has no minutes yet. */
+  needsMinutes: z.boolean(),
   isPublic: z.boolean(),
   area: named,
   convener: named.nullable(),

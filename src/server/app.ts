@@ -27,8 +27,9 @@ import { patrolsRoutes } from "./modules/patrols/routes";
 import { deliberationRoutes } from "./modules/deliberation/routes";
 import { partnersRoutes } from "./modules/partners/routes";
 import { mapRoutes } from "./modules/maps/routes";
-import { streetRoutes } from "./modules/street/routes";
+import { inboxRoutes } from "./modules/inbox/routes";
 import { noticeRoutes } from "./modules/notices/routes";
+import { streetRoutes } from "./modules/street/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -89,8 +90,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(deliberationRoutes);
       await api.register(partnersRoutes);
       await api.register(mapRoutes);
-      await api.register(streetRoutes);
+      await api.register(inboxRoutes);
       await api.register(noticeRoutes);
+      await api.register(streetRoutes);
     },
     { prefix: "/api" },
   );

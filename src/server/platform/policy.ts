@@ -63,6 +63,8 @@ export const POLICY = {
   // maps: the base layer and address lookups for everyone; streets, river and shapes edited by staff
   "map:read": EVERYONE,
   "map:edit": ["community_secretary", "community_staff", "platform_admin"],
+  // the 待办 inbox of the console home: each kind follows the permission of the work it lists
+  "inbox:read": STAFF,
   // community notices (公告): written by the community's staff, read by everyone of the community
   "notice:write": ["community_secretary", "community_staff"],
 } as const satisfies Record<string, readonly Role[]>;

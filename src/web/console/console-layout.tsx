@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from "react";
-import { App, Layout, Menu, Skeleton, Tag } from "antd";
+import { App, Badge, Layout, Menu, Skeleton, Tag } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../api/use-me";
@@ -7,6 +8,7 @@ import { useLogout } from "../features/auth/use-logout";
 import { Icon } from "../lib/icons";
 import { LanguageSwitch } from "./language-switch";
 import { NAV_ITEMS } from "./nav-items";
+import { inboxKeys, useInboxCounts } from "../features/inbox/use-inbox";
 
 /** Side menu, header with the user, their role and area, and the page. */
 export function ConsoleLayout() {
@@ -18,6 +20,17 @@ export function ConsoleLayout() {
   const logout = useLogout();
   const items = NAV_ITEMS.filter((item) => !item.permission || hasPermission(user, item.permission));
   const current = items.find((i) => i.path !== "/" && location.pathname.startsWith(i.path))?.path ?? "/";
+  const counts = useInboxCounts(hasPermission(user, "inbox:read"));
+  const badges = counts.data?.badges;
+  // Any write may clear a 待办 item: refresh the inbox (badges and home) after each one.
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      client.getMutationCache().subscribe((e) => {
+        if (e.type === "updated" && e.mutation.state.status === "success") void client.invalidateQueries({ queryKey: inboxKeys.all });
+      }),
+    [client],
+  );
 
   useEffect(() => {
     const page = items.find((i) => i.path === current);
@@ -50,7 +63,15 @@ export function ConsoleLayout() {
           items={items.map((item) => ({
             key: item.path,
             icon: <Icon name={item.icon} size={17} />,
-            label: t(item.label),
+            label:
+              item.badge && badges?.[item.badge] ? (
+                <span className="ll-nav-label">
+                  <span>{t(item.label)}</span>
+                  <Badge count={badges[item.badge]} overflowCount={99} size="small" className="ll-nav-badge" data-testid={`nav-badge-${item.badge}`} />
+                </span>
+              ) : (
+                t(item.label)
+              ),
           }))}
           data-testid="side-menu"
         />

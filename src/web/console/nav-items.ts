@@ -1,15 +1,17 @@
 import type { IconName } from "../lib/icons";
 
-/** The side menu: path, label key, icon and the permission it needs (none: everyone). */
-export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string }> = [
+/** Which of the inbox's badge numbers (`/api/inbox/counts`) a menu entry shows. */
+export type NavBadge = "cases" | "deliberation" | "talent" | "patrols";
+
+/** The side menu: path, label key, icon, the permission it needs (none: everyone) and its 待办 badge. */
+export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string; badge?: NavBadge }> = [
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
-  { path: "/street", label: "nav.street", icon: "chart", permission: "street:compare" },
-  { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read" },
+  { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read", badge: "cases" },
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
-  { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read" },
-  { path: "/deliberation", label: "nav.deliberation", icon: "chat", permission: "deliberation:read" },
+  { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read", badge: "patrols" },
+  { path: "/deliberation", label: "nav.deliberation", icon: "chat", permission: "deliberation:read", badge: "deliberation" },
   { path: "/partners", label: "partners.nav.units", icon: "users", permission: "partner:read" },
-  { path: "/talent", label: "partners.nav.talent", icon: "heart", permission: "partner:read" },
+  { path: "/talent", label: "partners.nav.talent", icon: "heart", permission: "partner:read", badge: "talent" },
   { path: "/activities", label: "partners.nav.activities", icon: "calendar", permission: "partner:read" },
   { path: "/points", label: "partners.nav.points", icon: "grid", permission: "points:correct" },
   { path: "/areas", label: "nav.areas", icon: "map", permission: "area:read" },

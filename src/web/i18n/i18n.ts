@@ -8,6 +8,7 @@ import { deliberationEn, deliberationZhCN } from "../features/deliberation/messa
 import { partnersEn, partnersZhCN } from "../features/partners/messages";
 import { caseSettingsEn, caseSettingsZhCN } from "../features/case-settings/messages";
 import { mapViewsEn, mapViewsZhCN } from "../features/cases/map-messages";
+import { inboxEn, inboxZhCN } from "../features/inbox/messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,9 +31,9 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     "zh-CN": {
-      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN },
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN, inbox: inboxZhCN },
     },
-    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn } },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn, inbox: inboxEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

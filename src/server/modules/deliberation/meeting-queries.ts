@@ -34,6 +34,11 @@ export function meetingSelect(db: DbOrTx) {
 }
 export type MeetingListRow = Awaited<ReturnType<ReturnType<typeof meetingSelect>["execute"]>>[number];
 
+/** 待补录: a meeting whose time has passed, still planned or open, without minutes (the inbox counts the same). */
+export function needsMinutes(m: Pick<MeetingListRow["m"], "status" | "endsAt" | "minutes">, now = new Date()): boolean {
+  return (m.status === "planned" || m.status === "open") && m.endsAt.getTime() < now.getTime() && !(m.minutes ?? "").trim();
+}
+
 export function presentMeeting(r: MeetingListRow): MeetingSummary {
   const m = r.m;
   return {
@@ -46,6 +51,7 @@ export function presentMeeting(r: MeetingListRow): MeetingSummary {
     place: m.place,
     location: m.location,
     status: m.status,
+    needsMinutes: needsMinutes(m),
     isPublic: m.isPublic,
     area: { id: m.areaId, name: r.areaName },
     convener: m.convenerId && r.convenerName ? { id: m.convenerId, name: r.convenerName } : null,

@@ -10,7 +10,8 @@ import { isoInstant } from "../../platform/instants";
 
 /**
  * A unit's yearly record for its annual review: the agreements in force in the year, the meetings
- * it took part in (joint meetings list it as a party, by id or by name), the resources it actually
+ * it took part in (joint meetings list it as a party, by id or by name; held ones only — closed, or
+ * open with minutes — never a planned meeting or one 待补录), the resources it actually
  * gave, and the activities it joined (as a participating unit or running a market booth).
  */
 export async function unitRecord(db: DbOrTx, user: AuthUser, unitId: string, year: number): Promise<UnitRecord> {
@@ -30,7 +31,7 @@ export async function unitRecord(db: DbOrTx, user: AuthUser, unitId: string, yea
     await db.execute(sql`
       SELECT m.id, m.title, m.kind, m.starts_at AS "startsAt"
       FROM meetings m
-      WHERE m.status <> 'cancelled' AND m.starts_at >= ${start} AND m.starts_at < ${end}
+      WHERE (m.status = 'closed' OR (m.status = 'open' AND coalesce(btrim(m.minutes), '') <> '')) AND m.starts_at >= ${start} AND m.starts_at < ${end}
         AND EXISTS (SELECT 1 FROM meeting_parties p WHERE p.meeting_id = m.id AND p.party_kind = 'partner_unit'
                     AND (p.partner_unit_id = ${unit.id} OR p.name = ${unit.name}))
       ORDER BY m.starts_at`),

@@ -25,7 +25,7 @@ export function MeetingDetailView({ id, canManage, header }: { id: string; canMa
         <Space size={8} wrap>
           <span>{m.title}</span>
           <KindTag kind={m.kind} />
-          <MeetingStatusTag status={m.status} />
+          <MeetingStatusTag status={m.status} needsMinutes={m.needsMinutes} />
         </Space>,
         manage ? <MeetingActions m={m} /> : null,
       )}
@@ -251,9 +251,44 @@ function MinutesCard({ m, manage }: { m: MeetingDetail; manage: boolean }) {
   const [text, setText] = useState(m.minutes ?? "");
   const write = useDelibWrite();
   const editable = manage && m.status === "open";
+  // 待补录: the meeting's time has passed without minutes; recording them closes it (POST close with minutes).
+  const late = manage && m.needsMinutes;
   return (
     <Card className="ll-page-card ll-card-gap" title={t("deliberation.meeting.minutes")} data-testid="minutes">
-      {editable ? (
+      {late ? (
+        <>
+          <Alert type="warning" showIcon className="dl-gap-bottom" title={t("deliberation.meeting.minutesDue")} />
+          <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} placeholder={t("deliberation.meeting.minutesPlaceholder")} data-testid="minutes-text" />
+          <Space className="dl-gap-top" wrap>
+            <Button
+              type="primary"
+              disabled={!text.trim()}
+              loading={write.isPending}
+              onClick={() =>
+                write.mutate(
+                  { path: `/meetings/${m.id}/close`, body: { minutes: text.trim() } },
+                  { onSuccess: () => void message.success(t("deliberation.meeting.minutesRecorded")), onError: (e) => void message.error(errorMessage(e, t)) },
+                )
+              }
+              data-testid="minutes-record-close"
+            >
+              {t("deliberation.meeting.recordAndClose")}
+            </Button>
+            {m.status === "open" && (
+              <Button
+                disabled={!text.trim()}
+                loading={write.isPending}
+                onClick={() =>
+                  write.mutate({ method: "PUT", path: `/meetings/${m.id}/minutes`, body: { minutes: text } }, { onSuccess: () => void message.success(t("deliberation.meeting.minutesSaved")), onError: (e) => void message.error(errorMessage(e, t)) })
+                }
+                data-testid="minutes-save"
+              >
+                {t("deliberation.common.save")}
+              </Button>
+            )}
+          </Space>
+        </>
+      ) : editable ? (
         <>
           <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} placeholder={t("deliberation.meeting.minutesPlaceholder")} data-testid="minutes-text" />
           <Button

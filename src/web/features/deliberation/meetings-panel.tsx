@@ -68,7 +68,7 @@ export function MeetingsPanel({ canManage }: { canManage: boolean }) {
           { key: "kind", title: t("deliberation.meetings.columns.kind"), width: 150, render: (_, m) => <KindTag kind={m.kind} /> },
           { key: "startsAt", title: t("deliberation.meetings.columns.startsAt"), width: 170, render: (_, m) => <span className="ll-mono">{formatDateTime(m.startsAt).slice(0, 16)}</span> },
           { key: "place", title: t("deliberation.meetings.columns.place"), ellipsis: true, dataIndex: "place" },
-          { key: "status", title: t("deliberation.meetings.columns.status"), width: 100, render: (_, m) => <MeetingStatusTag status={m.status} /> },
+          { key: "status", title: t("deliberation.meetings.columns.status"), width: 100, render: (_, m) => <MeetingStatusTag status={m.status} needsMinutes={m.needsMinutes} /> },
           { key: "attendees", title: t("deliberation.meetings.columns.attendees"), width: 80, align: "right", dataIndex: "attendeeCount" },
           { key: "topics", title: t("deliberation.meetings.columns.topics"), width: 80, align: "right", dataIndex: "topicCount" },
         ]}

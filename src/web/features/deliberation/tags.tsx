@@ -20,11 +20,13 @@ export function SourceTag({ source }: { source: string }) {
   return <Tag color={SOURCE_COLORS[source]}>{t(`deliberation.source.${source}`)}</Tag>;
 }
 
-export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
+/** A meeting's state; 待补录 (needsMinutes) when its time has passed without minutes, never 待召开. */
+export function MeetingStatusTag({ status, needsMinutes }: { status: MeetingStatus; needsMinutes?: boolean }) {
   const { t } = useTranslation();
+  const key = needsMinutes ? "needsMinutes" : status;
   return (
-    <Tag color={MEETING_COLORS[status]} data-testid="meeting-status" data-status={status}>
-      {t(`deliberation.meetingStatus.${status}`)}
+    <Tag color={needsMinutes ? "warning" : MEETING_COLORS[status]} data-testid="meeting-status" data-status={key}>
+      {t(`deliberation.meetingStatus.${key}`)}
     </Tag>
   );
 }
