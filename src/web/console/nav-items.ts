@@ -6,6 +6,7 @@ export type NavBadge = "cases" | "deliberation" | "talent" | "patrols";
 /** The side menu: path, label key, icon, the permission it needs (none: everyone) and its 待办 badge. */
 export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string; badge?: NavBadge }> = [
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
+  { path: "/street", label: "nav.street", icon: "chart", permission: "street:compare" },
   { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read", badge: "cases" },
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read", badge: "patrols" },

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Result, Row } from "antd";
-import { Link } from "react-router";
+import { Link, Navigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../../api/use-me";
 import { InboxPanel } from "../../features/inbox/inbox-panel";
@@ -29,6 +29,8 @@ export function HomeRoute() {
       </Card>
     );
   }
+  // Street and department officers start from the communities side by side (街道概览).
+  if (user.role === "street_officer" || user.role === "department_officer") return <Navigate to="/street" replace />;
   return <Workbench />;
 }
 
