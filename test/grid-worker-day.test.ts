@@ -142,3 +142,51 @@ describe("visit outcomes", () => {
     expect(proposal).toMatchObject({ field: "residence", proposed: "已搬离" });
   });
 });
+
+describe("a workload a person can do", () => {
+  it("gives each demo grid worker a day's work today, in walking order, never cut off", async () => {
+    for (const name of ["hk_grid1", "hk_grid2", "hk_grid3", "yxq_grid1"]) {
+      const c = name === "hk_grid1" ? grid1 : await as(t, name);
+      const list = (await c.get("/api/patrols/my/tasks?view=today")).json();
+      expect(list.counts.today, name).toBeGreaterThanOrEqual(name.startsWith("hk") ? 15 : 5);
+      expect(list.counts.today, name).toBeLessThanOrEqual(30);
+      expect(list.items.length).toBe(list.counts.today);
+      const homes = list.items.filter((i: { walk: unknown }) => i.walk);
+      const keys = homes.map((i: { walk: { compound: string } }) => i.walk.compound);
+      // Grouped: one compound's homes come together.
+      expect(new Set(keys).size).toBe(keys.filter((k: string, j: number) => j === 0 || keys[j - 1] !== k).length);
+    }
+  });
+
+  it("shows the on-time rate of a decently run community in the demo history", async () => {
+    const [r] = await q<{ ended: number; on_time: number }>(sql`
+      SELECT count(*)::int AS ended,
+             count(*) FILTER (WHERE status = 'done' AND done_at < (period_end + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')::int AS on_time
+      FROM patrol_tasks WHERE period_end < ${today()}::date AND period_start >= ${today()}::date - 180`);
+    const rate = r.on_time / r.ended;
+    expect(rate).toBeGreaterThanOrEqual(0.75);
+    expect(rate).toBeLessThanOrEqual(0.95);
+  });
+
+  it("caps a worker's day and rolls the rest forward visibly (顺延)", async () => {
+    const me = (await (await as(t, "hk_grid3")).get("/api/auth/me")).json().user.id;
+    // Everything open of this worker planned for today at once: far more than a day.
+    await t.database.db.execute(sql`UPDATE patrol_tasks SET planned_on = ${today()}::date, rolled_from = NULL WHERE assignee_id = ${me} AND status = 'open' AND period_end >= ${today()}::date AND retry_on IS NULL`);
+    const { runPatrolHousekeeping } = await import("../src/server/modules/patrols/sweep-tasks");
+    const done = await runPatrolHousekeeping(t.deps);
+    expect(done.rolled).toBeGreaterThan(0);
+    const days = await q<{ planned_on: string; n: number; rolled: number }>(sql`
+      SELECT planned_on::text, count(*)::int AS n, count(rolled_from)::int AS rolled FROM patrol_tasks
+      WHERE assignee_id = ${me} AND status = 'open' AND period_end >= ${today()}::date GROUP BY 1 ORDER BY 1`);
+    expect(days[0]).toMatchObject({ planned_on: today() });
+    // Today holds the cap, plus only what cannot move because its period ends today.
+    const [{ ending }] = await q<{ ending: number }>(sql`SELECT count(*)::int AS ending FROM patrol_tasks WHERE assignee_id = ${me} AND status = 'open' AND period_end = ${today()}::date`);
+    expect(days[0].n).toBeLessThanOrEqual(t.deps.config.patrolDailyCap + ending);
+    for (const d of days.slice(1)) expect(d.n, d.planned_on).toBeLessThanOrEqual(t.deps.config.patrolDailyCap + 5);
+    expect(days.slice(1).some((d) => d.rolled > 0)).toBe(true);
+    const list = (await (await as(t, "hk_grid3")).get("/api/patrols/my/tasks?view=week&limit=2000")).json();
+    const rolled = list.items.find((i: { rolledFrom: string | null }) => i.rolledFrom);
+    expect(rolled.rolledFrom).toBe(today());
+    expect(rolled.plannedOn > today()).toBe(true);
+  });
+});

@@ -57,6 +57,8 @@ const envSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Days an archived (moved-out) household is kept before `purge` deletes it. */
   RETENTION_DAYS: z.coerce.number().int().min(1).default(3 * 365),
+  /** Patrol visits planned per grid worker and day; the rest is rolled forward (顺延). */
+  PATROL_DAILY_CAP: z.coerce.number().int().min(1).max(500).default(25),
   /** Folder of the built web app. */
   WEB_DIST: z.string().default("./dist/web"),
   /** Set `true` behind a reverse proxy to trust X-Forwarded-For/-Proto (client address, HTTPS: Secure cookies). */
@@ -88,6 +90,7 @@ export type Config = {
   webDist: string;
   trustProxy: boolean;
   retentionDays: number;
+  patrolDailyCap: number;
 };
 
 /** The map service the web apps draw under Linli's own layers (`GET /api/config` → `map`). */
@@ -163,5 +166,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: path.resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
     retentionDays: e.RETENTION_DAYS,
+    patrolDailyCap: e.PATROL_DAILY_CAP,
   };
 }

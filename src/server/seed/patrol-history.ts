@@ -1,6 +1,6 @@
 import type { patrolSubmissions, patrolTasks } from "../db/schema/patrols";
 import type { TargetKind } from "../../contracts/patrols";
-import { addDays, dayStart, periodsBetween, type Period } from "../modules/patrols/periods";
+import { addDays, dayStart, localDay, periodsBetween, type Period } from "../modules/patrols/periods";
 import { filterTrack } from "../modules/patrols/track";
 import { answerChecklist } from "./patrol-answers";
 import type { PlanRow } from "./patrol-plans";
@@ -13,10 +13,16 @@ import type { Rng } from "./random";
  * done and otherwise open, so a grid worker's phone list is full on a fresh start.
  */
 
-export const REF_DAY = "2026-11-15";
 const H = 3600_000;
-/** The data set's present: the evening of the reference day. */
-export const REF_NOW = dayStart(REF_DAY).getTime() + 18 * H;
+/**
+ * The history runs to the day the demo is seeded (never before 15 November 2026, the data set's
+ * first present), so a fresh start shows this week's visits and a day-sized list for today.
+ */
+export const REF_DAY = ["2026-11-15", localDay()].sort()[1];
+/** The data set's present: the evening of the reference day, or now when that is earlier. */
+export const REF_NOW = Math.min(dayStart(REF_DAY).getTime() + 18 * H, Date.now() - 10 * 60_000);
+/** Visits a grid worker plans per day (the product's default `PATROL_DAILY_CAP`). */
+export const SEED_DAILY_CAP = 25;
 const MIN = 60_000;
 
 export type HistTask = {
@@ -26,13 +32,15 @@ export type HistTask = {
   template: SeedTemplate;
   status: "open" | "done" | "missed";
   filledAt: number | null;
+  /** The day inside the period the visit was planned for. */
+  plannedOn: string;
   /** A case of the history this visit opened: the item that failed. */
   forced?: { caseId: string; itemId: string };
   companions?: string[];
 };
 
-/** Share of the current period's tasks already done on the reference day (a Sunday: the week is over). */
-const DONE_NOW: Record<string, number> = { weekly: 0.55, monthly: 0.35, quarterly: 0.6 };
+/** Share of today's planned visits already done when the demo starts. */
+const DONE_TODAY = 0.2;
 
 function workTime(rng: Rng, day: string): number {
   return dayStart(day).getTime() + 9 * H + Math.floor(rng.float() * 8.4 * H);
@@ -50,28 +58,54 @@ function pickDay(rng: Rng, from: string, to: string): string {
   return day;
 }
 
+/**
+ * One task per plan and period, each with a day inside its period the way the product plans them
+ * (a worker's tasks of one period in walking order, spread evenly over its days). A decently run
+ * community: about 88 % visited by the end of their period, 6 % late, 6 % missed; in the running
+ * period the visits planned before today are mostly done (the rest rolled forward by `capDays`),
+ * a fifth of today's are done, later ones are open.
+ */
 export function buildTasks(rng: Rng, plans: PlanRow[], families: Map<TargetKind, SeedFamily>, newId: () => string): HistTask[] {
   const out: HistTask[] = [];
   for (const plan of plans) {
     const family = families.get(plan.targetKind)!;
     for (const period of periodsBetween(plan.startsOn, plan.endsOn && plan.endsOn < REF_DAY ? plan.endsOn : REF_DAY, plan.frequency)) {
       const template = versionOn(family, period.start);
-      const t: HistTask = { id: newId(), plan, period, template, status: "open", filledAt: null };
-      if (period.end < REF_DAY) {
-        const r = rng.float();
-        if (r < 0.05) t.status = "missed";
-        else if (r < 0.09) {
-          t.status = "done";
-          t.filledAt = workTime(rng, pickDay(rng, addDays(period.end, 1), [addDays(period.end, 8), REF_DAY].sort()[0]));
-        } else {
-          t.status = "done";
-          t.filledAt = workTime(rng, pickDay(rng, period.start, period.end));
-        }
-      } else if (rng.chance(DONE_NOW[plan.frequency])) {
+      out.push({ id: newId(), plan, period, template, status: "open", filledAt: null, plannedOn: period.start });
+    }
+  }
+  // Spread each worker's tasks of one period over its days, in the order of their addresses.
+  const groups = new Map<string, HistTask[]>();
+  for (const t of out) {
+    const key = `${t.plan.assigneeId}|${t.period.start}|${t.period.end}`;
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  for (const g of groups.values()) {
+    g.sort((a, b) => (a.plan.targetLabel < b.plan.targetLabel ? -1 : a.plan.targetLabel > b.plan.targetLabel ? 1 : a.id < b.id ? -1 : 1));
+    const start = g[0].plan.startsOn > g[0].period.start ? g[0].plan.startsOn : g[0].period.start;
+    const days = Math.round((Date.parse(`${g[0].period.end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+    g.forEach((t, i) => (t.plannedOn = addDays(start, Math.floor((i * Math.max(1, days)) / g.length))));
+  }
+  for (const t of out) {
+    const { period } = t;
+    if (period.end < REF_DAY) {
+      const r = rng.float();
+      if (r < 0.06) t.status = "missed";
+      else if (r < 0.12) {
         t.status = "done";
-        t.filledAt = Math.min(workTime(rng, pickDay(rng, period.start, REF_DAY)), REF_NOW - 30 * MIN);
+        t.filledAt = workTime(rng, pickDay(rng, addDays(period.end, 1), [addDays(period.end, 8), REF_DAY].sort()[0]));
+      } else {
+        t.status = "done";
+        // On the planned day mostly, else a day or two later inside the period.
+        const late = rng.chance(0.7) ? 0 : rng.int(1, 2);
+        const day = [addDays(t.plannedOn, late), period.end].sort()[0];
+        t.filledAt = workTime(rng, day);
       }
-      out.push(t);
+    } else if ((t.plannedOn < REF_DAY && rng.chance(0.9)) || (t.plannedOn === REF_DAY && rng.chance(DONE_TODAY))) {
+      t.status = "done";
+      t.filledAt = Math.min(workTime(rng, t.plannedOn), REF_NOW - 30 * MIN);
     }
   }
   return out;
@@ -130,6 +164,9 @@ export function materialise(rng: Rng, tasks: HistTask[], newId: () => string, ri
       status: t.status,
       doneAt: done ? new Date(t.filledAt!) : null,
       version: t.status === "open" ? 1 : 2,
+      plannedOn: t.plannedOn,
+      outcome: done ? "visited" : null,
+      attempts: done ? 1 : 0,
     });
     if (!done) continue;
     const { answers, failures } = answerChecklist(rng, t.template.items, {

@@ -30,6 +30,7 @@ export type PlanRow = typeof patrolPlans.$inferInsert & {
 const STARTS: Record<string, string> = {
   weeklyCare: "2026-11-09",
   monthlyCare: "2026-11-01",
+  quarterlyCare: "2026-10-01",
   keyPerson: "2026-09-07",
   enterprise: "2026-07-01",
   /** 怡心桥's food-safety campaign checked every food business monthly from July 2023 to December 2024 … */
@@ -89,19 +90,26 @@ export async function buildPlans(tx: Tx, communities: PatrolCommunity[], familie
     });
   };
 
-  // Households with care tags: weekly when someone lives alone, else monthly (the tags' visit frequency).
-  const households = rowsOf<{ id: string; community_id: string; area_id: string; label: string; location: string | null; weekly: boolean }>(
+  // Households with care tags, by how much attention they need (a worker's day stays about 20 visits):
+  // weekly when someone lives alone and is disabled or on 低保 (独居困难), monthly for 高龄独居
+  // (80 or over, alone), disabled, 低保 and left-behind children, quarterly for the others living
+  // alone (65–79) and 高龄 living with family.
+  const households = rowsOf<{ id: string; community_id: string; area_id: string; label: string; location: string | null; weekly: boolean; monthly: boolean }>(
     await tx.execute(sql`
       SELECT h.id, h.community_id, h.area_id,
              h.address || ' ' || (array_agg(p.name ORDER BY (pt.tag_code = 'elderly_alone') DESC, p.birth_date, p.id))[1] AS label,
-             b.location::text AS location, bool_or(d.visit_frequency = 'weekly') AS weekly
+             b.location::text AS location,
+             bool_or(pt.tag_code = 'elderly_alone' AND EXISTS (
+               SELECT 1 FROM person_tags q WHERE q.person_id = p.id AND q.removed_at IS NULL AND q.tag_code IN ('disabled', 'low_income'))) AS weekly,
+             bool_or(pt.tag_code IN ('disabled', 'low_income', 'left_behind_child') OR (pt.tag_code = 'elderly_alone' AND EXISTS (
+               SELECT 1 FROM person_tags q WHERE q.person_id = p.id AND q.removed_at IS NULL AND q.tag_code = 'elderly_80'))) AS monthly
       FROM person_tags pt JOIN tag_definitions d ON d.code = pt.tag_code
       JOIN persons p ON p.id = pt.person_id JOIN households h ON h.id = p.household_id JOIN buildings b ON b.id = h.building_id
       WHERE pt.removed_at IS NULL AND d.kind = 'care' AND d.visit_frequency IS NOT NULL AND p.status = 'active' AND h.status = 'active'
       GROUP BY h.id, b.id ORDER BY h.id`),
   );
   for (const h of households) {
-    add("special_household", { communityId: h.community_id, areaId: h.area_id, label: h.label, location: point(h.location) }, { householdId: h.id }, h.weekly ? "weekly" : "monthly", h.weekly ? STARTS.weeklyCare : STARTS.monthlyCare);
+    add("special_household", { communityId: h.community_id, areaId: h.area_id, label: h.label, location: point(h.location) }, { householdId: h.id }, h.weekly ? "weekly" : h.monthly ? "monthly" : "quarterly", h.weekly ? STARTS.weeklyCare : h.monthly ? STARTS.monthlyCare : STARTS.quarterlyCare);
   }
 
   const keyPersons = rowsOf<{ id: string; community_id: string; area_id: string; label: string; location: string | null }>(

@@ -5,7 +5,8 @@ ALTER TABLE "patrol_tasks" ADD COLUMN "retry_on" date;--> statement-breakpoint
 ALTER TABLE "patrol_tasks" ADD COLUMN "outcome" text;--> statement-breakpoint
 ALTER TABLE "patrol_tasks" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "patrol_tasks" ADD COLUMN "flagged_at" timestamp with time zone;--> statement-breakpoint
-UPDATE "patrol_tasks" SET "planned_on" = "period_start" WHERE "planned_on" IS NULL;--> statement-breakpoint
+-- Finished tasks keep their period's first day; open ones are spread over their period by the next housekeeping run.
+UPDATE "patrol_tasks" SET "planned_on" = "period_start" WHERE "planned_on" IS NULL AND "status" <> 'open';--> statement-breakpoint
 CREATE INDEX "patrol_tasks_assignee_planned_idx" ON "patrol_tasks" USING btree ("assignee_id","planned_on") WHERE "status" = 'open';--> statement-breakpoint
 CREATE INDEX "patrol_tasks_flagged_idx" ON "patrol_tasks" USING btree ("community_id","flagged_at") WHERE "flagged_at" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "patrol_submissions" ADD COLUMN "outcome" text DEFAULT 'visited' NOT NULL;--> statement-breakpoint

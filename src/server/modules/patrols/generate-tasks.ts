@@ -2,6 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import { underArea } from "../../platform/scope";
 import { SQL_CLOCK_MS, sqlUuidv7At } from "./sql-ids";
+import { localDay } from "../../platform/clock";
+import { spreadOverPeriods } from "./schedule";
 
 export type GenerateScope = {
   /** Periods that end on or after this day … */
@@ -53,5 +55,7 @@ export async function generateTasks(db: DbOrTx, scope: GenerateScope): Promise<n
       )
       SELECT count(*)::int AS n FROM made`),
   );
+  // Each new task gets its day inside its period (walking order, spread evenly).
+  if ((row?.n ?? 0) > 0) await spreadOverPeriods(db, localDay() > scope.from ? localDay() : scope.from);
   return row?.n ?? 0;
 }

@@ -4,10 +4,12 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import type { MyTasksQuery } from "../../../contracts/patrols";
 import { dayStart, addDays, localDay, periodOf } from "./periods";
-import { baseTasks, presentTask, type TaskRow } from "./task-queries";
+import { baseTasks, presentTask, walkOrder, type TaskRow } from "./task-queries";
 
 /**
- * The grid worker's phone list. Today: open tasks whose period contains today, most urgent first.
+ * The grid worker's phone list. Today: open tasks planned for today (or earlier and still open,
+ * rolled forward by the housekeeping), retries after 未遇 due today included, in walking order
+ * (compound → building → unit); the count is the whole list, so a long one is never cut silently.
  * This week: tasks whose period overlaps the week (Monday–Sunday), open or done this week.
  * Overdue: missed, or open after their period ended (a late visit can still be recorded).
  */
@@ -17,7 +19,7 @@ export async function listMyTasks(db: DbOrTx, user: AuthUser, q: MyTasksQuery, n
   const mine = eq(patrolTasks.assigneeId, user.id);
   const kind = q.targetKind ? eq(patrolPlans.targetKind, q.targetKind) : undefined;
   const views: Record<MyTasksQuery["view"], SQL> = {
-    today: and(eq(patrolTasks.status, "open"), lte(patrolTasks.periodStart, today), gte(patrolTasks.periodEnd, today))!,
+    today: and(eq(patrolTasks.status, "open"), sql`coalesce(${patrolTasks.plannedOn}, ${patrolTasks.periodStart}) <= ${today}`, gte(patrolTasks.periodEnd, today))!,
     week: and(
       lte(patrolTasks.periodStart, week.end),
       gte(patrolTasks.periodEnd, week.start),
@@ -30,7 +32,12 @@ export async function listMyTasks(db: DbOrTx, user: AuthUser, q: MyTasksQuery, n
   };
   const from = q.lng !== undefined && q.lat !== undefined ? ([q.lng, q.lat] as [number, number]) : null;
   const near = from ? [asc(sql`${patrolPlans.location} <-> point(${from[0]}, ${from[1]})`)] : [];
-  const order = q.view === "overdue" ? [desc(patrolTasks.periodEnd), ...near] : [asc(patrolTasks.status), asc(patrolTasks.periodEnd), ...near];
+  const order =
+    q.view === "overdue"
+      ? [desc(patrolTasks.periodEnd), ...near]
+      : q.view === "today"
+        ? [asc(walkOrder), ...near]
+        : [asc(patrolTasks.status), asc(patrolTasks.periodEnd), ...near];
   const rows = (await baseTasks(db)
     .where(and(mine, kind, views[q.view]))
     .orderBy(...order, asc(patrolTasks.id))
@@ -41,7 +48,7 @@ export async function listMyTasks(db: DbOrTx, user: AuthUser, q: MyTasksQuery, n
   const t = sql.raw("t");
   const [counts] = await db
     .select({
-      today: count(sql`${t}.status = 'open' AND ${t}.period_start <= ${today} AND ${t}.period_end >= ${today}`),
+      today: count(sql`${t}.status = 'open' AND coalesce(${t}.planned_on, ${t}.period_start) <= ${today} AND ${t}.period_end >= ${today}`),
       week: count(sql`${t}.period_start <= ${week.end} AND ${t}.period_end >= ${week.start}
         AND ((${t}.status = 'open' AND ${t}.period_end >= ${today}) OR (${t}.status = 'done' AND ${t}.done_at >= ${dayStart(week.start)} AND ${t}.done_at < ${dayStart(addDays(week.end, 1))}))`),
       overdue: count(sql`(${t}.status = 'missed' OR (${t}.status = 'open' AND ${t}.period_end < ${today}))`),

@@ -6,6 +6,7 @@ import { addDays, localDay } from "../../platform/clock";
 import { ROOT_AUDIT_PATH } from "../../platform/scope";
 import { runSystemWrite } from "../../platform/write";
 import { generateTasks } from "./generate-tasks";
+import { capDays, spreadOverPeriods } from "./schedule";
 
 const SYSTEM = { user: null, ip: "system", locale: "zh-CN" as const };
 
@@ -37,9 +38,12 @@ export async function sweepMissedTasks(deps: AppDeps, now = new Date()): Promise
  * What a timer in the server runs (e.g. hourly): tasks for the current and the next week of every
  * active plan, then the sweep of ended periods. Both steps are idempotent.
  */
-export async function runPatrolHousekeeping(deps: AppDeps, now = new Date()): Promise<{ created: number; missed: number }> {
+export async function runPatrolHousekeeping(deps: AppDeps, now = new Date()): Promise<{ created: number; missed: number; rolled: number }> {
   const today = localDay(now);
   const created = await generateTasks(deps.database.db, { from: today, until: addDays(today, 7) });
   const { missed } = await sweepMissedTasks(deps, now);
-  return { created, missed };
+  // New tasks get a day in their period; full days and yesterday's unfinished visits roll forward.
+  await spreadOverPeriods(deps.database.db, today);
+  const rolled = await capDays(deps.database.db, today, deps.config.patrolDailyCap);
+  return { created, missed, rolled };
 }
