@@ -104,6 +104,8 @@ describe("community notices", () => {
     expect(mine.grid.name).toMatch(/网格/);
     expect(mine.gridWorkers.length).toBeGreaterThan(0);
     expect(JSON.stringify(mine)).not.toMatch(/1[3-9]\d{9}/);
+    // the community's public service desk, a landline
+    expect(mine.servicePhone).toMatch(/^0871-\d{8}$/);
     const staffView = (await hkStaff.get("/api/my-community")).json();
     expect(staffView).toMatchObject({ community: { name: "红康社区" }, grid: null, gridWorkers: [] });
   });

@@ -59,6 +59,8 @@ export async function consoleLogin(page: Page, username: string) {
 /** Signs in on the phone app with user name and password and waits for the home page. */
 export async function mobileLogin(page: Page, username: string) {
   await page.goto("/m/login");
+  // The code tab comes first on the phone; staff switch to the password tab.
+  await page.getByText("密码登录", { exact: true }).click();
   await page.getByTestId("username").locator("input").fill(username);
   await page.getByTestId("password").locator("input").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lngLat, lngLatInput, uuid } from "./common";
-import { code, day as boundedDay, instant, int, limit, line, mobilePhone, num, paragraph, year } from "./bounded";
+import { code, day as boundedDay, instant, int, limit, line, mobilePhone, num, paragraph, queryFlag, year } from "./bounded";
 
 /**
  * Community partners (社区合伙人): partner units and their co-building agreements, the talent pool
@@ -521,7 +521,11 @@ export const redeemReply = z.object({ redemptionId: uuid, balance, stock: z.numb
 
 // ---------------------------------------------------------------- rider-friendly community
 
-export const riderQuery = z.strictObject({ communityId: uuid.optional() });
+export const riderQuery = z.strictObject({
+  communityId: uuid.optional(),
+  /** Every community's stations and services (riders cross borders; the rider's home sorts them by distance). */
+  everywhere: queryFlag.optional(),
+});
 export const riderStation = z.object({
   id: uuid,
   name: z.string(),

@@ -65,6 +65,8 @@ export function buildAreaTree(newId: () => string): AreaTree {
   const communities = COMMUNITIES.map((spec): CommunityAreas => {
     const community = node("community", spec.name, spec.code, spec.rect, streets[spec.street].row, {
       shortCode: spec.shortCode,
+      // The community's public service desk (a landline made from its code): what residents may call.
+      servicePhone: `0871-6${spec.code.slice(-7)}`,
     });
     const gridRects = splitRect(spec.rect, spec.gridCols, spec.gridRows);
     const grids: AreaNode[] = [];

@@ -37,6 +37,7 @@ const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ defaul
 const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
 const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ default: m.PatrolsRoute })));
 const StreetRoute = lazy(() => import("./routes/street-route").then((m) => ({ default: m.StreetRoute })));
+const NoticesRoute = lazy(() => import("./routes/notices-route").then((m) => ({ default: m.NoticesRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
 
 /** The staff console: providers, then the routes. */
@@ -71,6 +72,7 @@ export function ConsoleApp() {
                 <Route path="street" element={<StreetRoute />} />
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
+                <Route path="notices" element={<NoticesRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />
                 <Route path="registry" element={<RegistryRoute />} />

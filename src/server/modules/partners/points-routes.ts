@@ -104,7 +104,7 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/riders/friendly",
     { schema: { tags: ["riders"], summary: "Rider stations (amenities, hours, location) and rider services with their providers", querystring: riderQuery, response: { 200: riderFriendlyReply } }, config: { policy: "authenticated" } },
-    async (request) => riderFriendly(db, signedIn(request).user, request.query.communityId),
+    async (request) => riderFriendly(db, signedIn(request).user, request.query.everywhere === "true" ? "everywhere" : request.query.communityId),
   );
 
   app.post(

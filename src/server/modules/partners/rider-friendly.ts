@@ -18,8 +18,10 @@ import { nameOf, RIDER_SERVICE_NAMES } from "./labels";
  * Both are public facilities with nothing personal, and riders cross community borders all day,
  * so any community may be asked for; without one, the caller's community (or every one in scope).
  */
-export async function riderFriendly(db: DbOrTx, user: AuthUser, communityId: string | undefined) {
-  const which: SQL = communityId
+export async function riderFriendly(db: DbOrTx, user: AuthUser, communityId: string | "everywhere" | undefined) {
+  const which: SQL = communityId === "everywhere"
+    ? sql`IS NOT NULL`
+    : communityId
     ? sql`= ${communityId}::uuid`
     : user.communityId
       ? sql`= ${user.communityId}::uuid`

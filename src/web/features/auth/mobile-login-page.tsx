@@ -17,10 +17,10 @@ interface Props {
   corner?: ReactNode;
 }
 
-/** Phone sign-in: password for staff, one-time SMS code for residents and riders. */
+/** Phone sign-in: one-time SMS code first (residents and riders), password second (staff). */
 export function MobileLoginPage({ onSignedIn, corner }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState("password");
+  const [tab, setTab] = useState("otp");
   return (
     <div className="m-login">
       <div className="m-login-head">
@@ -31,11 +31,11 @@ export function MobileLoginPage({ onSignedIn, corner }: Props) {
       </div>
       <div className="m-login-body">
         <Tabs activeKey={tab} onChange={setTab} className="m-login-tabs">
-          <Tabs.Tab title={t("auth.passwordTab")} key="password">
-            <PasswordForm onSignedIn={onSignedIn} />
-          </Tabs.Tab>
           <Tabs.Tab title={t("auth.otpTab")} key="otp">
             <OtpForm onSignedIn={onSignedIn} />
+          </Tabs.Tab>
+          <Tabs.Tab title={t("auth.passwordTab")} key="password">
+            <PasswordForm onSignedIn={onSignedIn} />
           </Tabs.Tab>
         </Tabs>
       </div>
@@ -152,7 +152,7 @@ function OtpForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
             </Button>
           }
         >
-          <Input type="tel" maxLength={11} placeholder={t("auth.phoneRequired")} clearable data-testid="phone" />
+          <Input type="tel" inputMode="tel" maxLength={11} placeholder={t("auth.phoneRequired")} clearable autoComplete="tel-national" data-testid="phone" />
         </Form.Item>
         <Form.Item
           name="code"
@@ -162,7 +162,16 @@ function OtpForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
             { pattern: /^\d{6}$/, message: t("auth.codeInvalid") },
           ]}
         >
-          <Input type="tel" maxLength={6} placeholder={t("auth.codeRequired")} clearable autoComplete="one-time-code" data-testid="code" />
+          <Input
+            type="text"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            maxLength={6}
+            placeholder={t("auth.codeRequired")}
+            clearable
+            autoComplete="one-time-code"
+            data-testid="code"
+          />
         </Form.Item>
       </Form>
       {demoPhones.length > 0 && (

@@ -3,6 +3,8 @@ import { ActionSheet, Button, Dialog, Toast } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { actionLabelKey, orderActions, specOf, type ActionSpec } from "./action-spec";
 import { caseErrorMessage } from "./case-error";
+import { remindErrorText } from "./remind-error";
+import { formatShortDateTime } from "../../lib/format";
 import { MobileActionPopup } from "./mobile-action-popup";
 import { useActOnCase, type TransitionInput } from "./use-act-on-case";
 import type { CaseAction, CaseDetail } from "./types";
@@ -28,7 +30,7 @@ export function MobileCaseActions({ c }: { c: CaseDetail }) {
         setOpen(null);
       },
       (err) => {
-        Toast.show({ icon: "fail", content: caseErrorMessage(err, t), duration: 3000 });
+        Toast.show({ icon: "fail", content: action === "remind" ? remindErrorText(err, t) : caseErrorMessage(err, t), duration: 4000 });
         throw err;
       },
     );
@@ -48,7 +50,9 @@ export function MobileCaseActions({ c }: { c: CaseDetail }) {
     setOpen(spec);
   };
 
-  const [first, ...rest] = actions;
+  // The big button is the next step, never a closing one (撤回 stays a secondary way with a confirmation).
+  const lead = actions.find((a) => specOf(a, c).tone !== "danger") ?? actions[0];
+  const [first, ...rest] = [lead, ...actions.filter((a) => a !== lead)];
   // A thumb's row holds three buttons; further ways go under 更多.
   const shown = rest.length > 3 ? rest.slice(0, 2) : rest;
   const hidden = rest.length > 3 ? rest.slice(2) : [];
@@ -56,6 +60,11 @@ export function MobileCaseActions({ c }: { c: CaseDetail }) {
     <>
       <div className="m-action-spacer" />
       <div className="m-action-bar" data-testid="case-actions">
+        {c.remindAllowedAt && c.actions.includes("remind") && (
+          <div className="m-remind-next" data-testid="remind-next">
+            {t("cases.remindState.urgedToday", { time: formatShortDateTime(c.remindAllowedAt) })}
+          </div>
+        )}
         {rest.length > 0 && (
           <div className="m-action-row">
             {shown.map((action) => (
@@ -81,6 +90,7 @@ export function MobileCaseActions({ c }: { c: CaseDetail }) {
         <Button
           block
           size="large"
+          fill={specOf(first, c).tone === "danger" ? "outline" : "solid"}
           color={specOf(first, c).tone === "danger" ? "danger" : "primary"}
           loading={act.isPending && act.variables?.action === first}
           onClick={() => void press(first)}

@@ -150,6 +150,7 @@ function Detail({ c }: { c: CaseDetail }) {
                   <div className="m-muted">{eventByline(e, t)}</div>
                   {eventFacts(e, t).length > 0 && <div>{eventFacts(e, t).join(" · ")}</div>}
                   {e.note && <div className="m-timeline-note">{e.note}</div>}
+                  <Photos photos={c.photos.filter((p) => p.eventId === e.id)} />
                 </div>
               }
             />
