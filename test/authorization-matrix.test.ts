@@ -60,7 +60,7 @@ type Kind =
   | "case" | "linkedCase" | "compound" | "building" | "household" | "person" | "place" | "importJob" | "correction"
   | "plan" | "task" | "submission" | "topic" | "meeting" | "attendance" | "resolution" | "questionnaire"
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
-  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser";
+  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice";
 
 /**
  * What an id of another grid of 红康 answers for hk_grid1 (grid worker of 红康第一网格).
@@ -111,6 +111,7 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/points\/accounts\//, "userId", "pointUser"],
   [/^\/api\/rewards\//, "id", "reward"],
   [/^\/api\/map\/features\//, "id", "mapFeature"],
+  [/^\/api\/notices\//, "id", "notice"],
 ];
 
 /** Parameters that name nothing a community owns, with the reason; called with a fixed value. */
@@ -326,6 +327,8 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM files WHERE community_id = ${cid} ORDER BY created_at, id LIMIT 1`);
     case "mapFeature":
       return one(sql`SELECT id FROM map_features WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
+    case "notice":
+      return one(sql`SELECT id FROM notices WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     default:
       return null;
   }
@@ -368,6 +371,11 @@ async function makeForeignFixtures() {
     const opened = await yxqStaff.post(`/api/questionnaires/${survey.json().id}/open`, {});
     if (opened.statusCode !== 200) fixtureProblems.push(`yxq questionnaire open: ${opened.statusCode} ${opened.body.slice(0, 200)}`);
   }
+  // a community notice each side (notices are read by everyone of their community only)
+  const yxqNotice = await yxqStaff.post("/api/notices", { title: "矩阵测试公告", body: "怡心桥社区的公告" });
+  if (yxqNotice.statusCode !== 200) fixtureProblems.push(`yxq notice: ${yxqNotice.statusCode} ${yxqNotice.body.slice(0, 200)}`);
+  const hkNotice = await (await as(t, "hk_staff")).post("/api/notices", { title: "红康社区公告", body: "红康社区的公告" });
+  if (hkNotice.statusCode !== 200) fixtureProblems.push(`hk notice: ${hkNotice.statusCode} ${hkNotice.body.slice(0, 200)}`);
   const corr = await yxqResident.post("/api/me/person/corrections", { field: "name", proposed: "矩阵测试更正" });
   if (corr.statusCode !== 200) fixtureProblems.push(`yxq correction: ${corr.statusCode} ${corr.body.slice(0, 200)}`);
   await t.database.db.execute(sql`INSERT INTO import_jobs (id, user_id, community_id, mode, file_name, status, total_rows, imported_rows, rejected_rows, report_key)
@@ -760,6 +768,8 @@ const WRITES: Write[] = [
   { method: "POST", url: "/api/rewards/:id/redeem", body: () => ({}) },
   { method: "PATCH", url: "/api/map/features/:id", body: () => ({ name: "矩阵测试路" }) },
   { method: "DELETE", url: "/api/map/features/:id" },
+  { method: "PATCH", url: "/api/notices/:id", body: () => ({ title: "矩阵测试" }) },
+  { method: "POST", url: "/api/notices/:id/withdraw", body: () => ({}) },
   // writes that name a foreign object in the body or query rather than the path
   { method: "PUT", url: "/api/case-settings/routing-rules/:categoryCode", body: () => ({ communityId: fx.yxq, level: "community" }) },
   { method: "DELETE", url: "/api/case-settings/routing-rules/:categoryCode", query: () => `?communityId=${fx.yxq}` },
@@ -767,6 +777,7 @@ const WRITES: Write[] = [
   { method: "POST", url: "/api/topics", body: () => ({ title: "矩阵测试", description: "矩阵测试", areaId: fx.yxq }) },
   { method: "POST", url: "/api/patrols/tasks/generate", body: () => ({ until: fx.today, areaId: fx.yxq }) },
   { method: "POST", url: "/api/rewards", body: () => ({ communityId: fx.yxq, name: "矩阵测试", cost: 1, stock: 1 }) },
+  { method: "POST", url: "/api/notices", body: () => ({ communityId: fx.yxq, title: "矩阵测试", body: "矩阵测试" }) },
   { method: "POST", url: "/api/points/corrections", body: (ids) => ({ userId: ids.pointUser, points: 1, reason: "矩阵测试" }) },
 ];
 
@@ -822,6 +833,7 @@ async function fingerprint(ids: Partial<Record<Kind, string>>): Promise<string> 
     UNION ALL SELECT t::text FROM point_entries t WHERE user_id = ${v("pointUser")}
     UNION ALL SELECT t::text FROM case_routing_rules t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM map_features t WHERE id = ${v("mapFeature")}
+    UNION ALL SELECT t::text FROM notices t WHERE id = ${v("notice")} OR community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM topics t WHERE community_id = ${fx.yxq} AND title = '矩阵测试'
     UNION ALL SELECT count(*)::text FROM patrol_tasks t WHERE community_id = ${fx.yxq}
   ) s`);
@@ -861,7 +873,7 @@ beforeAll(async () => {
 
   await makeForeignFixtures();
 
-  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1 }) as Kind[];
+  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1 }) as Kind[];
   for (const k of kinds) {
     FOREIGN[k] ??= (await pick(k, fx.yxq, anyArea)) ?? undefined;
     OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;
