@@ -74,6 +74,8 @@ export function OutboxList({ outbox }: { outbox: Outbox }) {
             <div className="p-outbox-result">
               {r.result.cases.length > 0 ? (
                 <span data-testid="outbox-cases">{t("patrols.outbox.casesOpened", { numbers: r.result.cases.map((c) => c.number).join("、") })}</span>
+              ) : r.body.outcome && r.body.outcome !== "visited" ? (
+                <span>{t("patrols.outcome.synced", { outcome: t(`patrols.outcome.${r.body.outcome}`) })}</span>
               ) : (
                 <span>{t("patrols.outbox.noFindings")}</span>
               )}

@@ -7,6 +7,11 @@ function distanceText(meters: number, t: (k: string, o?: Record<string, unknown>
   return meters >= 1000 ? t("patrols.distanceKm", { km: (meters / 1000).toFixed(1) }) : t("patrols.distanceM", { m: meters });
 }
 
+/** "2026-12-05" → 12月5日 (5/12 in English). */
+export function monthDay(day: string, t: (k: string, o?: Record<string, unknown>) => string) {
+  return t("patrols.day.monthDay", { m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) });
+}
+
 /**
  * One task in the phone list: target, kind, checklist, the last day of its period, and marks for
  * overdue (red), done, and a visit recorded on the phone that waits to be sent.
@@ -33,6 +38,21 @@ export function MobileTaskCard({ task, onOpen, queued, order, legMeters }: { tas
             </Tag>
           )}
           {task.status === "done" && <Tag color="success">{t("patrols.status.done")}</Tag>}
+          {task.status === "open" && task.retryOn && (
+            <Tag color="warning" data-testid="task-retry-tag">
+              {t("patrols.day.retry")}
+            </Tag>
+          )}
+          {task.status === "open" && task.rolledFrom && (
+            <Tag color="default" data-testid="task-rolled-tag">
+              {t("patrols.day.rolled", { day: monthDay(task.rolledFrom, t) })}
+            </Tag>
+          )}
+          {task.flagged && task.status === "open" && (
+            <Tag color="danger" fill="outline">
+              {t("patrols.day.flagged")}
+            </Tag>
+          )}
         </span>
       </div>
       <div className="p-task-sub">

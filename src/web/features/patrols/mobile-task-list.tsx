@@ -6,10 +6,10 @@ import { apiGet } from "../../api/client";
 import { errorMessage } from "../../lib/error-message";
 import { MobileTaskCard } from "./mobile-task-card";
 import { OutboxIndicator, OutboxList } from "./mobile-outbox-panel";
-import { useMyTasks, usePrefetchChecklists } from "./use-my-tasks";
+import { MY_TASKS_MAX, MY_TASKS_PAGE, useMyTasks, usePrefetchChecklists } from "./use-my-tasks";
 import { useOutbox } from "./use-outbox";
 import { currentPosition } from "./use-track-recorder";
-import type { MyTaskView, RouteReply } from "./types";
+import type { MyTaskView, RouteReply, TaskSummary } from "./types";
 import "./patrols.css";
 
 const VIEWS: MyTaskView[] = ["today", "week", "overdue"];
@@ -23,6 +23,63 @@ function useRoute(view: MyTaskView, start: [number, number] | null) {
   });
 }
 
+interface WalkGroup {
+  key: string;
+  compound: string | null;
+  building: string | null;
+  unit: string | null;
+  items: TaskSummary[];
+}
+
+/**
+ * Today's tasks grouped compound → building → unit, keeping the walking order the server gives:
+ * a new group starts whenever the place changes, so the groups follow the walk.
+ */
+function walkGroups(items: TaskSummary[]): WalkGroup[] {
+  const groups: WalkGroup[] = [];
+  for (const task of items) {
+    const w = task.walk;
+    const key = w ? `${w.compound ?? ""}|${w.building ?? ""}|${w.unit ?? ""}` : "";
+    const last = groups[groups.length - 1];
+    if (last && last.key === key) last.items.push(task);
+    else groups.push({ key, compound: w?.compound ?? null, building: w?.building ?? null, unit: w?.unit ?? null, items: [task] });
+  }
+  return groups;
+}
+
+/** The tasks of a view in walking order, under a heading per compound and per building/unit. */
+function GroupedTasks({ items, queued, onOpen }: { items: TaskSummary[]; queued: Set<string>; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const groups = walkGroups(items);
+  return (
+    <>
+      {groups.map((g, i) => {
+        const compound = g.compound ?? (g.key ? null : t("patrols.day.noPlace"));
+        const newCompound = i === 0 || groups[i - 1].compound !== g.compound || (!g.key && !!groups[i - 1].key);
+        const place = [g.building, g.unit].filter(Boolean).join(" ");
+        return (
+          <section key={`${g.key}-${i}`} className="p-walk-group" data-testid="walk-group">
+            {newCompound && compound && (
+              <div className="p-walk-compound" data-testid="walk-compound">
+                {compound}
+              </div>
+            )}
+            {place && (
+              <div className="p-walk-place" data-testid="walk-place">
+                {place}
+                <span className="p-muted"> · {g.items.length}</span>
+              </div>
+            )}
+            {g.items.map((task) => (
+              <MobileTaskCard key={task.id} task={task} queued={queued.has(task.id)} onOpen={() => onOpen(task.id)} />
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * The grid worker's patrol list: today's, this week's and overdue tasks (by the last day of their
  * period, overdue in red), the queue of visits recorded on the phone, and on request a route
@@ -33,7 +90,8 @@ export function MobileTaskList({ onOpen }: { onOpen: (id: string) => void }) {
   const [view, setView] = useState<MyTaskView>("today");
   const [start, setStart] = useState<[number, number] | null>(null);
   const [locating, setLocating] = useState(false);
-  const tasks = useMyTasks(view);
+  const [limit, setLimit] = useState(MY_TASKS_PAGE);
+  const tasks = useMyTasks(view, limit);
   const route = useRoute(view, start);
   const outbox = useOutbox();
   usePrefetchChecklists(tasks.data?.items);
@@ -74,11 +132,25 @@ export function MobileTaskList({ onOpen }: { onOpen: (id: string) => void }) {
     if (start && route.isError) return <ErrorBlock status="disconnected" title={errorMessage(route.error, t)} description="" />;
     const items = tasks.data.items;
     if (items.length === 0) return <ErrorBlock status="empty" title={t(`patrols.empty.${view}`)} description="" />;
+    // The count is the whole list: what the page did not bring is offered, never cut off silently.
+    const left = Math.max(0, tasks.data.counts[view] - items.length);
     return (
       <div className="p-task-list" data-testid="patrol-task-list">
-        {items.map((task) => (
-          <MobileTaskCard key={task.id} task={task} queued={queued.has(task.id)} onOpen={() => onOpen(task.id)} />
-        ))}
+        {view === "today" && (
+          <div className="p-day-header" data-testid="patrol-day-total">
+            {t("patrols.day.header", { count: tasks.data.counts.today })}
+          </div>
+        )}
+        {view === "today" ? (
+          <GroupedTasks items={items} queued={queued} onOpen={onOpen} />
+        ) : (
+          items.map((task) => <MobileTaskCard key={task.id} task={task} queued={queued.has(task.id)} onOpen={() => onOpen(task.id)} />)
+        )}
+        {left > 0 && limit < MY_TASKS_MAX && (
+          <Button block fill="outline" loading={tasks.isFetching} onClick={() => setLimit((l) => Math.min(MY_TASKS_MAX, l + MY_TASKS_PAGE))} data-testid="patrol-load-more">
+            {t("patrols.day.more", { count: left })}
+          </Button>
+        )}
       </div>
     );
   };
@@ -86,7 +158,14 @@ export function MobileTaskList({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <div className="p-page">
       <OutboxIndicator outbox={outbox} />
-      <Tabs activeKey={view} onChange={(k) => setView(k as MyTaskView)} className="p-tabs">
+      <Tabs
+        activeKey={view}
+        onChange={(k) => {
+          setView(k as MyTaskView);
+          setLimit(MY_TASKS_PAGE);
+        }}
+        className="p-tabs"
+      >
         {VIEWS.map((v) => (
           <Tabs.Tab key={v} title={<span data-testid={`patrol-tab-${v}`}>{t(`patrols.view.${v}`, { count: counts?.[v] ?? 0 })}</span>} />
         ))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Button, ErrorBlock, Input, Result, Skeleton, Tag, TextArea, Toast } from "antd-mobile";
+import { Button, ErrorBlock, Input, Result, Selector, Skeleton, Tag, TextArea, Toast } from "antd-mobile";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../api/use-me";
@@ -15,7 +15,11 @@ import { getRecord, putRecord, type OutboxPhoto, type OutboxRecord } from "./out
 import { useOutbox } from "./use-outbox";
 import { useTask } from "./use-my-tasks";
 import { currentPosition, useTrackRecorder } from "./use-track-recorder";
-import type { TaskDetail } from "./types";
+import { monthDay } from "./mobile-task-card";
+import type { SubmitBody, TaskDetail } from "./types";
+
+type Outcome = SubmitBody["outcome"];
+const OUTCOMES: Outcome[] = ["visited", "not_home", "refused", "moved_away"];
 import "./patrols.css";
 
 const VISIT = "_visit";
@@ -66,9 +70,15 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
   const [companions, setCompanions] = useState("");
   const [showMissing, setShowMissing] = useState(false);
   const [saving, setSaving] = useState(false);
+  // 已走访 answers the checklist; 未遇 / 拒访 / 已搬离 have none to answer (the server ignores answers then).
+  const [outcome, setOutcome] = useState<Outcome>("visited");
+  const visited = outcome === "visited";
   const { track, panel } = useTrackPanel(task.id);
-  const missing = useMemo(() => new Set(missingItems(items, answers, (id) => photos[id]?.length ?? 0).map((i) => i.id)), [items, answers, photos]);
-  const failures = items.filter((i) => isFailedAnswer(i, answers[i.id]));
+  const missing = useMemo(
+    () => (visited ? new Set(missingItems(items, answers, (id) => photos[id]?.length ?? 0).map((i) => i.id)) : new Set<string>()),
+    [visited, items, answers, photos],
+  );
+  const failures = visited ? items.filter((i) => isFailedAnswer(i, answers[i.id])) : [];
 
   const submit = async () => {
     if (missing.size) {
@@ -82,14 +92,14 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
       track.stop();
       const location = await currentPosition(3000);
       const outboxPhotos: OutboxPhoto[] = [];
-      for (const item of items) {
+      for (const item of visited ? items : []) {
         const list = photos[item.id] ?? [];
         const role = item.type === "photo" ? "answer" : isFailedAnswer(item, answers[item.id]) ? "evidence" : "general";
         for (const p of list) outboxPhotos.push({ key: p.key, itemId: role === "general" ? null : item.id, role, blob: p.blob, name: p.name });
       }
       for (const p of photos[VISIT] ?? []) outboxPhotos.push({ key: p.key, itemId: null, role: "general", blob: p.blob, name: p.name });
       const cleanAnswers: Record<string, AnswerValue> = {};
-      for (const item of items) {
+      for (const item of visited ? items : []) {
         const v = answers[item.id];
         if (item.type !== "photo" && v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) cleanAnswers[item.id] = v;
       }
@@ -101,6 +111,7 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
         templateName: task.template.name,
         createdAt: new Date().toISOString(),
         body: {
+          outcome,
           filledAt: new Date().toISOString(),
           answers: cleanAnswers,
           ...(location ? { location } : {}),
@@ -129,7 +140,18 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
 
   return (
     <div className="p-form" data-testid="checklist-form">
-      <div className="p-card">
+      <div className="p-card p-outcome-card">
+        <div className="p-card-title">{t("patrols.outcome.label")}</div>
+        <Selector
+          columns={4}
+          value={[outcome]}
+          onChange={(v) => v[0] && setOutcome(v[0])}
+          options={OUTCOMES.map((o) => ({ value: o, label: <span data-testid={`outcome-${o}`}>{t(`patrols.outcome.${o}`)}</span> }))}
+          data-testid="visit-outcome"
+        />
+        {!visited && <div className="p-muted" data-testid="outcome-no-checklist">{t("patrols.outcome.noChecklist")}</div>}
+      </div>
+      <div className="p-card" hidden={!visited}>
         <div className="p-card-title">
           {task.template.name}
           <span className="p-muted"> · {t("patrols.form.version", { version: task.template.version })}</span>
@@ -146,7 +168,7 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
           />
         ))}
       </div>
-      {task.targetKind === "river" && panel}
+      {task.targetKind === "river" && visited && panel}
       <div className="p-card">
         <div className="p-card-title">{t("patrols.form.visit")}</div>
         <TextArea className="p-input" placeholder={t("patrols.form.notes")} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} value={notes} onChange={setNotes} data-testid="patrol-notes" />
@@ -165,19 +187,37 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
 }
 
 /** After the form: sent (with the case numbers), or kept on the phone until the network returns. */
-function SubmittedState({ record, onBack }: { record: OutboxRecord; onBack: () => void }) {
+function SubmittedState({ record, retryOn, onBack }: { record: OutboxRecord; retryOn: string | null; onBack: () => void }) {
   const { t } = useTranslation();
   if (record.state === "done" && record.result) {
+    const outcome = record.body.outcome ?? "visited";
+    const text =
+      outcome === "not_home"
+        ? retryOn
+          ? t("patrols.outcome.retryOn", { day: monthDay(retryOn, t) })
+          : t("patrols.outcome.not_home")
+        : outcome === "refused" || outcome === "moved_away"
+          ? t(`patrols.outcome.done.${outcome}`)
+          : record.result.cases.length
+            ? t("patrols.outbox.casesOpened", { numbers: record.result.cases.map((c) => c.number).join("、") })
+            : t("patrols.outbox.noFindings");
     return (
-      <Result
-        status="success"
-        title={t("patrols.result.sent")}
-        description={
-          <span data-testid="submit-result">
-            {record.result.cases.length ? t("patrols.outbox.casesOpened", { numbers: record.result.cases.map((c) => c.number).join("、") }) : t("patrols.outbox.noFindings")}
-          </span>
-        }
-      />
+      <div>
+        <Result
+          status="success"
+          title={t("patrols.result.sent")}
+          description={
+            <span data-testid="submit-result" data-outcome={outcome}>
+              {text}
+            </span>
+          }
+        />
+        <div className="m-pad">
+          <Button block onClick={onBack} data-testid="back-to-list">
+            {t("patrols.result.back")}
+          </Button>
+        </div>
+      </div>
     );
   }
   if (record.state === "pending") {
@@ -229,15 +269,20 @@ export function MobileTaskPage({ id }: { id: string }) {
         {d.address && <div className="p-task-address">{d.address}</div>}
         <div className="p-muted">{t("patrols.period", { from: d.periodStart, to: d.periodEnd })}</div>
         {d.doneAt && <div className="p-muted">{t("patrols.doneAt", { at: formatShortDateTime(d.doneAt) })}</div>}
+        {d.status === "open" && d.retryOn && (
+          <div className="p-muted" data-testid="task-retry-on">
+            {t("patrols.outcome.retryOn", { day: monthDay(d.retryOn, t) })}
+          </div>
+        )}
       </div>
       {fromOutbox ? (
-        <SubmittedState record={fromOutbox} onBack={() => navigate("/patrols")} />
+        <SubmittedState record={fromOutbox} retryOn={d.retryOn} onBack={() => navigate("/patrols")} />
       ) : d.status === "done" ? (
         d.submissions.map((s) => <MobileSubmissionView key={s.id} submission={s} items={d.template.items} />)
       ) : d.status === "cancelled" ? (
         <ErrorBlock status="empty" title={t("patrols.status.cancelled")} description="" />
       ) : waiting ? (
-        <SubmittedState record={waiting} onBack={() => navigate("/patrols")} />
+        <SubmittedState record={waiting} retryOn={d.retryOn} onBack={() => navigate("/patrols")} />
       ) : (
         <ChecklistForm
           task={d}

@@ -12,14 +12,21 @@ const TASK_PATH = (id: string) => `/patrols/tasks/${id}`;
 const PREFETCH = 30;
 
 /** The grid worker's tasks of one view; the last answer is kept on the phone for offline use. */
-export function useMyTasks(view: MyTaskView) {
+export function useMyTasks(view: MyTaskView, limit = MY_TASKS_PAGE) {
   const userId = useMe().data?.id ?? "";
   return useQuery({
-    queryKey: myTasksKey(view),
-    queryFn: ({ signal }) => cachedGet<MyTasksReply>(userId, "/patrols/my/tasks", { view, limit: 300 }, signal),
+    queryKey: [...myTasksKey(view), limit],
+    queryFn: ({ signal }) => cachedGet<MyTasksReply>(userId, "/patrols/my/tasks", { view, limit }, signal),
     enabled: !!userId,
+    // Keep the list on screen while a longer page of the same view loads.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === view ? previous : undefined),
   });
 }
+
+/** How many tasks the phone list asks for at a time; "load more" asks for the next page's worth too. */
+export const MY_TASKS_PAGE = 300;
+/** The server's upper bound of `limit` on /patrols/my/tasks. */
+export const MY_TASKS_MAX = 2000;
 
 /** One task with its checklist (the template version it was made with) and its submissions. */
 export function useTask(id: string) {

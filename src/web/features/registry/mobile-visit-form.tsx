@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button, ErrorBlock, Form, Selector, Skeleton, TextArea, Toast, type ImageUploadItem } from "antd-mobile";
 import { useNavigate } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
 import { MobilePhotoUploader, photoIdsOf } from "../cases/mobile-photo-uploader";
@@ -8,6 +9,8 @@ import { useHousehold, useRecordVisit } from "./use-registry";
 import "./registry.css";
 
 const WHOLE = "__household";
+const OUTCOMES = ["visited", "not_home", "refused", "moved_away"] as const;
+type Outcome = (typeof OUTCOMES)[number];
 
 /** 记录走访: who was visited (the household or one member), what was found, photos from the phone. */
 export function MobileVisitForm({ householdId }: { householdId: string }) {
@@ -20,6 +23,10 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [uploading, setUploading] = useState(false);
   const [touched, setTouched] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>("visited");
+  const client = useQueryClient();
+  // Only a visit that took place needs its findings written; otherwise the outcome is the note.
+  const notesNeeded = outcome === "visited";
 
   if (household.isPending) return <Skeleton.Paragraph lineCount={8} animated className="m-pad" />;
   if (household.isError) return <ErrorBlock status="default" title={errorMessage(household.error, t)} description="" />;
@@ -27,12 +34,18 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
 
   const submit = () => {
     setTouched(true);
-    if (!notes.trim()) return;
+    if (notesNeeded && !notes.trim()) return;
     record.mutate(
-      { householdId, personId: who === WHOLE ? undefined : who, notes: notes.trim(), photoIds: photoIdsOf(photos) },
+      { householdId, personId: who === WHOLE ? undefined : who, notes: notes.trim() || t(`registry.visits.outcomes.${outcome}`), photoIds: photoIdsOf(photos), outcome },
       {
-        onSuccess: () => {
-          Toast.show({ icon: "success", content: t("registry.visits.saved") });
+        onSuccess: (reply) => {
+          // One visit is one record: the household's patrol task changed with it.
+          void client.invalidateQueries({ queryKey: ["patrols"] });
+          const retryOn = (reply as { retryOn?: string | null }).retryOn;
+          Toast.show({
+            icon: "success",
+            content: retryOn ? t("registry.visits.retryOn", { day: t("patrols.day.monthDay", { m: Number(retryOn.slice(5, 7)), d: Number(retryOn.slice(8, 10)) }) }) : t("registry.visits.saved"),
+          });
           navigate(`/registry/households/${householdId}`, { replace: true });
         },
         onError: (err) => Toast.show({ icon: "fail", content: errorMessage(err, t), duration: 3000 }),
@@ -46,6 +59,15 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
         <div className="m-card-title">{household.data.address}</div>
       </section>
       <Form layout="vertical" className="m-form" data-testid="visit-form">
+        <Form.Item label={t("registry.visits.outcome")}>
+          <Selector
+            columns={4}
+            value={[outcome]}
+            onChange={(v) => v[0] && setOutcome(v[0])}
+            options={OUTCOMES.map((o) => ({ value: o, label: t(`registry.visits.outcomes.${o}`) }))}
+            data-testid="visit-outcome"
+          />
+        </Form.Item>
         <Form.Item label={t("registry.visits.person")}>
           <Selector
             columns={3}
@@ -55,9 +77,9 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
             data-testid="visit-person"
           />
         </Form.Item>
-        <Form.Item label={t("registry.visits.notes")} required className={touched && !notes.trim() ? "m-form-missing" : undefined}>
+        <Form.Item label={t("registry.visits.notes")} required={notesNeeded} className={touched && notesNeeded && !notes.trim() ? "m-form-missing" : undefined}>
           <TextArea placeholder={t("registry.visits.notesPlaceholder")} value={notes} onChange={setNotes} autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount data-testid="visit-notes" />
-          {touched && !notes.trim() && <div className="m-text-red">{t("registry.visits.notesRule")}</div>}
+          {touched && notesNeeded && !notes.trim() && <div className="m-text-red">{t("registry.visits.notesRule")}</div>}
         </Form.Item>
         <Form.Item label={t("registry.visits.photos")}>
           <MobilePhotoUploader value={photos} onChange={setPhotos} onBusyChange={setUploading} />

@@ -3,7 +3,7 @@ import { Collapse, ErrorBlock, List, Skeleton, Tabs, Tag } from "antd-mobile";
 import { useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
-import { formatShortDateTime } from "../../lib/format";
+import { chinaDay, formatShortDateTime } from "../../lib/format";
 import { useBuildings, useCarePeople, useCompounds, useTagDefinitions } from "./use-registry";
 import "./registry.css";
 
@@ -57,6 +57,7 @@ function CareList() {
               clickable={!!p.householdId}
               onClick={() => p.householdId && navigate(`/registry/households/${p.householdId}`)}
               data-testid="care-person"
+              data-person-id={p.id}
               description={
                 <div>
                   <div>{p.address ?? "—"}</div>
@@ -73,7 +74,16 @@ function CareList() {
                   </div>
                 </div>
               }
-              extra={p.due ? <Tag color="danger">{t("registry.mobile.due")}</Tag> : undefined}
+              data-visited-today={p.lastVisitAt && chinaDay(0, new Date(p.lastVisitAt)) === chinaDay() ? "true" : undefined}
+              extra={
+                p.lastVisitAt && chinaDay(0, new Date(p.lastVisitAt)) === chinaDay() ? (
+                  <Tag color="success" data-testid="care-visited-today">
+                    {t("registry.mobile.visitedToday")}
+                  </Tag>
+                ) : p.due ? (
+                  <Tag color="danger">{t("registry.mobile.due")}</Tag>
+                ) : undefined
+              }
             >
               <span className="rg-m-item-head">
                 <strong>{p.name}</strong>
@@ -83,6 +93,11 @@ function CareList() {
               </span>
             </List.Item>
           ))}
+          {care.data.items.length < care.data.total && (
+            <List.Item data-testid="care-shown">
+              <span className="m-muted">{t("registry.mobile.careShown", { shown: care.data.items.length, count: care.data.total })}</span>
+            </List.Item>
+          )}
         </List>
       )}
     </div>
