@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "../../db/client";
 import { writeAudit } from "../../platform/audit";
+import { addDays, localDay } from "../../platform/clock";
 
 /**
  * Deletes households archived (moved out) more than `days` ago, with their members and everything
  * recorded about them. Run by the `purge` command; the retention period is configurable.
  */
 export async function purgeArchived(db: Db, days: number, now = new Date()): Promise<{ households: number; persons: number }> {
-  const before = new Date(now.getTime() - days * 24 * 3600_000).toISOString().slice(0, 10);
+  const before = addDays(localDay(now), -days);
   return db.transaction(async (tx) => {
     await tx.execute(sql`CREATE TEMP TABLE purge_h ON COMMIT DROP AS
       SELECT id FROM households WHERE status = 'archived' AND moved_out_on IS NOT NULL AND moved_out_on < ${before}::date`);

@@ -51,6 +51,7 @@ import { importPeople, importTemplate } from "./import-people";
 import { exportPeople } from "./export-people";
 import { listCarePeople } from "./list-care-people";
 import { isoInstant } from "../../platform/instants";
+import { localDay } from "../../platform/clock";
 
 const TAGS = ["registry"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -275,7 +276,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         unmasked = { reason };
       }
       const buf = await exportPeople(deps, ctx, filter, unmasked);
-      return reply.type(XLSX).header("content-disposition", attachment(`人口信息-${new Date().toISOString().slice(0, 10)}.xlsx`)).send(buf);
+      return reply.type(XLSX).header("content-disposition", attachment(`人口信息-${localDay()}.xlsx`)).send(buf);
     },
   );
 
