@@ -172,11 +172,12 @@ test("the case dashboard draws its figures and charts for 红康社区", async (
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
-  // The home page counts the open cases, linking to the list.
+  // The home page counts the overdue cases in today's work, linking to the list.
   await page.getByTestId("side-menu").getByText("首页", { exact: true }).click();
-  await expect(page.getByTestId("pending-open").locator(".ant-statistic-content-value")).toHaveText(/^[1-9][\d,]*$/);
-  await page.getByTestId("pending-open").click();
-  await expect(page).toHaveURL(/\/cases\?status=open$/);
+  const overdue = page.getByTestId("inbox-overdue");
+  await expect(overdue.getByTestId("inbox-count")).toHaveText(/^[1-9][\d,]*$/);
+  await overdue.getByTestId("inbox-all").click();
+  await expect(page).toHaveURL(/\/cases\?status=open&overdue=true$/);
   await expect(page.locator(".ant-table-row").first()).toBeVisible();
 });
 

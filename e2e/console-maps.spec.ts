@@ -105,7 +105,7 @@ test("staff see the case map clustered, filter it, lay the heat over it and open
   await shoot(page, "case-detail");
 });
 
-test("the area map names each grid's worker, this month's patrols done of due, with a legend", async ({ page }) => {
+test("the area map names each grid's worker, today's patrol period done of due, with a legend", async ({ page }) => {
   await consoleLogin(page, "hk_staff");
   await page.getByTestId("side-menu").getByText("区域与网格").click();
   const map = page.getByTestId("area-map");
@@ -116,10 +116,10 @@ test("the area map names each grid's worker, this month's patrols done of due, w
   await expect(cards.first()).toContainText(/网格员 \S+/);
   const coverage = map.locator("[data-testid=grid-coverage]");
   await expect(coverage).toHaveCount(3);
-  await expect(coverage.first()).toHaveText(/^本月巡查 \d+\/\d+$|^本月无巡查任务$/);
+  await expect(coverage.first()).toHaveText(/^本期巡查 \d+\/\d+$|^本月无巡查任务$/);
   const legend = page.getByTestId("area-map-legend");
   await expect(legend).toContainText("红康第一网格");
-  await expect(page.getByTestId("coverage-legend")).toContainText("本月巡查完成率");
+  await expect(page.getByTestId("coverage-legend")).toContainText("本期巡查完成率");
   await page.waitForTimeout(300);
   await shoot(page.locator(".ll-map-card"), "area-map");
 });

@@ -3,10 +3,8 @@ import { test, expect, consoleLogin } from "./support/fixtures";
 test("community staff see their community at a glance and its grids on the map", async ({ page }) => {
   await consoleLogin(page, "hk_staff");
   await expect(page.getByTestId("header-area")).toHaveText("红康社区");
-  await expect(page.getByRole("heading", { name: "红康社区 · 概况" })).toBeVisible();
-  await expect(page.getByTestId("stat-residents")).toContainText("20,563");
-  await expect(page.getByTestId("stat-households")).toContainText("9,676");
-  await expect(page.getByTestId("stat-partyMembers")).toContainText("429");
+  // The home page starts with today's work; the census figures are on 区域与网格.
+  await expect(page.getByTestId("inbox")).toBeVisible();
   // 审计日志 needs audit:read, which community staff do not hold.
   const menu = page.getByTestId("side-menu");
   await expect(menu).toContainText("人口查询");
@@ -14,6 +12,10 @@ test("community staff see their community at a glance and its grids on the map",
 
   await menu.getByText("区域与网格").click();
   await expect(page).toHaveURL(/\/areas$/);
+  await expect(page.getByRole("heading", { name: "红康社区 · 概况" })).toBeVisible();
+  await expect(page.getByTestId("stat-residents")).toContainText("20,563");
+  await expect(page.getByTestId("stat-households")).toContainText("9,676");
+  await expect(page.getByTestId("stat-partyMembers")).toContainText("429");
   const map = page.getByTestId("area-map");
   // 3 grids and 6 micro-grids are drawn as clickable polygons (the community as an outline).
   await expect(map.locator("path.leaflet-interactive")).toHaveCount(9);

@@ -21,7 +21,7 @@ test("the console pages log no errors", async ({ page, request }) => {
   expect(filed.ok(), await filed.text()).toBeTruthy();
 
   await consoleLogin(page, "hk_secretary");
-  await expect(page.getByTestId("stat-residents")).toBeVisible();
+  await expect(page.getByTestId("inbox")).toBeVisible();
   const menu = page.getByTestId("side-menu");
   for (const [label, path] of [
     ["事件管理", "/cases"],
@@ -36,7 +36,7 @@ test("the console pages log no errors", async ({ page, request }) => {
     await expect(page).toHaveURL(new RegExp(`${path === "/" ? "/" : path}$`));
     await page.waitForLoadState("networkidle");
   }
-  await expect(page.locator(".ant-table-row").first().or(page.getByTestId("stat-residents"))).toBeVisible();
+  await expect(page.locator(".ant-table-row").first().or(page.getByTestId("inbox"))).toBeVisible();
   // The case map, the registration form, and a case's page.
   await menu.getByText("事件管理", { exact: true }).click();
   await page.getByTestId("case-tabs").getByText("地图", { exact: true }).click();
