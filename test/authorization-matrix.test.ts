@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { testIdNumber } from "./support/ids";
 import { rowsOf } from "../src/server/db/client";
@@ -335,15 +335,6 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
 }
 
 /** A client signed in by phone code, as a resident or rider does. */
-async function phoneClient(phone: string): Promise<Client> {
-  const c = new Client(t.app);
-  const req = await c.post("/api/auth/otp/request", { phone });
-  if (req.statusCode !== 200) throw new Error(`otp request ${phone}: ${req.statusCode} ${req.body}`);
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  if (res.statusCode !== 200) throw new Error(`otp verify ${phone}: ${res.statusCode} ${res.body}`);
-  return c;
-}
-
 async function upload(c: Client): Promise<string> {
   const res = await c.request({ method: "POST", url: "/api/files", ...multipart(await jpegWithGps(64, 48)) });
   if (res.statusCode !== 200) throw new Error(`upload: ${res.statusCode} ${res.body}`);
@@ -354,7 +345,7 @@ async function upload(c: Client): Promise<string> {
 const fixtureProblems: string[] = [];
 async function makeForeignFixtures() {
   const [yxqStaff, yxqGrid1] = await Promise.all([as(t, "yxq_staff"), as(t, "yxq_grid1")]);
-  const yxqResident = await phoneClient("13900000011");
+  const yxqResident = await phoneClient(t, "13900000011");
   const household = await one(sql`SELECT h.id FROM households h JOIN areas a ON a.id = h.area_id WHERE a.path LIKE ${"%" + fx.yxqGrid + "/%"} AND h.status = 'active' ORDER BY h.id LIMIT 1`);
   const visitPhoto = await upload(yxqGrid1);
   const visit = await yxqGrid1.post("/api/registry/visits", { householdId: household, notes: "矩阵测试走访", photoIds: [visitPhoto] });
@@ -888,7 +879,7 @@ beforeAll(async () => {
   GRID.gridWorker = fx.users.hk_grid2;
   fx.foreignTagCode = (await q<{ code: string }>(sql`SELECT tag_code AS code FROM person_tags WHERE person_id = ${FOREIGN.person!} AND removed_at IS NULL ORDER BY tag_code LIMIT 1`))[0].code;
   // the demo resident proposes a phone correction of their own record: the answer must mask it
-  const resident = await phoneClient("13900000001");
+  const resident = await phoneClient(t, "13900000001");
   clients.set("hk_resident", resident);
   const own = await resident.post("/api/me/person/corrections", { field: "phone", proposed: "13912345678" });
   if (own.statusCode !== 200) fixtureProblems.push(`hk correction: ${own.statusCode} ${own.body.slice(0, 200)}`);
@@ -899,7 +890,7 @@ beforeAll(async () => {
   const reported = await resident.post("/api/cases", { categoryCode: "sanitation", description: "矩阵测试上报", location: [Number(g2[0].lng), Number(g2[0].lat)], photoIds: [casePhoto] });
   if (reported.statusCode !== 200) fixtureProblems.push(`hk resident case: ${reported.statusCode} ${reported.body.slice(0, 200)}`);
   grid2CasePhoto = casePhoto;
-  for (const c of CALLERS) if (c.phone && !clients.has(c.key)) clients.set(c.key, await phoneClient(c.phone));
+  for (const c of CALLERS) if (c.phone && !clients.has(c.key)) clients.set(c.key, await phoneClient(t, c.phone));
   for (const c of CALLERS) if (c.username) clients.set(c.key, await as(t, c.username));
   for (const c of CALLERS) {
     const me = await clients.get(c.key)!.get("/api/auth/me");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, like, sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { users } from "../src/server/db/schema/accounts";
 import { auditLog } from "../src/server/db/schema/audit";
 import { calendarDays, caseRoutingRules, caseTimeLimits } from "../src/server/db/schema/cases";
@@ -36,9 +36,7 @@ const auditCount = async () => (await t.database.db.select({ n: sql<number>`coun
 
 beforeAll(async () => {
   t = await createTestApp();
-  resident = new Client(t.app);
-  await resident.post("/api/auth/otp/request", { phone: "13900000001" });
-  expect((await resident.post("/api/auth/otp/verify", { phone: "13900000001", code: t.deps.sms.lastCodeFor("13900000001") })).statusCode).toBe(200);
+  resident = await phoneClient(t, "13900000001");
   [secretary, staff, admin, hyStreet, qwStreet, grid1] = await Promise.all(["hk_secretary", "hk_staff", "admin", "hy_street", "qw_street", "hk_grid1"].map((u) => as(t, u)));
   const tree = (await admin.get("/api/areas/tree")).json().items as Array<{ id: string; level: string; name: string; center: [number, number]; parentId: string }>;
   hkId = tree.find((n) => n.name === "红康社区")!.id;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { dayAfter, localDay } from "../src/server/platform/clock";
 import { rowsOf } from "../src/server/db/client";
@@ -13,22 +13,15 @@ let grid1: Client;
 let staff: Client;
 let micro1: [number, number];
 
-async function phoneClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
-  return c;
-}
 const act = (c: Client, id: string, body: Record<string, unknown>) => c.post(`/api/cases/${id}/transitions`, body);
 const upload = async (c: Client) => (await c.request({ method: "POST", url: "/api/files", ...multipart(await jpegWithGps(400, 300)) })).json() as { id: string };
 const newCase = async (description: string) => (await resident.post("/api/cases", { categoryCode: "sanitation", description, location: micro1 })).json() as { id: string; number: string };
 
 beforeAll(async () => {
   t = await createTestApp();
-  resident = await phoneClient("13900000001");
-  otherResident = await phoneClient("13900000002"); // 红康's rider: same community, not the reporter
-  yxqResident = await phoneClient("13900000011");
+  resident = await phoneClient(t, "13900000001");
+  otherResident = await phoneClient(t, "13900000002"); // 红康's rider: same community, not the reporter
+  yxqResident = await phoneClient(t, "13900000011");
   [grid1, staff] = await Promise.all([as(t, "hk_grid1"), as(t, "hk_staff")]);
   const tree = (await staff.get("/api/areas/tree")).json().items as Array<{ id: string; level: string; center: [number, number]; parentId: string }>;
   const me = (await grid1.get("/api/auth/me")).json().user;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { cases } from "../src/server/db/schema/cases";
 import { rowsOf } from "../src/server/db/client";
@@ -21,14 +21,6 @@ let hyStreet: Client;
 let yxqStaff: Client;
 let spot: [number, number];
 
-async function residentClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
-  return c;
-}
-
 const report = async (c: Client, body: Record<string, unknown>) => {
   const res = await c.post("/api/cases", body);
   expect(res.statusCode, res.body).toBe(200);
@@ -43,7 +35,7 @@ async function photo(c: Client): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  resident = await residentClient("13900000021");
+  resident = await phoneClient(t, "13900000021");
   [grid1, staff, police, admin, hyStreet, yxqStaff] = await Promise.all(["hk_grid1", "hk_staff", "hy_police", "admin", "hy_street", "yxq_staff"].map((u) => as(t, u)));
   const tree = (await staff.get("/api/areas/tree")).json().items as Array<{ id: string; level: string; center: [number, number]; parentId: string }>;
   const me = (await grid1.get("/api/auth/me")).json().user;
@@ -82,7 +74,7 @@ describe("objects outside the caller's reach answer 404", () => {
       expect((await c.get(`/api/cases/${id}/handlers`)).statusCode).toBe(404);
       expect((await c.post(`/api/cases/${id}/transitions`, { action: "note", note: "看一眼" })).statusCode).toBe(404);
     }
-    const stranger = await residentClient("13900000022");
+    const stranger = await phoneClient(t, "13900000022");
     expect((await stranger.get(`/api/cases/${id}`)).statusCode).toBe(404);
     expect((await stranger.post(`/api/cases/${id}/transitions`, { action: "withdraw" })).statusCode).toBe(404);
     // Merging into a case outside the reach is as if it did not exist.
@@ -153,7 +145,7 @@ describe("what the public sees of a report", () => {
 
     // The duplicate suggestion: a neighbour sees it masked; the reporter and the grid's staff as written.
     const near = `lng=${at[0]}&lat=${at[1]}&categoryCode=noise`;
-    const neighbour = await residentClient("13900000023");
+    const neighbour = await phoneClient(t, "13900000023");
     const forNeighbour = ((await neighbour.get(`/api/cases/similar?${near}`)).json().items as Array<{ id: string; description: string; location: unknown }>).find((i) => i.id === noisy.id)!;
     expect(forNeighbour.description).not.toContain(name);
     expect(forNeighbour.description).not.toMatch(/1234-?5678|530102199001011234|65123456/);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf } from "../src/server/db/client";
 import ExcelJS from "exceljs";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { cases } from "../src/server/db/schema/cases";
 import { sweepTimers } from "../src/server/modules/cases/sweep-timers";
 
@@ -19,9 +19,7 @@ const act = (c: Client, id: string, body: Record<string, unknown>) => c.post(`/a
 
 beforeAll(async () => {
   t = await createTestApp();
-  resident = new Client(t.app);
-  await resident.post("/api/auth/otp/request", { phone: "13900000001" });
-  await resident.post("/api/auth/otp/verify", { phone: "13900000001", code: t.deps.sms.lastCodeFor("13900000001") });
+  resident = await phoneClient(t, "13900000001");
   [staff, grid1] = await Promise.all([as(t, "hk_staff"), as(t, "hk_grid1")]);
   const me = (await grid1.get("/api/auth/me")).json().user;
   const tree = (await grid1.get("/api/areas/tree")).json().items as Array<{ level: string; center: [number, number]; parentId: string }>;
@@ -42,9 +40,7 @@ describe("measures of 小事不出网格、大事不出社区", () => {
     for (const [k, cat] of [["A", "sanitation"], ["B", "noise"], ["C", "dispute_neighbour"], ["D", "public_safety"], ["F", "sanitation"]] as const) {
       ids[k] = (await report(resident, { categoryCode: cat, description: `fixture ${k}`, location: point })).json().id;
     }
-    const rider = new Client(t.app);
-    await rider.post("/api/auth/otp/request", { phone: "13900000002" });
-    await rider.post("/api/auth/otp/verify", { phone: "13900000002", code: t.deps.sms.lastCodeFor("13900000002") });
+    const rider = await phoneClient(t, "13900000002");
     ids.E = (await report(rider, { categoryCode: "noise", description: "fixture E", location: point })).json().id;
 
     const closeAtGrid = async (id: string) => {

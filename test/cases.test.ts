@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { cases } from "../src/server/db/schema/cases";
 import { rowsOf } from "../src/server/db/client";
@@ -17,11 +17,8 @@ const phoneClients = new Map<string, Client>();
 async function residentClient(phone: string) {
   const known = phoneClients.get(phone);
   if (known) return known;
-  const c = new Client(t.app);
+  const c = await phoneClient(t, phone);
   phoneClients.set(phone, c);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
   return c;
 }
 

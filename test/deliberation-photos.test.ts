@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 
 /** Photos of a resolution's progress are seen by whoever may see the resolution, and by nobody else. */
@@ -15,14 +15,11 @@ const localDay = (ms = 0) => new Date(Date.now() + ms + 8 * H).toISOString().sli
 
 /** Phone sign-in, once per phone (a second code within a minute would be refused). */
 const phones = new Map<string, Client>();
-async function phoneClient(phone: string) {
+async function phoneOnce(phone: string) {
   const known = phones.get(phone);
   if (known) return known;
-  const c = new Client(t.app);
+  const c = await phoneClient(t, phone);
   phones.set(phone, c);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
   return c;
 }
 
@@ -58,8 +55,8 @@ describe("photos of a resolution's progress", () => {
     const { topic, id } = await resolution();
     const photo = await upload(grid1);
     expect((await grid1.post(`/api/resolutions/${id}/progress`, { text: "已更换灯具", percent: 50, photoIds: [photo] })).statusCode).toBe(200);
-    const resident = await phoneClient("13900000001");
-    const yxqResident = await phoneClient("13900000011");
+    const resident = await phoneOnce("13900000001");
+    const yxqResident = await phoneOnce("13900000011");
 
     for (const c of [grid1, staff, resident]) {
       expect((await c.get(`/api/files/${photo}`)).statusCode).toBe(200);
@@ -78,7 +75,7 @@ describe("photos of a resolution's progress", () => {
   });
 
   it("of a topic about a sensitive case stay with staff and owners", async () => {
-    const resident = await phoneClient("13900000001");
+    const resident = await phoneOnce("13900000001");
     const reported = await staff.post("/api/cases", { categoryCode: "dispute_family", description: "家庭纠纷需要调解", channel: "phone", reporterName: "李女士" });
     expect(reported.statusCode, reported.body).toBe(200);
     const caseId = reported.json().id as string;
@@ -87,7 +84,7 @@ describe("photos of a resolution's progress", () => {
     expect((await grid1.post(`/api/resolutions/${id}/progress`, { text: "已上门调解", percent: 40, photoIds: [photo] })).statusCode).toBe(200);
     expect((await staff.get(`/api/files/${photo}`)).statusCode).toBe(200);
     expect((await resident.get(`/api/files/${photo}`)).statusCode).toBe(404);
-    const rider = await phoneClient("13900000002");
+    const rider = await phoneOnce("13900000002");
     expect((await rider.get(`/api/files/${photo}`)).statusCode).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 
 let t: TestApp;
@@ -15,13 +15,6 @@ let neighbourId: string;
 let grid1Household: string;
 let grid2Household: string;
 
-async function phoneClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
-  return c;
-}
 const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q))[0];
 const count = async (table: string) => Number((await one<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).n);
 
@@ -54,9 +47,9 @@ const goodAnswers = (q: string[], vote = "同意") => [
 beforeAll(async () => {
   t = await createTestApp();
   [staff, grid1] = await Promise.all([as(t, "hk_staff"), as(t, "hk_grid1")]);
-  resident = await phoneClient("13900000001");
-  rider = await phoneClient("13900000002");
-  yxqResident = await phoneClient("13900000011");
+  resident = await phoneClient(t, "13900000001");
+  rider = await phoneClient(t, "13900000002");
+  yxqResident = await phoneClient(t, "13900000011");
   const home = await one<{ hid: string; bid: string }>(sql`
     SELECT p.household_id AS hid, h.building_id AS bid FROM users u JOIN persons p ON p.id = u.person_id JOIN households h ON h.id = p.household_id
     WHERE u.phone_tail = '0001' AND u.role = 'resident' AND h.community_id = (SELECT id FROM areas WHERE name = '红康社区')`);

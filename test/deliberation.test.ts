@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 
 let t: TestApp;
@@ -19,14 +19,11 @@ const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const localDay = (ms = 0) => new Date(Date.now() + ms + 8 * H).toISOString().slice(0, 10);
 
 const phones = new Map<string, Client>();
-async function phoneClient(phone: string) {
+async function phoneOnce(phone: string) {
   const known = phones.get(phone);
   if (known) return known;
-  const c = new Client(t.app);
+  const c = await phoneClient(t, phone);
   phones.set(phone, c);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
   return c;
 }
 
@@ -67,8 +64,8 @@ const FIVE = [
 beforeAll(async () => {
   t = await createTestApp();
   [staff, secretary, branch, grid1, partner, yxqStaff] = await Promise.all(["hk_staff", "hk_secretary", "hk_branch", "hk_grid1", "hk_partner", "yxq_staff"].map((u) => as(t, u)));
-  resident = await phoneClient("13900000001");
-  rider = await phoneClient("13900000002");
+  resident = await phoneOnce("13900000001");
+  rider = await phoneOnce("13900000002");
   const tree = (await staff.get("/api/areas/tree")).json().items as Array<{ id: string; level: string; name: string; center: [number, number]; parentId: string }>;
   const me = (await grid1.get("/api/auth/me")).json().user;
   micro1 = tree.find((n) => n.level === "microgrid" && n.parentId === me.area.id)!;
@@ -90,7 +87,7 @@ describe("topics", () => {
     expect(second.json().details.reason).toBe("already_supported");
     expect((await partner.post(`/api/topics/${id}/supports`)).json().supportCount).toBe(2);
     // another community's resident does not even see it
-    const yxqResident = await phoneClient("13900000011");
+    const yxqResident = await phoneOnce("13900000011");
     expect((await yxqResident.post(`/api/topics/${id}/supports`)).statusCode).toBe(404);
 
     const detail = (await staff.get(`/api/topics/${id}`)).json();
@@ -132,7 +129,7 @@ describe("topics", () => {
     const other = await yxqStaff.post("/api/topics/from-cases", { caseIds: [hk] });
     expect(other.statusCode).toBe(404);
     expect(other.json().code).toBe("NOT_FOUND");
-    const yxqResident = await phoneClient("13900000011");
+    const yxqResident = await phoneOnce("13900000011");
     const yxqCase = (await yxqResident.post("/api/cases", { categoryCode: "road", description: "怡心桥的路面破损" })).json().id;
     const mixed = await staff.post("/api/topics/from-cases", { caseIds: [hk, yxqCase] });
     expect(mixed.statusCode).toBe(404);
@@ -399,7 +396,7 @@ describe("what residents see", () => {
     expect(items.map((m) => m.id)).toContain(pub);
     expect(items.map((m) => m.id)).not.toContain(priv);
     expect(items.find((m) => m.id === pub)!.parties).toHaveLength(5);
-    expect((await (await phoneClient("13900000011")).get("/api/community/meetings")).json().items.map((m: { id: string }) => m.id)).not.toContain(pub);
+    expect((await (await phoneOnce("13900000011")).get("/api/community/meetings")).json().items.map((m: { id: string }) => m.id)).not.toContain(pub);
 
     const me = (await resident.get("/api/auth/me")).json().user;
     const topics = await resident.get("/api/community/topics?limit=100");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 
 /**
@@ -18,10 +18,7 @@ const phoneClients = new Map<string, Client>();
 async function byPhone(phone: string): Promise<Client> {
   const known = phoneClients.get(phone);
   if (known) return known;
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
+  const c = await phoneClient(t, phone);
   phoneClients.set(phone, c);
   return c;
 }

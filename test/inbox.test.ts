@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 
 /**
@@ -158,9 +158,7 @@ describe("the 待办 inbox", () => {
     const s = await scopeOf("hk_grid1");
     expect(group(inbox, "dispatch")!.count).toBe(await n(`SELECT count(*)::int AS n FROM cases WHERE area_id IN ${s.subtree} AND status IN ('reported', 'accepted') AND level = 'grid'`));
     expect(group(inbox, "verify")!.count).toBe(0);
-    const resident = new Client(t.app);
-    await resident.post("/api/auth/otp/request", { phone: "13900000001" });
-    await resident.post("/api/auth/otp/verify", { phone: "13900000001", code: t.deps.sms.lastCodeFor("13900000001") });
+    const resident = await phoneClient(t, "13900000001");
     expect((await resident.get("/api/inbox")).statusCode).toBe(403);
     expect((await new Client(t.app).get("/api/inbox")).statusCode).toBe(401);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { jpegWithGps, multipart } from "./support/images";
 import { rowsOf } from "../src/server/db/client";
 
@@ -20,14 +20,6 @@ const H = 3600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const localDay = (ms = 0) => new Date(Date.now() + ms + 8 * H).toISOString().slice(0, 10);
 
-async function phoneClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode, res.body).toBe(200);
-  return c;
-}
-
 async function openMeeting(c: Client, body: Record<string, unknown> = {}) {
   const res = await c.post("/api/meetings", { kind: "five_party", title: "五方联动协调会", startsAt: iso(-0.5 * H), endsAt: iso(2 * H), place: "社区议事厅", ...body });
   expect(res.statusCode, res.body).toBe(200);
@@ -46,8 +38,8 @@ async function upload(c: Client) {
 beforeAll(async () => {
   t = await createTestApp();
   [staff, yxqStaff, grid1] = await Promise.all(["hk_staff", "yxq_staff", "hk_grid1"].map((u) => as(t, u)));
-  resident = await phoneClient("13900000001");
-  neighbour = await phoneClient("13900000002");
+  resident = await phoneClient(t, "13900000001");
+  neighbour = await phoneClient(t, "13900000002");
   const tree = (await staff.get("/api/areas/tree")).json().items as Array<{ id: string; level: string; center: [number, number]; parentId: string }>;
   const me = (await grid1.get("/api/auth/me")).json().user;
   micro1 = tree.find((n) => n.level === "microgrid" && n.parentId === me.area.id)!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 import type { BaseLayer, MapFeature, ReverseAddress, SearchItem } from "../src/contracts/maps";
 
@@ -8,14 +8,6 @@ let t: TestApp;
 let hkStaff: Client;
 let yxqStaff: Client;
 let resident: Client;
-
-async function phoneClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
-  return c;
-}
 
 async function one<T>(q: ReturnType<typeof sql>): Promise<T> {
   return rowsOf<T>(await t.database.db.execute(q))[0];
@@ -25,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp();
   hkStaff = await as(t, "hk_staff");
   yxqStaff = await as(t, "yxq_staff");
-  resident = await phoneClient("13900000001");
+  resident = await phoneClient(t, "13900000001");
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 
 let t: TestApp;
 let hkStaff: Client;
@@ -10,14 +10,6 @@ let yxqStaff: Client;
 let hkResident: Client;
 let yxqResident: Client;
 
-async function phoneClient(phone: string) {
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode).toBe(200);
-  return c;
-}
-
 type Notice = { id: string; title: string; body: string; pinned: boolean; status: string; expired: boolean; editable: boolean; community: { name: string } };
 const list = async (c: Client, query = "") => (await c.get(`/api/notices${query}`)).json() as { items: Notice[]; total: number };
 const patch = (c: Client, url: string, payload: unknown) => c.request({ method: "PATCH", url, payload: payload as object });
@@ -25,8 +17,8 @@ const patch = (c: Client, url: string, payload: unknown) => c.request({ method: 
 beforeAll(async () => {
   t = await createTestApp();
   [hkStaff, hkSecretary, hkGrid, yxqStaff] = await Promise.all([as(t, "hk_staff"), as(t, "hk_secretary"), as(t, "hk_grid1"), as(t, "yxq_staff")]);
-  hkResident = await phoneClient("13900000001");
-  yxqResident = await phoneClient("13900000011");
+  hkResident = await phoneClient(t, "13900000001");
+  yxqResident = await phoneClient(t, "13900000011");
 });
 afterAll(() => t.close());
 

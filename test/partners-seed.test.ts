@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 import { loadPartnerSeed } from "../src/server/seed/partner-context";
 import { buildUnits } from "../src/server/seed/partner-units";
@@ -69,9 +69,7 @@ describe("the partner demo data reproduces the articles' figures", () => {
     const units = (await yxqStaff.get("/api/partners/units?bigCommittee=true")).json().items as Array<{ place: { id: string } | null }>;
     expect(units).toHaveLength(9);
     expect(units.every((u) => u.place !== null)).toBe(true);
-    const rider = new Client(t.app);
-    await rider.post("/api/auth/otp/request", { phone: "13900000012" });
-    await rider.post("/api/auth/otp/verify", { phone: "13900000012", code: t.deps.sms.lastCodeFor("13900000012") });
+    const rider = await phoneClient(t, "13900000012");
     const map = (await rider.get("/api/riders/friendly")).json();
     expect(map.stations).toHaveLength(8);
     expect(new Set(map.services.map((s: { kind: string }) => s.kind))).toEqual(new Set(["meal_discount", "green_channel", "temp_parking", "other"]));
@@ -94,9 +92,7 @@ describe("the partner demo data reproduces the articles' figures", () => {
     expect(upcoming.length).toBeGreaterThanOrEqual(3);
     expect(upcoming.every((a) => a.status === "open")).toBe(true);
     expect(upcoming.some((a) => a.mySignup !== null)).toBe(true);
-    const rider = new Client(t.app);
-    await rider.post("/api/auth/otp/request", { phone: "13900000002" });
-    await rider.post("/api/auth/otp/verify", { phone: "13900000002", code: t.deps.sms.lastCodeFor("13900000002") });
+    const rider = await phoneClient(t, "13900000002");
     const riderRec = (await rider.get("/api/points/me")).json();
     expect(riderRec.hours).toBeGreaterThan(0);
     expect(riderRec.mobileReports).not.toBeNull();
@@ -108,9 +104,7 @@ describe("the partner demo data reproduces the articles' figures", () => {
   it("lets a talent recruited in the demo sign in with their registry phone", async () => {
     const [u] = await q<{ phone_enc: string }>(sql`SELECT u.phone_enc FROM talents t JOIN users u ON u.id = t.user_id WHERE u.role = 'resident' AND t.person_id IS NOT NULL ORDER BY t.id LIMIT 1`);
     const phone = t.deps.cipher.decrypt(u.phone_enc);
-    const c = new Client(t.app);
-    await c.post("/api/auth/otp/request", { phone });
-    expect((await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) })).statusCode).toBe(200);
+    const c = await phoneClient(t, phone);
     expect((await c.get("/api/talent/me")).json().talents).toHaveLength(1);
   });
 

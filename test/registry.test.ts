@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { as, Client, createTestApp, type TestApp } from "./support/app";
+import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { testIdNumber } from "./support/ids";
 import { jpegWithGps, multipart } from "./support/images";
 import { auditLog } from "../src/server/db/schema/audit";
@@ -274,10 +274,7 @@ const otpClients = new Map<string, Client>();
 async function otpClient(phone: string) {
   const known = otpClients.get(phone);
   if (known) return known;
-  const c = new Client(t.app);
-  await c.post("/api/auth/otp/request", { phone });
-  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
-  expect(res.statusCode, res.body).toBe(200);
+  const c = await phoneClient(t, phone);
   otpClients.set(phone, c);
   return c;
 }

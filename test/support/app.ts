@@ -121,3 +121,12 @@ export class Client {
 export async function as(t: TestApp, username: string): Promise<Client> {
   return new Client(t.app).login(username);
 }
+
+/** Signs a phone in with the one-time code the test SMS gateway received, and returns its client. */
+export async function phoneClient(t: TestApp, phone: string): Promise<Client> {
+  const c = new Client(t.app);
+  const req = await c.post("/api/auth/otp/request", { phone });
+  const res = await c.post("/api/auth/otp/verify", { phone, code: t.deps.sms.lastCodeFor(phone) });
+  if (res.statusCode !== 200) throw new Error(`phone sign-in ${phone} failed: code request ${req.statusCode} ${req.body}, verify ${res.statusCode} ${res.body}`);
+  return c;
+}
