@@ -14,13 +14,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startThrowawayPostgres } from "./postgres";
 import { figureTable, writeSection } from "./docs-section";
-import { openPglite, openPostgres, type Database } from "../src/server/db/client";
-import { buildApp } from "../src/server/app";
-import { createDeps } from "../src/server/bootstrap";
-import { loadConfig } from "../src/server/config";
+import { BENCH_CIPHER_KEY, inProcessApp, seededPglite } from "./in-process";
+import { openPostgres } from "../src/server/db/client";
 import { PersonalDataCipher } from "../src/server/platform/personal-data";
-import { MemorySmsGateway } from "../src/server/platform/sms";
-import { seedDemo, DEMO_PASSWORD } from "../src/server/seed/demo";
+import { seedDemo } from "../src/server/seed/demo";
 import { insertBatches } from "../src/server/seed/insert";
 import { Rng, seededUuidFactory } from "../src/server/seed/random";
 import { areas, buildings, compounds, mapFeatures, places } from "../src/server/db/schema/index";
@@ -143,17 +140,9 @@ function makeQueries(rng: Rng, names: { compounds: string[]; places: string[]; r
   return out;
 }
 
-async function appFor(database: Database, dataDir: string) {
-  const cipher = new PersonalDataCipher(Buffer.alloc(32, 3));
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", DATA_KEY: "03".repeat(32) });
-  const deps = await createDeps(config, database, cipher, new MemorySmsGateway());
-  const app = await buildApp(deps, { logger: { level: "fatal" } });
-  await app.ready();
-  const cookieOf = async (username: string) => String((await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password: DEMO_PASSWORD } })).headers["set-cookie"]).split(";")[0];
-  return { app, cookieOf };
-}
+type App = Awaited<ReturnType<typeof inProcessApp>>["app"];
 
-async function timeSearches(app: Awaited<ReturnType<typeof appFor>>["app"], cookie: string, queries: string[]) {
+async function timeSearches(app: App, cookie: string, queries: string[]) {
   for (const q of queries.slice(0, 20)) await app.inject({ method: "GET", url: `/api/map/search?q=${encodeURIComponent(q)}`, headers: { cookie } });
   const times: number[] = [];
   let empty = 0;
@@ -167,7 +156,7 @@ async function timeSearches(app: Awaited<ReturnType<typeof appFor>>["app"], cook
   return { times, empty };
 }
 
-async function timeBase(app: Awaited<ReturnType<typeof appFor>>["app"], cookie: string, areaId?: string) {
+async function timeBase(app: App, cookie: string, areaId?: string) {
   const url = `/api/map/base${areaId ? `?areaId=${areaId}` : ""}`;
   let t0 = process.hrtime.bigint();
   const first = await app.inject({ method: "GET", url, headers: { cookie } });
@@ -199,7 +188,7 @@ async function main() {
     const database = await openPostgres(pg.url, 10);
     await database.migrate();
     let t0 = process.hrtime.bigint();
-    await seedDemo(database.db, new PersonalDataCipher(Buffer.alloc(32, 3)), { seed: 20231201 });
+    await seedDemo(database.db, new PersonalDataCipher(BENCH_CIPHER_KEY), { seed: 20231201 });
     console.log(`demo data: ${ms(t0).toFixed(0)} ms`);
     t0 = process.hrtime.bigint();
     const grown = await growCity(database);
@@ -210,7 +199,7 @@ async function main() {
     console.log(`city part: ${JSON.stringify(counts)} in ${genMs.toFixed(0)} ms`);
     version = (await database.pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
 
-    const { app, cookieOf } = await appFor(database, `/tmp/linli-bench-maps-${process.pid}`);
+    const { app, cookieOf } = await inProcessApp(database, `/tmp/linli-bench-maps-${process.pid}`);
     const admin = await cookieOf("admin");
     const queries = makeQueries(new Rng(99), {
       compounds: [...new Set(grown.compoundRows.map((x) => x.name))],
@@ -257,11 +246,8 @@ async function main() {
   }
 
   // 2. PGlite with the demo data.
-  const lite = await openPglite();
-  await lite.migrate();
-  await seedDemo(lite.db, new PersonalDataCipher(Buffer.alloc(32, 3)), { seed: 20231201 });
-  await lite.pglite.exec("VACUUM ANALYZE");
-  const { app, cookieOf } = await appFor(lite, `/tmp/linli-bench-maps-lite-${process.pid}`);
+  const lite = await seededPglite();
+  const { app, cookieOf } = await inProcessApp(lite, `/tmp/linli-bench-maps-lite-${process.pid}`);
   const hkCookie = await cookieOf("hk_staff");
   const liteBase = await timeBase(app, hkCookie);
   const demoNames = (await lite.pglite.query<{ name: string; kind: string }>(`SELECT name, 'c' AS kind FROM compounds UNION ALL SELECT name, 'p' FROM places WHERE kind <> 'shop' UNION ALL SELECT name, 'r' FROM map_features WHERE kind = 'road' AND search_terms <> '{}'`)).rows;

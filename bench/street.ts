@@ -15,13 +15,8 @@ import { fileURLToPath } from "node:url";
 import { startThrowawayPostgres } from "./postgres";
 import { figureTable, writeSection } from "./docs-section";
 import { buildDataset, BENCH_PASSWORD } from "./generate";
-import { openPglite, openPostgres, type Database } from "../src/server/db/client";
-import { buildApp } from "../src/server/app";
-import { createDeps } from "../src/server/bootstrap";
-import { loadConfig } from "../src/server/config";
-import { PersonalDataCipher } from "../src/server/platform/personal-data";
-import { MemorySmsGateway } from "../src/server/platform/sms";
-import { seedDemo, DEMO_PASSWORD } from "../src/server/seed/demo";
+import { inProcessApp, seededPglite } from "./in-process";
+import { openPostgres } from "../src/server/db/client";
 import { hashPassword } from "../src/server/platform/passwords";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,20 +32,7 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-async function appFor(database: Database, dataDir: string) {
-  const cipher = new PersonalDataCipher(Buffer.alloc(32, 3));
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", DATA_KEY: "03".repeat(32) });
-  const deps = await createDeps(config, database, cipher, new MemorySmsGateway());
-  const app = await buildApp(deps, { logger: { level: "fatal" } });
-  const cookieOf = async (username: string, password: string) => {
-    const r = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-    if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
-    return String(r.headers["set-cookie"]).split(";")[0];
-  };
-  return { app, cookieOf };
-}
-
-type App = Awaited<ReturnType<typeof appFor>>["app"];
+type App = Awaited<ReturnType<typeof inProcessApp>>["app"];
 
 /** p50/p95 of a GET repeated RUNS times after two warm-up calls; the last answer for checks. */
 async function timeGet(app: App, cookie: string, url: string) {
@@ -108,7 +90,7 @@ async function main() {
     figures.cases = n;
     console.log(`street of ${COMMUNITIES} communities, ${n} cases, loaded in ${figures.loadS.toFixed(0)} s`);
 
-    const { app, cookieOf } = await appFor(database, `/tmp/linli-bench-street-${process.pid}`);
+    const { app, cookieOf } = await inProcessApp(database, `/tmp/linli-bench-street-${process.pid}`);
     const officer = dataset.accounts.find((a) => a.role === "street_officer")!;
     const cookie = await cookieOf(officer.username, BENCH_PASSWORD);
     const periods = { month: ["2025-11-01", "2025-11-30"], year: ["2025-01-01", "2025-12-31"] } as const;
@@ -141,13 +123,10 @@ async function main() {
   }
 
   // 2. PGlite with the demo data.
-  const lite = await openPglite();
-  await lite.migrate();
-  await seedDemo(lite.db, new PersonalDataCipher(Buffer.alloc(32, 3)), { seed: 20231201 });
-  await lite.pglite.exec("VACUUM ANALYZE");
-  const { app, cookieOf } = await appFor(lite, `/tmp/linli-bench-street-lite-${process.pid}`);
-  const admin = await cookieOf("admin", DEMO_PASSWORD);
-  const street = await cookieOf("hy_street", DEMO_PASSWORD);
+  const lite = await seededPglite();
+  const { app, cookieOf } = await inProcessApp(lite, `/tmp/linli-bench-street-lite-${process.pid}`);
+  const admin = await cookieOf("admin");
+  const street = await cookieOf("hy_street");
   figures.demoAdminP50 = (await timeGet(app, admin, "/api/street/compare")).p50;
   figures.demoStreetP50 = (await timeGet(app, street, "/api/street/compare")).p50;
   figures.demoQueueP50 = (await timeGet(app, street, "/api/street/queue")).p50;
