@@ -28,28 +28,32 @@ export async function runWrite<T>(
 ): Promise<T> {
   const ctx = signedIn(request);
   const key = request.headers[IDEMPOTENCY_HEADER] as string | undefined;
-  let pushed: NotificationRow[] = [];
-  try {
-    const { value } = await once(deps.database.db, { userId: ctx.user.id, key, route: `${request.method} ${request.url}`, body: request.body ?? null }, async (tx) => {
-      const r = await fn(tx, ctx);
-      pushed = await deps.notifications.add(tx, (r.notify ?? []).filter((n) => n.userId !== ctx.user.id));
-      return r.value;
-    });
-    deps.notifications.publish(pushed);
-    return value;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CONFLICT", { reason: "duplicate" });
-    throw err;
-  }
+  const input = { userId: ctx.user.id, key, route: `${request.method} ${request.url}`, body: request.body ?? null };
+  return commitThenPush(
+    deps,
+    async (body) => (await once(deps.database.db, input, body)).value,
+    (tx) => fn(tx, ctx),
+    (n) => n.userId !== ctx.user.id,
+  );
 }
 
 /** The same write path for use cases that are not tied to one request (CLI, timers). */
 export async function runSystemWrite<T>(deps: AppDeps, fn: (tx: Tx) => Promise<WriteResult<T>>): Promise<T> {
+  return commitThenPush(deps, (body) => deps.database.db.transaction(body), fn, () => true);
+}
+
+/** Runs `fn` in the transaction `transact` opens, stores the notifications it keeps there, pushes them after commit. */
+async function commitThenPush<T>(
+  deps: AppDeps,
+  transact: (body: (tx: Tx) => Promise<T>) => Promise<T>,
+  fn: (tx: Tx) => Promise<WriteResult<T>>,
+  keep: (n: NotificationInput) => boolean,
+): Promise<T> {
   let pushed: NotificationRow[] = [];
   try {
-    const value = await deps.database.db.transaction(async (tx) => {
+    const value = await transact(async (tx) => {
       const r = await fn(tx);
-      pushed = await deps.notifications.add(tx, r.notify ?? []);
+      pushed = await deps.notifications.add(tx, (r.notify ?? []).filter(keep));
       return r.value;
     });
     deps.notifications.publish(pushed);
