@@ -1,3 +1,4 @@
+import { pointInRing } from "../../../contracts/geometry";
 import type { BBox, LngLat } from "../../db/schema/types";
 
 /**
@@ -39,17 +40,6 @@ export function distanceToLineM(p: LngLat, line: LngLat[]): number {
   let best = Infinity;
   for (let i = 0; i + 1 < line.length; i++) best = Math.min(best, distanceToSegmentM(p, line[i], line[i + 1]));
   return best;
-}
-
-/** Whether a point lies inside a ring (ray casting; the ring may be open or closed). */
-export function pointInRing([x, y]: LngLat, ring: LngLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Distance in metres from a point to a polygon's outer ring (0 inside). */
