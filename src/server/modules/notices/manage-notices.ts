@@ -10,7 +10,8 @@ import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 import { can } from "../../platform/policy";
 import { areaPathOf } from "../../platform/scope";
 import type { NoticeBody, NoticeItem, NoticePatchBody } from "../../../contracts/notices";
-import { loadNoticeForUpdate, noticeCommunity, noticeVisible } from "./notice-access";
+import { targetCommunity } from "../partners/community-scope";
+import { loadNoticeForUpdate, noticeVisible } from "./notice-access";
 
 type NoticeRow = typeof notices.$inferSelect;
 
@@ -59,7 +60,7 @@ export async function listNotices(
 }
 
 export async function createNotice(ctx: SignedInContext, tx: Tx, body: NoticeBody): Promise<{ id: string }> {
-  const community = await noticeCommunity(tx, ctx.user, body.communityId);
+  const community = await targetCommunity(tx, ctx.user, body.communityId);
   const id = uuidv7();
   const now = new Date();
   const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;

@@ -1,11 +1,9 @@
 import { and, eq, gt, isNull, or, type SQL } from "drizzle-orm";
-import { areas } from "../../db/schema/areas";
 import { notices } from "../../db/schema/notices";
 import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { AppError, notFound } from "../../platform/errors";
 import { can } from "../../platform/policy";
-import { communityRule } from "../../platform/access";
+import { communityRule, findVisible } from "../../platform/access";
 
 /**
  * Who sees which notice. A notice belongs to a community; a user reads those of the communities
@@ -19,27 +17,7 @@ export function noticeVisible(user: AuthUser, now: Date, includeHidden = false):
   return and(scope, eq(notices.status, "published"), or(isNull(notices.expiresAt), gt(notices.expiresAt, now)))!;
 }
 
-/** The community a new notice goes to: the one given (if the writer sees it) or the writer's own. */
-export async function noticeCommunity(db: DbOrTx, user: AuthUser, communityId: string | undefined): Promise<{ id: string; name: string }> {
-  const id = communityId ?? user.communityId;
-  if (!id) throw new AppError("VALIDATION_FAILED", [{ path: "/communityId", message: "a community is required" }]);
-  const [row] = await db
-    .select({ id: areas.id, name: areas.name })
-    .from(areas)
-    .where(and(eq(areas.id, id), eq(areas.level, "community"), communityRule(user, { communityId: areas.id })))
-    .limit(1);
-  if (!row) throw notFound("community");
-  return row;
-}
-
 /** Loads a notice the writer may change, locked for the update; 404 otherwise. */
-export async function loadNoticeForUpdate(db: DbOrTx, user: AuthUser, id: string) {
-  const [row] = await db
-    .select()
-    .from(notices)
-    .where(and(eq(notices.id, id), communityRule(user, { communityId: notices.communityId })))
-    .for("update")
-    .limit(1);
-  if (!row) throw notFound("notice");
-  return row;
+export function loadNoticeForUpdate(db: DbOrTx, user: AuthUser, id: string): Promise<typeof notices.$inferSelect> {
+  return findVisible(db, notices, notices.id, id, communityRule(user, { communityId: notices.communityId }), "notice", { lock: true });
 }
