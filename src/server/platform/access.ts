@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client";
 import type { AuthUser } from "./context";
@@ -59,6 +59,12 @@ export function personUnrestricted(personId: Col): SQL {
     WHERE rpt.person_id = ${personId} AND rpt.removed_at IS NULL AND rtd.restricted)`;
 }
 
+/** SQL: a subject the tag visibility rule hides: a person with a restricted tag, or (given the kind) a 重点人员 target. */
+function hiddenSubject(personId: Col, targetKind?: Col): SQL {
+  const tagged = sql`(${personId} IS NOT NULL AND NOT ${personUnrestricted(personId)})`;
+  return targetKind ? sql`(${targetKind} = 'key_person' OR ${tagged})` : tagged;
+}
+
 /**
  * The tag visibility rule, wherever a person appears as the subject of a record (a patrol target, a
  * ledger line, a visit, a case subject): a person with a restricted tag — and any target of the
@@ -67,9 +73,7 @@ export function personUnrestricted(personId: Col): SQL {
  */
 export function restrictedSubjectRule(user: AuthUser, cols: { personId: Col; targetKind?: Col; assigneeId?: Col }): SQL {
   if (seesRestricted(user)) return sql`true`;
-  const hidden = cols.targetKind
-    ? sql`(${cols.targetKind} = 'key_person' OR (${cols.personId} IS NOT NULL AND NOT ${personUnrestricted(cols.personId)}))`
-    : sql`(${cols.personId} IS NOT NULL AND NOT ${personUnrestricted(cols.personId)})`;
+  const hidden = hiddenSubject(cols.personId, cols.targetKind);
   const assigned = cols.assigneeId ? sql` OR ${cols.assigneeId} = ${user.id}` : sql``;
   return sql`(NOT ${hidden}${assigned})`;
 }
@@ -103,11 +107,6 @@ export async function findVisible<R>(
   return rows[0];
 }
 
-/** `a OR b` of rules (e.g. staff scope or own record). */
-export function eitherRule(...rules: Array<SQL | undefined>): SQL {
-  return or(...rules) ?? sql`false`;
-}
-
 /**
  * Audit rows under the tag visibility rule: for a role without `person:restricted`, rows whose
  * subject is a 重点人员 — the person, a visit to them, a patrol plan, task or submission of theirs, or
@@ -117,10 +116,10 @@ export function eitherRule(...rules: Array<SQL | undefined>): SQL {
 export function auditRowRule(user: AuthUser, cols: { targetType: Col; targetId: Col; before: Col; after: Col }): SQL {
   if (seesRestricted(user)) return sql`true`;
   const id = cols.targetId;
-  const hiddenPlan = (plan: SQL) => sql`(${plan}.target_kind = 'key_person' OR (${plan}.person_id IS NOT NULL AND NOT ${personUnrestricted(sql`${plan}.person_id`)}))`;
+  const hiddenPlan = (plan: SQL) => hiddenSubject(sql`${plan}.person_id`, sql`${plan}.target_kind`);
   return sql`NOT coalesce((
     (${cols.targetType} = 'person' AND ${id} IS NOT NULL AND EXISTS (SELECT 1 FROM persons ap WHERE ap.id::text = ${id} AND NOT ${personUnrestricted(sql`ap.id`)}))
-    OR (${cols.targetType} = 'visit' AND EXISTS (SELECT 1 FROM visits av WHERE av.id::text = ${id} AND av.person_id IS NOT NULL AND NOT ${personUnrestricted(sql`av.person_id`)}))
+    OR (${cols.targetType} = 'visit' AND EXISTS (SELECT 1 FROM visits av WHERE av.id::text = ${id} AND ${hiddenSubject(sql`av.person_id`)}))
     OR (${cols.targetType} = 'patrol_plan' AND EXISTS (SELECT 1 FROM patrol_plans apl WHERE apl.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))
     OR (${cols.targetType} = 'patrol_task' AND EXISTS (SELECT 1 FROM patrol_tasks atk JOIN patrol_plans apl ON apl.id = atk.plan_id WHERE atk.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))
     OR (${cols.targetType} = 'patrol_submission' AND EXISTS (SELECT 1 FROM patrol_submissions asb JOIN patrol_tasks atk ON atk.id = asb.task_id JOIN patrol_plans apl ON apl.id = atk.plan_id WHERE asb.id::text = ${id} AND ${hiddenPlan(sql`apl`)}))

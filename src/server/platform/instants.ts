@@ -16,8 +16,3 @@ export function isoInstant(d: Date | string | number): string {
 export function isoInstantOrNull(d: Date | string | number | null | undefined): string | null {
   return d === null || d === undefined ? null : isoInstant(d);
 }
-
-/** True when the instant could be read (a keyset cursor can be built from it). */
-export function readableInstant(d: Date | null | undefined): d is Date {
-  return d instanceof Date && !Number.isNaN(d.getTime());
-}

@@ -1,20 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Role } from "../../db/schema/accounts";
 import { cases } from "../../db/schema/cases";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { caseRule, caseStaffReach } from "../../platform/access";
-import { CASE_LEVEL_OWNERS, CASE_VERIFIERS, inGroup, ROLE_GROUPS } from "../../platform/roles";
+import { CASE_LEVEL_OWNERS, CASE_VERIFIERS, inGroup } from "../../platform/roles";
 import { subtreeAreaIds } from "../../platform/scope";
 import type { Relation } from "./workflow";
 
 export type CaseRow = typeof cases.$inferSelect;
-
-/**
- * Roles that read cases of their scope (the rest see only what they reported).
- * @deprecated use `inGroup(role, "staff")` or `caseRule` from platform/access.ts.
- */
-export const CASE_READER_ROLES: readonly Role[] = ROLE_GROUPS.staff;
 
 /** The case read rule on the `cases` table: one condition for lists and for one case by id. */
 export function caseVisible(user: AuthUser): SQL {
@@ -26,11 +19,6 @@ export async function areaIsInScope(db: DbOrTx, user: AuthUser, areaId: string |
   if (!areaId) return false;
   const [r] = rowsOf<{ ok: boolean | null }>(await db.execute(sql`SELECT ${areaId}::uuid IN ${subtreeAreaIds(user)} AS ok`));
   return r?.ok === true;
-}
-
-/** `inScope`: the case's area lies in the user's subtree. The same decision as `caseRule`, for a loaded row. */
-export function canRead(user: AuthUser, c: CaseRow, inScope: boolean): boolean {
-  return c.reporterId === user.id || caseStaffReach(user, c, inScope);
 }
 
 /** The user's relations to a case, which the workflow table turns into allowed actions. */

@@ -3,9 +3,6 @@ import { rowsOf, type DbOrTx } from "../../db/client";
 import { addDays } from "../../platform/clock";
 import { walkOrder } from "./task-queries";
 
-/** Visits a grid worker is planned per day unless configured otherwise (`PATROL_DAILY_CAP`). */
-export const DEFAULT_DAILY_CAP = 25;
-
 /**
  * Gives every open task without a day one inside its period: the tasks of one worker and one period
  * are laid out in walking order (compound → building → unit) and spread evenly over the days left

@@ -17,8 +17,6 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 /** Days after a 未遇 the second try is planned for. */
 export const RETRY_AFTER_DAYS = 1;
 
-export const OUTCOME_NAMES: Record<VisitOutcome, string> = { visited: "已走访", not_home: "未遇", refused: "拒访", moved_away: "已搬离" };
-
 /** Person and household kinds of work are care visits (走访): they are recorded in the registry too. */
 export function isVisitTarget(row: Pick<TaskRow, "personId" | "householdId">): boolean {
   return Boolean(row.personId || row.householdId);
