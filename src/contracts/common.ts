@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursor, limit, lngLatInput } from "./bounded";
+import { cursor, limit, line, lngLatInput } from "./bounded";
 
 export const uuid = z.string().uuid();
 /**
@@ -45,3 +45,6 @@ export const pageQuery = z.strictObject({
   cursor: cursor.optional(),
   limit: limit(200, 50),
 });
+
+/** The optional Idempotency-Key header of a write that a retry must not repeat (its format is checked by the server's `once`). */
+export const idempotencyHeaders = z.object({ "idempotency-key": line(200).optional() }).passthrough();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { line } from "../../../contracts/bounded";
+import { idempotencyHeaders } from "../../../contracts/common";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   caseDetail,
@@ -19,7 +19,6 @@ import { caseCategories, cases } from "../../db/schema/cases";
 import { users } from "../../db/schema/accounts";
 import { areas } from "../../db/schema/areas";
 import { signedIn } from "../../platform/http";
-import { IDEMPOTENCY_HEADER } from "../../platform/idempotency";
 import type { NotificationRow } from "../../platform/notify";
 import { areaInScope, homeArea } from "../../platform/scope";
 import { AppError } from "../../platform/errors";
@@ -39,7 +38,6 @@ import { caseVisible, type CaseRow } from "./access";
 import { TRANSITIONS } from "./workflow";
 
 const TAGS = ["cases"];
-const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: line(200).optional() }).passthrough();
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -69,7 +67,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: "Report a case (Idempotency-Key header makes retries safe)",
-        headers: idemHeader,
+        headers: idempotencyHeaders,
         body: reportCaseBody,
         response: { 200: z.object({ id: z.string().uuid(), number: z.string(), replayed: z.boolean() }) },
       },
@@ -199,7 +197,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: "Act on a case: one guarded transition of the workflow table",
         params: caseIdParams,
-        headers: idemHeader,
+        headers: idempotencyHeaders,
         body: transitionBody,
         response: { 200: caseDetail },
       },

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { line } from "../../../contracts/bounded";
+import { idempotencyHeaders } from "../../../contracts/common";
 import { myCommunityReply, noticeBody, noticeCreated, noticeListQuery, noticeListReply, noticeParams, noticePatchBody } from "../../../contracts/notices";
 import { signedIn } from "../../platform/http";
-import { IDEMPOTENCY_HEADER } from "../../platform/idempotency";
 import { runWrite } from "../../platform/write";
 import { createNotice, listNotices, updateNotice, withdrawNotice } from "./manage-notices";
 import { myCommunity } from "./my-community";
 
 const TAGS = ["notices"];
-const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: line(200).optional() }).passthrough();
 
 /** Community notices (公告) and the resident's contacts in their community. */
 export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,7 +24,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/notices",
-    { schema: { tags: TAGS, summary: "Publish a notice to a community", headers: idemHeader, body: noticeBody, response: { 200: noticeCreated } }, config: { policy: "notice:write" } },
+    { schema: { tags: TAGS, summary: "Publish a notice to a community", headers: idempotencyHeaders, body: noticeBody, response: { 200: noticeCreated } }, config: { policy: "notice:write" } },
     async (request) => runWrite(deps, request, async (tx, ctx) => ({ value: await createNotice(ctx, tx, request.body) })),
   );
 

@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { line } from "../../../contracts/bounded";
 import {
   accountListQuery,
   accountListReply,
@@ -18,7 +16,7 @@ import {
   userParams,
   volunteerRecord,
 } from "../../../contracts/partners";
-import { ok } from "../../../contracts/common";
+import { idempotencyHeaders, ok } from "../../../contracts/common";
 import { signedIn } from "../../platform/http";
 import { runWrite } from "../../platform/write";
 import { once, IDEMPOTENCY_HEADER } from "../../platform/idempotency";
@@ -30,7 +28,6 @@ import { redeemReward } from "./redeem-reward";
 import { createRiderService, riderFriendly } from "./rider-friendly";
 
 const TAGS = ["points"];
-const idemHeader = z.object({ [IDEMPOTENCY_HEADER]: line(200).optional() }).passthrough();
 
 /** Service hours and points, the reward catalogue, and the rider-friendly community. */
 export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -90,7 +87,7 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/rewards/:id/redeem",
     {
-      schema: { tags: TAGS, summary: "Spend points on an item (409 when out of stock or short of points; Idempotency-Key makes retries safe)", params: idParams, headers: idemHeader, response: { 200: redeemReply } },
+      schema: { tags: TAGS, summary: "Spend points on an item (409 when out of stock or short of points; Idempotency-Key makes retries safe)", params: idParams, headers: idempotencyHeaders, response: { 200: redeemReply } },
       config: { policy: "authenticated" },
     },
     async (request) => {
