@@ -4,6 +4,7 @@ import { can, type Permission } from "../../platform/policy";
 import { addDays, dayStart, localDay } from "../../platform/clock";
 import { isoInstant } from "../../platform/instants";
 import type { InboxBadges, InboxGroup, InboxItem, InboxKind, InboxReply } from "../../../contracts/inbox";
+import { periodOf } from "../patrols/periods";
 import { decidesEveryDelay, dispatchLevels, verifierLevels } from "./case-duties";
 import {
   activitiesOfWeek,
@@ -48,8 +49,7 @@ const KINDS: Record<InboxKind, { permission: Permission; run: Runner; item: (id:
 
 function clockAt(now: Date): Clock {
   const today = localDay(now);
-  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  return { now, today, monday: addDays(today, -weekday) };
+  return { now, today, monday: periodOf(today, "weekly").start };
 }
 
 function presentItem(kind: InboxKind, r: KindRow): InboxItem {
