@@ -42,6 +42,9 @@ export function caseRule(user: AuthUser, cols: { areaId: Col; reporterId: Col; d
   return sql`(${scoped} OR ${mine})`;
 }
 
+/** The columns `caseRule` reads, in raw SQL over `cases c`. */
+export const CASE_ALIAS_COLUMNS = { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` };
+
 /** Whether a case row (already loaded) is one the user reaches as staff (scope and department). */
 export function caseStaffReach(user: AuthUser, c: { department: string | null }, areaInUserScope: boolean): boolean {
   if (!areaInUserScope || !inGroup(user.role, "staff")) return false;

@@ -32,6 +32,23 @@ function quantile(buckets: Array<{ step: number; n: number }>, q: number): numbe
 
 /** Counts that add up across communities and months. */
 type Totals = Record<(typeof TOTALS)[number], number>;
+
+/**
+ * The case totals over rows aliased `c`, as the measures define them (resolved at the highest level
+ * reached, overdue = was ever overdue, satisfied = satisfied or basic); the street comparison counts
+ * a department's cases with the same columns.
+ */
+export const CASE_TOTALS = sql`count(*)::int AS total,
+  count(*) FILTER (WHERE c.status <> 'closed')::int AS open,
+  count(*) FILTER (WHERE c.closure_kind = 'resolved')::int AS resolved,
+  count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'grid')::int AS "resolvedAtGrid",
+  count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'community')::int AS "resolvedAtCommunity",
+  count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level IN ('street', 'department'))::int AS "resolvedBeyond",
+  count(*) FILTER (WHERE c.was_overdue)::int AS overdue,
+  count(*) FILTER (WHERE c.status <> 'closed' AND c.timer = 'red')::int AS "overdueOpen",
+  count(*) FILTER (WHERE c.rating IS NOT NULL)::int AS rated,
+  count(*) FILTER (WHERE c.rating IN ('satisfied', 'basic'))::int AS satisfied`;
+
 const TOTALS = ["total", "open", "resolved", "resolvedAtGrid", "resolvedAtCommunity", "resolvedBeyond", "overdue", "overdueOpen", "rated", "satisfied", "riders"] as const;
 type Breakdown = Record<string, [count: number, resolved: number]>;
 
@@ -129,16 +146,7 @@ async function countCases(db: DbOrTx, ranges: Range[], below: string | null): Pr
   const ym = sql`to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
   const [totalsResult, groupsResult] = await Promise.all([
     db.execute(sql`
-      SELECT c.community_id AS cid, ${ym} AS ym, count(*)::int AS total,
-        count(*) FILTER (WHERE c.status <> 'closed')::int AS open,
-        count(*) FILTER (WHERE c.closure_kind = 'resolved')::int AS resolved,
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'grid')::int AS "resolvedAtGrid",
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'community')::int AS "resolvedAtCommunity",
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level IN ('street', 'department'))::int AS "resolvedBeyond",
-        count(*) FILTER (WHERE c.was_overdue)::int AS overdue,
-        count(*) FILTER (WHERE c.status <> 'closed' AND c.timer = 'red')::int AS "overdueOpen",
-        count(*) FILTER (WHERE c.rating IS NOT NULL)::int AS rated,
-        count(*) FILTER (WHERE c.rating IN ('satisfied', 'basic'))::int AS satisfied,
+      SELECT c.community_id AS cid, ${ym} AS ym, ${CASE_TOTALS},
         count(*) FILTER (WHERE c.mobile_reporter)::int AS riders
       FROM ${from} GROUP BY 1, 2`),
     // Category with channel and status with closure are grouped together (few pairs each) and

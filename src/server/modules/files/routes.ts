@@ -11,7 +11,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { fileUrls, MAX_UPLOAD_BYTES, readingMultipart, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
 import { can } from "../../platform/policy";
-import { areaRule, caseRule, patrolRule, restrictedSubjectRule } from "../../platform/access";
+import { areaRule, CASE_ALIAS_COLUMNS, caseRule, patrolRule, restrictedSubjectRule } from "../../platform/access";
 import { inGroup } from "../../platform/roles";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
@@ -52,7 +52,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
     if (!row) throw notFound("file");
     if (row.ownerId === user.id) return row;
-    const caseReadable = caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` });
+    const caseReadable = caseRule(user, CASE_ALIAS_COLUMNS);
     const visitReadable = inGroup(user.role, "staff")
       ? sql`(${areaRule(user, { areaId: sql`v.area_id` })} AND ${restrictedSubjectRule(user, { personId: sql`v.person_id`, assigneeId: sql`v.visitor_id` })})`
       : sql`false`;

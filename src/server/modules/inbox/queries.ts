@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { areaRule, caseRule, communityRule } from "../../platform/access";
+import { areaRule, CASE_ALIAS_COLUMNS, caseRule, communityRule } from "../../platform/access";
 import { inScope } from "../../platform/scope";
 
 /** How many items of a kind the inbox lists; the count covers them all. */
@@ -21,7 +21,7 @@ async function firstOf(db: DbOrTx, query: SQL): Promise<{ count: number; rows: K
  * department's) limited to the scope, as the workflow's relations need it (`relationsOf` inScope).
  */
 function staffCases(user: AuthUser): SQL {
-  return sql`${caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` })} AND ${inScope(user, sql`c.area_id`)}`;
+  return sql`${caseRule(user, CASE_ALIAS_COLUMNS)} AND ${inScope(user, sql`c.area_id`)}`;
 }
 
 const levelIn = (levels: readonly string[]) => (levels.length ? sql`c.level IN (${sql.join(levels.map((l) => sql`${l}`), sql`, `)})` : sql`false`);

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
-import { caseRule } from "../../platform/access";
+import { CASE_ALIAS_COLUMNS, caseRule } from "../../platform/access";
 import { communitiesUnder, type AreaRow } from "../../platform/scope";
 import { dayAfter, dayStart } from "../../platform/clock";
+import { CASE_TOTALS } from "../cases/measures";
 
 export type CommunityRef = { id: string; name: string; path: string; streetId: string | null; streetName: string | null };
 
@@ -44,22 +45,13 @@ export async function selectCaseFiguresByCommunity(db: DbOrTx, user: AuthUser, c
   if (communityIds.length === 0) return out;
   const rows = rowsOf<CaseFigures>(
     await db.execute(sql`
-      SELECT c.community_id AS cid, count(*)::int AS total,
-        count(*) FILTER (WHERE c.status <> 'closed')::int AS open,
-        count(*) FILTER (WHERE c.closure_kind = 'resolved')::int AS resolved,
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'grid')::int AS "resolvedAtGrid",
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level = 'community')::int AS "resolvedAtCommunity",
-        count(*) FILTER (WHERE c.closure_kind = 'resolved' AND c.max_level IN ('street', 'department'))::int AS "resolvedBeyond",
-        count(*) FILTER (WHERE c.was_overdue)::int AS overdue,
-        count(*) FILTER (WHERE c.status <> 'closed' AND c.timer = 'red')::int AS "overdueOpen",
-        count(*) FILTER (WHERE c.rating IS NOT NULL)::int AS rated,
-        count(*) FILTER (WHERE c.rating IN ('satisfied', 'basic'))::int AS satisfied,
+      SELECT c.community_id AS cid, ${CASE_TOTALS},
         (round((percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(date_part('epoch', c.closed_at - c.created_at) / 360))
           FILTER (WHERE c.closure_kind IN ('resolved', 'unable', 'not_responsible')))::numeric * 360) / 3600)::float8 AS "medianHoursToClose"
       FROM cases c
       WHERE c.community_id IN (SELECT unnest(${`{${communityIds.join(",")}}`}::uuid[]))
         AND c.created_at >= ${dayStart(from)} AND c.created_at < ${dayAfter(to)}
-        AND ${caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` })}
+        AND ${caseRule(user, CASE_ALIAS_COLUMNS)}
       GROUP BY c.community_id`),
   );
   for (const r of rows) out.set(r.cid, { ...r, medianHoursToClose: r.medianHoursToClose === null ? null : Number(r.medianHoursToClose) });
@@ -71,7 +63,7 @@ export async function selectCaseFiguresByCommunity(db: DbOrTx, user: AuthUser, c
  * caller may read, overdue first, then the soonest due; with the total.
  */
 export async function selectStreetQueueIds(db: DbOrTx, user: AuthUser, limit: number): Promise<{ ids: string[]; total: number }> {
-  const rule = caseRule(user, { areaId: sql`c.area_id`, reporterId: sql`c.reporter_id`, department: sql`c.department` });
+  const rule = caseRule(user, CASE_ALIAS_COLUMNS);
   const where = sql`c.status <> 'closed' AND c.level IN ('street', 'department') AND ${rule}`;
   const [ids, [count]] = await Promise.all([
     db.execute(sql`
