@@ -1,6 +1,4 @@
-import type { Page } from "@playwright/test";
-import { test, expect, apiLogin, mobileLogin, PHONE } from "./support/fixtures";
-import { makePng } from "./support/png";
+import { test, expect, apiLogin, mobileLogin, PHONE, fillChecklist, type ChecklistItem } from "./support/fixtures";
 
 /**
  * The grid worker's day on the phone: 今日任务 grouped along the walk with its total, one 未遇 (the
@@ -8,9 +6,8 @@ import { makePng } from "./support/png";
  * also shows as visited today on the care list (one visit is one record); the total goes down.
  */
 
-type Item = { id: string; seq: number; type: string; options: string[] | null; required: boolean; failWhen: { equals?: boolean; in?: string[] } | null };
 type TaskRow = { id: string; targetKind: string; status: string; retryOn: string | null };
-type Task = TaskRow & { template: { items: Item[] }; plan: { target: { type: "person" | "household" | "place"; id: string } } };
+type Task = TaskRow & { template: { items: ChecklistItem[] }; plan: { target: { type: "person" | "household" | "place"; id: string } } };
 type CarePerson = { id: string; householdId: string | null; tags: Array<{ code: string }> };
 
 test.use({ ...PHONE, permissions: ["geolocation"], geolocation: { longitude: 102.7167, latitude: 25.0722 } });
@@ -98,22 +95,3 @@ test("a grid worker works through today's list: one 未遇, one care visit that 
   await expect(row.getByTestId("care-visited-today")).toHaveText("今日已走访");
   await page.screenshot({ path: "test-results/grid-worker-care-390.png" });
 });
-
-/** Passing answers to every item (a photo where one is asked for). */
-async function fillChecklist(page: Page, task: Task) {
-  for (const item of task.template.items) {
-    const row = page.getByTestId(`item-${item.seq}`);
-    if (item.type === "yes_no") {
-      await row.getByTestId(`item-${item.seq}-${String(!(item.failWhen?.equals ?? false))}`).click();
-    } else if (item.type === "choice") {
-      const ok = item.options!.find((o) => !item.failWhen?.in?.includes(o))!;
-      await row.getByTestId(`item-${item.seq}-${ok}`).click();
-    } else if (item.type === "text" && item.required) {
-      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("情况正常");
-    } else if (item.type === "number" && item.required) {
-      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("3");
-    } else if (item.type === "photo" && item.required) {
-      await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "visit.png", mimeType: "image/png", buffer: makePng(80, 60) });
-    }
-  }
-}

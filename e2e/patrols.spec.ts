@@ -1,7 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Page } from "@playwright/test";
-import { test, expect, apiLogin, consoleLogin, mobileLogin, PHONE } from "./support/fixtures";
-import { makePng } from "./support/png";
+import { test, expect, apiLogin, consoleLogin, mobileLogin, PHONE, fillChecklist, type ChecklistItem } from "./support/fixtures";
 
 /**
  * Patrols, end to end: a grid worker fills a checklist on the phone with no network, the form
@@ -10,7 +8,7 @@ import { makePng } from "./support/png";
  * downloads the month's ledger with that visit in it.
  */
 
-type Item = { id: string; seq: number; label: string; type: string; options: string[] | null; required: boolean; failWhen: { equals?: boolean; in?: string[] } | null; opensCase: boolean };
+type Item = ChecklistItem & { label: string; opensCase: boolean };
 type Task = { id: string; targetKind: string; targetLabel: string; status: string; template: { items: Item[] }; submissions: Array<{ id: string; failures: string[]; photos: unknown[]; cases: Array<{ number: string }> }> };
 
 const shared: { task?: Task; failed?: Item; caseNumber?: string } = {};
@@ -190,28 +188,6 @@ test("the staff sees the task board by grid and the differentiated plan list", a
   await page.getByTestId("tab-templates").click();
   await expect(page.getByTestId("patrol-templates")).toContainText("消防安全巡查表");
 });
-
-/** Answers every item of the task's checklist with a passing answer, except `failed` (with a photo). */
-async function fillChecklist(page: Page, task: Task, failed?: Item) {
-  for (const item of task.template.items) {
-    const row = page.getByTestId(`item-${item.seq}`);
-    if (item.id === failed?.id) {
-      await row.getByTestId(`item-${item.seq}-${String(failed.failWhen!.equals)}`).click();
-      await expect(row).toHaveAttribute("data-failed", "true");
-      await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "exit.png", mimeType: "image/png", buffer: makePng(80, 60) });
-      await expect(row.locator(".p-photo")).toHaveCount(1);
-    } else if (item.type === "yes_no") {
-      await row.getByTestId(`item-${item.seq}-${String(!(item.failWhen?.equals ?? false))}`).click();
-    } else if (item.type === "choice") {
-      const ok = item.options!.find((o) => !item.failWhen?.in?.includes(o))!;
-      await row.getByTestId(`item-${item.seq}-${ok}`).click();
-    } else if (item.type === "text" && item.required) {
-      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("情况正常");
-    } else if (item.type === "number" && item.required) {
-      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("3");
-    }
-  }
-}
 
 const KIND_LABELS: Record<string, string> = {
   key_enterprise: "重点企业",

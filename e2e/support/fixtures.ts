@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import { makePng } from "./png";
 
 export const DEMO_PASSWORD = "Linli@2026";
 
@@ -118,4 +119,34 @@ export async function microgridCentre(request: APIRequestContext, username: stri
   const micro = tree.find((a) => a.level === "microgrid" && a.parentId === me.area.id && a.center);
   expect(micro, `a micro-grid of ${username}'s grid`).toBeDefined();
   return { grid: me.area.name, center: micro!.center! };
+}
+
+/** A checklist item of a patrol task, as the task detail answers it. */
+export type ChecklistItem = { id: string; seq: number; type: string; options: string[] | null; required: boolean; failWhen: { equals?: boolean; in?: string[] } | null };
+
+/**
+ * Fills the phone's checklist form of a task with passing answers (a photo where one is required);
+ * `failed` is answered the failing way, with a photo of it.
+ */
+export async function fillChecklist(page: Page, task: { template: { items: ChecklistItem[] } }, failed?: ChecklistItem) {
+  for (const item of task.template.items) {
+    const row = page.getByTestId(`item-${item.seq}`);
+    if (item.id === failed?.id) {
+      await row.getByTestId(`item-${item.seq}-${String(failed.failWhen!.equals)}`).click();
+      await expect(row).toHaveAttribute("data-failed", "true");
+      await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "exit.png", mimeType: "image/png", buffer: makePng(80, 60) });
+      await expect(row.locator(".p-photo")).toHaveCount(1);
+    } else if (item.type === "yes_no") {
+      await row.getByTestId(`item-${item.seq}-${String(!(item.failWhen?.equals ?? false))}`).click();
+    } else if (item.type === "choice") {
+      const ok = item.options!.find((o) => !item.failWhen?.in?.includes(o))!;
+      await row.getByTestId(`item-${item.seq}-${ok}`).click();
+    } else if (item.type === "text" && item.required) {
+      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("情况正常");
+    } else if (item.type === "number" && item.required) {
+      await row.getByTestId(`item-${item.seq}-input`).getByRole("textbox").fill("3");
+    } else if (item.type === "photo" && item.required) {
+      await row.getByTestId(`item-${item.seq}-photos-input`).setInputFiles({ name: "visit.png", mimeType: "image/png", buffer: makePng(80, 60) });
+    }
+  }
 }
