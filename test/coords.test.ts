@@ -44,6 +44,8 @@ describe("WGS-84 ↔ GCJ-02", () => {
   it("converts for the map's datum and back", () => {
     const w: Position = [102.719, 25.0713];
     expect(toMapCrs(w, "wgs84")).toEqual(w);
+    // A GCJ-02 map shifts the point (else the round trip below would hold for any no-op).
+    expect(distanceMetres(toMapCrs(w, "gcj02"), w)).toBeGreaterThan(100);
     expect(distanceMetres(fromMapCrs(toMapCrs(w, "gcj02"), "gcj02"), w)).toBeLessThan(0.01);
   });
 });

@@ -54,6 +54,7 @@ describe("base layer", () => {
     expect(kinds("river").map((f) => f.properties.name)).toEqual(["盘龙江"]);
     expect(kinds("water").map((f) => f.properties.name)).toEqual(["盘龙江"]);
     expect(kinds("green").length).toBeGreaterThan(0);
+    expect(kinds("place").length).toBeGreaterThan(0);
     expect(kinds("place").every((f) => f.properties.placeKind)).toBe(true);
     // Nothing of 怡心桥.
     expect(fs.some((f) => f.properties.name.includes("怡心"))).toBe(false);

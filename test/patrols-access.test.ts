@@ -64,6 +64,7 @@ describe("重点人员 in patrols", () => {
     it(`${name} sees no 重点人员 of others in task lists, plans, ledgers and details`, async () => {
       const c = client(name);
       const me = userIds.get(name)!;
+      expect(foreignNames(name).length, "key persons of others to look for").toBeGreaterThan(0);
       const tasks = await c.get("/api/patrols/tasks?targetKind=key_person&limit=100");
       expect(tasks.statusCode, tasks.body).toBe(200);
       for (const item of tasks.json().items as Array<{ assignee: { id: string } }>) expect(item.assignee.id).toBe(me);
@@ -95,9 +96,11 @@ describe("重点人员 in patrols", () => {
         for (const n of foreignNames(name)) expect(all).not.toContain(n);
       } else expect([403, 404]).toContain(xlsx.statusCode);
 
+      let probed = 0;
       for (const p of keyPlans.filter((x) => x.assignee_id !== me).slice(0, 5)) {
         const own = keyPlans.some((x) => x.person_id === p.person_id && x.assignee_id === me);
         if (own) continue;
+        probed++;
         expect((await c.get(`/api/patrols/ledger/target?type=person&id=${p.person_id}`)).statusCode).toBe(404);
         expect((await c.get(`/api/patrols/plans/${p.id}`)).statusCode).toBe(404);
         const [task] = await q<{ id: string }>(sql`SELECT id FROM patrol_tasks WHERE plan_id = ${p.id} AND assignee_id <> ${me} LIMIT 1`);
@@ -105,6 +108,7 @@ describe("重点人员 in patrols", () => {
         const [sub] = await q<{ id: string }>(sql`SELECT s.id FROM patrol_submissions s JOIN patrol_tasks k ON k.id = s.task_id WHERE k.plan_id = ${p.id} AND s.submitted_by <> ${me} LIMIT 1`);
         if (sub) expect((await c.get(`/api/patrols/submissions/${sub.id}`)).statusCode).toBe(404);
       }
+      expect(probed, "key person plans of others probed by id").toBeGreaterThan(0);
     });
   }
 
