@@ -3,11 +3,21 @@ import { customType } from "drizzle-orm/pg-core";
 /** A WGS-84 position: [longitude, latitude]. */
 export type LngLat = [number, number];
 
-function parsePoints(text: string): LngLat[] {
+/** The [lng, lat] pairs of PostgreSQL point or polygon text ("((x,y),…)"), in order. */
+export function parsePoints(text: string): LngLat[] {
   const nums = text.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? [];
   const out: LngLat[] = [];
   for (let i = 0; i + 1 < nums.length; i += 2) out.push([Number(nums[i]), Number(nums[i + 1])]);
   return out;
+}
+
+/** A point as raw SQL answers it (an {x, y} object or "(x,y)" text), or null. */
+export function parsePoint(v: unknown): LngLat | null {
+  if (v && typeof v === "object" && "x" in v) {
+    const p = v as { x: number; y: number };
+    return [p.x, p.y];
+  }
+  return parsePoints(String(v ?? ""))[0] ?? null;
 }
 
 /** PostgreSQL native `polygon` (no PostGIS); x = longitude, y = latitude. */
@@ -32,11 +42,7 @@ export const geoPoint = customType<{ data: LngLat; driverData: string }>({
     return `(${value[0]},${value[1]})`;
   },
   fromDriver(value) {
-    if (typeof value === "object" && value !== null && "x" in (value as object)) {
-      const p = value as unknown as { x: number; y: number };
-      return [p.x, p.y];
-    }
-    return parsePoints(String(value))[0] ?? [0, 0];
+    return parsePoint(value) ?? [0, 0];
   },
 });
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { BaseLayer, MapFeature } from "../../../contracts/maps";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import { areas } from "../../db/schema/areas";
-import type { LngLat } from "../../db/schema/types";
+import { parsePoint, parsePoints, type LngLat } from "../../db/schema/types";
 import type { AuthUser } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { areaInScope, communitiesUnder, homeArea, type AreaRow } from "../../platform/scope";
@@ -61,17 +61,7 @@ const ring = (pts: LngLat[]): Array<[number, number]> => {
   if (r.length && (r[0][0] !== r[r.length - 1][0] || r[0][1] !== r[r.length - 1][1])) r.push(r[0]);
   return r;
 };
-const parsePoint = (v: unknown): LngLat | null => {
-  if (v && typeof v === "object" && "x" in (v as object)) return [(v as { x: number }).x, (v as { y: number }).y];
-  const m = String(v ?? "").match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi);
-  return m && m.length >= 2 ? [Number(m[0]), Number(m[1])] : null;
-};
-const parsePolygon = (v: unknown): LngLat[] => {
-  const m = String(v ?? "").match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? [];
-  const out: LngLat[] = [];
-  for (let i = 0; i + 1 < m.length; i += 2) out.push([Number(m[i]), Number(m[i + 1])]);
-  return out;
-};
+const parsePolygon = (v: unknown): LngLat[] => parsePoints(String(v ?? ""));
 
 type Row = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { inChina, type ReverseAddress } from "../../../contracts/maps";
 import { rowsOf, type DbOrTx } from "../../db/client";
-import type { LngLat } from "../../db/schema/types";
+import { parsePoints, type LngLat } from "../../db/schema/types";
 import type { StoredGeometry } from "../../db/schema/maps";
 import type { AuthUser } from "../../platform/context";
 import { communityRule } from "../../platform/access";
@@ -30,12 +30,7 @@ export function checkChinaPoint(lng: number, lat: number): void {
   throw new AppError("VALIDATION_FAILED", { reason: "outside_china", lng, lat });
 }
 
-const parsePolygon = (v: unknown): LngLat[] => {
-  const m = String(v ?? "").match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? [];
-  const out: LngLat[] = [];
-  for (let i = 0; i + 1 < m.length; i += 2) out.push([Number(m[i]), Number(m[i + 1])]);
-  return out;
-};
+const parsePolygon = (v: unknown): LngLat[] => parsePoints(String(v ?? ""));
 
 export async function reverseAddress(db: DbOrTx, user: AuthUser, lng: number, lat: number): Promise<ReverseAddress> {
   checkChinaPoint(lng, lat);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
+import { parsePoint } from "../../db/schema/types";
 import type { AuthUser } from "../../platform/context";
 import { patrolRule } from "../../platform/access";
 import { fileUrls } from "../../platform/uploads";
@@ -27,13 +28,6 @@ type SubmissionRow = {
 };
 
 const iso = (v: string | Date) => isoInstant(v);
-
-function pointOf(v: unknown): [number, number] | null {
-  if (!v) return null;
-  if (typeof v === "object" && "x" in (v as object)) return [(v as { x: number }).x, (v as { y: number }).y];
-  const m = String(v).match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi);
-  return m && m.length >= 2 ? [Number(m[0]), Number(m[1])] : null;
-}
 
 /** Cases opened from a submission (both ways through case_links), with the item that failed. */
 export const LINKED_CASES = (submissionId: SQL) => sql`(SELECT json_agg(json_build_object(
@@ -73,7 +67,7 @@ export async function selectSubmissions(db: DbOrTx, where: SQL): Promise<Submiss
     receivedAt: iso(r.received_at),
     answers: r.answers,
     failures: r.failures,
-    location: pointOf(r.location),
+    location: parsePoint(r.location),
     trackPoints: r.track_points,
     trackMeters: r.track_meters === null ? null : Number(r.track_meters),
     trackSeconds: r.track_seconds,
