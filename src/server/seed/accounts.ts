@@ -91,8 +91,6 @@ export function buildAccounts(
       personId: s.personId ?? null,
       department: s.department ?? null,
       status: "active",
-      // Marked so that a production start refuses while any of them is still active.
-      demo: true,
     }),
   );
   const summary = specs.map(
