@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button, ErrorBlock, List, Skeleton, Tag } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useAreaTree } from "../../api/use-area-tree";
@@ -6,10 +6,10 @@ import { usePublicConfig } from "../../api/use-public-config";
 import { BASE_COLOURS } from "../../lib/base-layer";
 import { errorMessage } from "../../lib/error-message";
 import type { LngLat } from "../../lib/map-crs";
-import { distanceText, metresBetween } from "../../lib/use-map-search";
-import { useCurrentPosition } from "../cases/use-current-position";
+import { distanceText, metresBetween } from "../../lib/distance";
 import "./partners.css";
 import { ME_COLOUR, RiderMap, SERVICE_COLOUR, STATION_COLOUR, type MapPoint } from "./rider-map";
+import { useMyPosition } from "./use-my-position";
 import { useRiderFriendly } from "./use-points";
 
 /** 骑手友好地图: rider stations with amenities and hours, and rider services with their providers, on a map and in lists. */
@@ -19,30 +19,7 @@ export function MobileRiderFriendly() {
   const tree = useAreaTree();
   const config = usePublicConfig();
   const [selected, setSelected] = useState<string | null>(null);
-  const { locating, locate } = useCurrentPosition();
-  const [me, setMe] = useState<LngLat | null>(null);
-  const [locateFailed, setLocateFailed] = useState(false);
-  const findMe = () =>
-    locate(
-      (at) => {
-        setMe(at);
-        setLocateFailed(false);
-      },
-      () => setLocateFailed(true),
-    );
-  // Distances show at once when the phone already allows its position; otherwise on request.
-  useEffect(() => {
-    let live = true;
-    navigator.permissions
-      ?.query({ name: "geolocation" })
-      .then((status) => {
-        if (live && status.state === "granted") findMe();
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { me, locating, failed: locateFailed, findMe } = useMyPosition();
   const away = (at: unknown) => (me && Array.isArray(at) ? t("partners.mobile.rider.distance", { distance: distanceText(metresBetween(me, at as LngLat), t) }) : "");
   const points = useMemo<MapPoint[]>(() => {
     if (!data.data) return [];

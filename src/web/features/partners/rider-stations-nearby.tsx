@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button, ErrorBlock, Skeleton, Tag } from "antd-mobile";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiGet } from "../../api/client";
 import { errorMessage } from "../../lib/error-message";
 import type { LngLat } from "../../lib/map-crs";
-import { distanceText, metresBetween } from "../../lib/use-map-search";
-import { useCurrentPosition } from "../cases/use-current-position";
+import { distanceText, metresBetween } from "../../lib/distance";
 import { navigateUrl, openNow } from "./station-hours";
 import type { RiderFriendly } from "./types";
+import { useMyPosition } from "./use-my-position";
 import "./partners.css";
 import "./rider-home.css";
 
@@ -23,27 +23,8 @@ export function RiderStationsNearby({ limit }: { limit?: number }) {
     queryKey: ["riders", "friendly", "everywhere"],
     queryFn: ({ signal }) => apiGet<RiderFriendly>("/riders/friendly", { everywhere: "true" }, signal),
   });
-  const { locating, locate } = useCurrentPosition();
+  const { me, locating, findMe } = useMyPosition();
   const [all, setAll] = useState(false);
-  const [me, setMe] = useState<LngLat | null>(null);
-  const findMe = () =>
-    locate(
-      (at) => setMe(at),
-      () => setMe(null),
-    );
-  // The position is read at once when the phone already allows it; otherwise on request.
-  useEffect(() => {
-    let live = true;
-    navigator.permissions
-      ?.query({ name: "geolocation" })
-      .then((status) => {
-        if (live && status.state === "granted") findMe();
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const stations = useMemo(() => {
     const all = (data.data?.stations ?? []).map((s) => ({ ...s, metres: me && s.location ? metresBetween(me, s.location as LngLat) : null, open: openNow(s.hours) }));

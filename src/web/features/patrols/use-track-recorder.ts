@@ -1,16 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { metresBetween } from "../../lib/distance";
 
 export type TrackFix = [number, number, number];
-
-const EARTH_M = 6_371_000;
-const rad = (d: number) => (d * Math.PI) / 180;
-
-export function metersBetween(a: [number, number], b: [number, number]): number {
-  const dLat = rad(b[1] - a[1]);
-  const dLng = rad(b[0] - a[0]);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_M * Math.asin(Math.sqrt(h));
-}
 
 const storageKey = (taskId: string) => `linli.patrols.track:${taskId}`;
 
@@ -71,7 +62,7 @@ export function useTrackRecorder(taskId: string) {
   }, [stop]);
 
   let meters = 0;
-  for (let i = 1; i < fixes.length; i++) meters += metersBetween([fixes[i - 1][0], fixes[i - 1][1]], [fixes[i][0], fixes[i][1]]);
+  for (let i = 1; i < fixes.length; i++) meters += metresBetween([fixes[i - 1][0], fixes[i - 1][1]], [fixes[i][0], fixes[i][1]]);
   const seconds = fixes.length > 1 ? Math.round((fixes[fixes.length - 1][2] - fixes[0][2]) / 1000) : 0;
   return { fixes, recording, error, start, stop, clear, meters: Math.round(meters), seconds };
 }
