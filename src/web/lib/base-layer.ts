@@ -1,4 +1,5 @@
 import L from "leaflet";
+import { ensurePane } from "./leaflet-areas";
 import { toMap, toMapAll, type LngLat } from "./map-crs";
 import type { BaseFeature, PlaceKind } from "./use-base-map";
 
@@ -33,12 +34,8 @@ export const BASE_SHAPES_PANE = "ll-base-shapes";
 export const BASE_LABELS_PANE = "ll-base-labels";
 
 function ensurePanes(map: L.Map) {
-  if (!map.getPane(BASE_SHAPES_PANE)) map.createPane(BASE_SHAPES_PANE).style.zIndex = "350";
-  if (!map.getPane(BASE_LABELS_PANE)) {
-    const pane = map.createPane(BASE_LABELS_PANE);
-    pane.style.zIndex = "450";
-    pane.style.pointerEvents = "none";
-  }
+  ensurePane(map, BASE_SHAPES_PANE, 350);
+  ensurePane(map, BASE_LABELS_PANE, 450, true);
 }
 
 export interface BaseLayerOptions {

@@ -8,12 +8,6 @@ export { fromMap, toMap, toMapAll } from "./map-crs";
 /** Kunming city centre: where a map with nothing to show starts. */
 export const DEFAULT_CENTER: [number, number] = [102.71, 25.04];
 
-/**
- * A WGS-84 point as a Leaflet position, without conversion: only for maps drawn in WGS-84. To draw
- * on a map, use `toMap(map, point)`, which follows the map's coordinate system (GCJ-02 on 高德).
- */
-export const toLatLng = ([lng, lat]: [number, number]) => L.latLng(lat, lng);
-
 function styleOf(area: AreaNode, colour: string): L.PathOptions {
   switch (area.level) {
     case "microgrid":
@@ -77,15 +71,18 @@ export function drawAreaBackground(map: L.Map, items: AreaNode[], index: AreaInd
   return group;
 }
 
-/** A pane above the area labels (tooltips), so that the labels never hide a marker. */
-export function markerPane(map: L.Map): string {
-  const name = "ll-markers";
+/** The map's pane `name` at `zIndex`, made on first use; `clickThrough`: its content takes no clicks. */
+export function ensurePane(map: L.Map, name: string, zIndex: number, clickThrough = false): string {
   if (!map.getPane(name)) {
     const pane = map.createPane(name);
-    pane.style.zIndex = "660";
+    pane.style.zIndex = String(zIndex);
+    if (clickThrough) pane.style.pointerEvents = "none";
   }
   return name;
 }
+
+/** A pane above the area labels (tooltips), so that the labels never hide a marker. */
+export const markerPane = (map: L.Map): string => ensurePane(map, "ll-markers", 660);
 
 /** A round marker (no image files to load), in a colour, drawn above the area labels. */
 export function dotMarker(map: L.Map, at: [number, number], colour: string, radius = 8): L.CircleMarker {

@@ -3,6 +3,7 @@ import L from "leaflet";
 import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { subtreeOf, type AreaIndex } from "../../lib/area-index";
+import { ensurePane } from "../../lib/leaflet-areas";
 import { toMapAll } from "../../lib/map-crs";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
 import { LegendRow, MapControl, useMapControl } from "../cases/map-control";
@@ -189,15 +190,7 @@ export function AreaMap({ items, index, selectedId, onSelect, tileUrl, coverage 
 }
 
 /** A pane for the worker cards: above the area names, taking no clicks. */
-function workerPane(map: L.Map): string {
-  const name = "ll-area-workers";
-  if (!map.getPane(name)) {
-    const pane = map.createPane(name);
-    pane.style.zIndex = "655";
-    pane.style.pointerEvents = "none";
-  }
-  return name;
-}
+const workerPane = (map: L.Map): string => ensurePane(map, "ll-area-workers", 655, true);
 
 /** The card of a grid: its worker(s) and this month's patrols done of due, built as elements (never HTML from data). */
 function workerCard(grid: AreaNode, coverage: GridCoverage | undefined, t: (key: string, options?: Record<string, unknown>) => string): HTMLElement {

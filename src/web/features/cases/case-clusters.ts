@@ -1,5 +1,5 @@
 import L from "leaflet";
-import { markerPane } from "../../lib/leaflet-areas";
+import { ensurePane, markerPane } from "../../lib/leaflet-areas";
 import { toMap } from "../../lib/map-crs";
 import type { CaseSummary } from "./types";
 
@@ -22,15 +22,7 @@ interface Options {
 }
 
 /** A pane for the counts, above the circles; the counts take no clicks, so a click reaches the circle. */
-function countPane(map: L.Map): string {
-  const name = "ll-cluster-counts";
-  if (!map.getPane(name)) {
-    const pane = map.createPane(name);
-    pane.style.zIndex = "665";
-    pane.style.pointerEvents = "none";
-  }
-  return name;
-}
+const countPane = (map: L.Map): string => ensurePane(map, "ll-cluster-counts", 665, true);
 
 /**
  * Draws cases clustered on a grid of screen cells, made again at each zoom level: a case alone is a
