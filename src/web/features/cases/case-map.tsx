@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert, Segmented, Spin, Switch, Typography } from "antd";
-import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { AreaNode } from "../../../contracts/areas";
 import { indexAreas } from "../../lib/area-index";
 import { errorMessage } from "../../lib/error-message";
+import { chinaDay } from "../../lib/format";
 import { drawAreaBackground } from "../../lib/leaflet-areas";
 import { toMap } from "../../lib/map-crs";
 import { useLeafletMap } from "../../lib/use-leaflet-map";
@@ -26,8 +26,7 @@ interface Props {
 const PERIODS = { days7: 7, days30: 30, days90: 90, year: 365 } as const;
 type Period = keyof typeof PERIODS;
 const DEFAULT_PERIOD: Period = "days30";
-const dayText = (d: dayjs.Dayjs) => d.format("YYYY-MM-DD");
-const periodRange = (period: Period) => ({ from: dayText(dayjs().subtract(PERIODS[period] - 1, "day")), to: dayText(dayjs()) });
+const periodRange = (period: Period) => ({ from: chinaDay(1 - PERIODS[period]), to: chinaDay() });
 
 type StateChoice = MapState | "all";
 function stateChoiceOf(filter: CaseFilter): StateChoice | "" {

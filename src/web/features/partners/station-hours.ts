@@ -1,9 +1,9 @@
+import { formatDateTime } from "../../lib/format";
+
 /** Minutes since midnight in China Standard Time (the stations' hours are local). */
-export function chinaMinutes(at: Date = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false }).formatToParts(at);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
-  const minute = Number(parts.find((p) => p.type === "minute")?.value ?? 0);
-  return hour * 60 + minute;
+function chinaMinutes(at: Date): number {
+  const [hour, minute] = formatDateTime(at.toISOString()).slice(11, 16).split(":").map(Number);
+  return (hour % 24) * 60 + minute;
 }
 
 /**
