@@ -43,7 +43,6 @@ export const mapViewsZhCN = {
     pin: "问题位置",
   },
   place: {
-    within: "{{area}}内",
   },
   areas: {
     worker: "网格员",
@@ -52,7 +51,6 @@ export const mapViewsZhCN = {
     patrolNone: "本月无巡查任务",
     coverage: "本期巡查完成率（今日所在周期）",
     legendGrids: "网格与网格员",
-    coverageLoading: "正在读取巡查完成情况",
   },
 };
 
@@ -97,7 +95,6 @@ export const mapViewsEn: typeof mapViewsZhCN = {
     pin: "Place of the problem",
   },
   place: {
-    within: "in {{area}}",
   },
   areas: {
     worker: "Grid worker",
@@ -106,6 +103,5 @@ export const mapViewsEn: typeof mapViewsZhCN = {
     patrolNone: "No patrols due this month",
     coverage: "Patrols done in the current period",
     legendGrids: "Grids and their workers",
-    coverageLoading: "Loading patrol progress",
   },
 };
