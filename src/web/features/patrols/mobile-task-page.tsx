@@ -16,10 +16,9 @@ import { useOutbox } from "./use-outbox";
 import { useTask } from "./use-my-tasks";
 import { currentPosition, useTrackRecorder } from "./use-track-recorder";
 import { monthDay } from "./mobile-task-card";
-import type { SubmitBody, TaskDetail } from "./types";
+import { VISIT_OUTCOME_VALUES as OUTCOMES, type SubmitBody, type TaskDetail } from "./types";
 
 type Outcome = SubmitBody["outcome"];
-const OUTCOMES: Outcome[] = ["visited", "not_home", "refused", "moved_away"];
 import "./patrols.css";
 
 const VISIT = "_visit";

@@ -27,7 +27,7 @@ export type {
   TargetKind,
   TaskSummary,
 } from "../../../contracts/patrols";
-export { FREQUENCY_VALUES, TARGET_KIND_VALUES } from "../../../contracts/patrols";
+export { FREQUENCY_VALUES, TARGET_KIND_VALUES, VISIT_OUTCOME_VALUES } from "../../../contracts/patrols";
 
 export type MyTasksReply = z.infer<typeof myTasksReply>;
 export type RouteReply = z.infer<typeof routeReply>;

@@ -3,14 +3,13 @@ import { Button, ErrorBlock, Form, Selector, Skeleton, TextArea, Toast, type Ima
 import { useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { VISIT_OUTCOME_VALUES as OUTCOMES, type VisitOutcome } from "../../../contracts/patrols";
 import { errorMessage } from "../../lib/error-message";
 import { MobilePhotoUploader, photoIdsOf } from "../cases/mobile-photo-uploader";
 import { useHousehold, useRecordVisit } from "./use-registry";
 import "./registry.css";
 
 const WHOLE = "__household";
-const OUTCOMES = ["visited", "not_home", "refused", "moved_away"] as const;
-type Outcome = (typeof OUTCOMES)[number];
 
 /** 记录走访: who was visited (the household or one member), what was found, photos from the phone. */
 export function MobileVisitForm({ householdId }: { householdId: string }) {
@@ -23,7 +22,7 @@ export function MobileVisitForm({ householdId }: { householdId: string }) {
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [uploading, setUploading] = useState(false);
   const [touched, setTouched] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>("visited");
+  const [outcome, setOutcome] = useState<VisitOutcome>("visited");
   const client = useQueryClient();
   // Only a visit that took place needs its findings written; otherwise the outcome is the note.
   const notesNeeded = outcome === "visited";
