@@ -1,21 +1,11 @@
 import type { AreaNode } from "../../../contracts/areas";
+import { pointInRing } from "../../../contracts/geometry";
 import type { CaseSummary, LngLat } from "./types";
-
-/** Whether a point lies inside a ring (ray casting; both in stored WGS-84). */
-export function insideRing([x, y]: LngLat, ring: LngLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 /** The micro-grid of the case's grid its point lies in, when the caller's area tree holds it. */
 export function microgridOf(c: Pick<CaseSummary, "grid" | "location">, areas: AreaNode[]): AreaNode | undefined {
   if (!c.location || !c.grid) return undefined;
-  return areas.find((a) => a.level === "microgrid" && a.parentId === c.grid!.id && a.boundary && a.boundary.length >= 3 && insideRing(c.location!, a.boundary));
+  return areas.find((a) => a.level === "microgrid" && a.parentId === c.grid!.id && a.boundary && a.boundary.length >= 3 && pointInRing(c.location!, a.boundary));
 }
 
 /**
