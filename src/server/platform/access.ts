@@ -86,10 +86,6 @@ export function patrolRule(user: AuthUser, cols: { areaId: Col; targetKind: Col;
   return and(inScope(user, cols.areaId), restrictedSubjectRule(user, cols))!;
 }
 
-/** Persons in registry lists: the area subtree (their restricted tags are filtered by `visibleTagsOf`). */
-export function personRule(user: AuthUser, cols: { areaId: Col }): SQL {
-  return inScope(user, cols.areaId);
-}
 
 /**
  * Loads one row by id under a rule, or throws NOT_FOUND: the check for one object is the list's
