@@ -176,5 +176,17 @@ export async function createDeps(
 ): Promise<import("./platform/deps").AppDeps> {
   const { NotificationBus } = await import("./platform/notify");
   const { loadCalendar } = await import("./modules/cases/calendar");
-  return { config, database, cipher, sms, notifications: new NotificationBus(), calendar: await loadCalendar(database.db) };
+  const calendar = await loadCalendar(database.db);
+  if (config.databaseReadUrl && database.kind === "postgres") {
+    // A hot standby: the app's database handle sends the reads of list, measure, report and export
+    // routes there (platform/read-routing.ts); writes and transactions stay on the primary.
+    const { ReadRouter } = await import("./platform/read-routing");
+    const pino = (await import("pino")).default;
+    const { safeLoggerOptions } = await import("./platform/logging");
+    const standby = await openPostgres(config.databaseReadUrl, 10, { connectionTimeoutMillis: 2000 });
+    const readRouter = new ReadRouter(database, standby, pino(safeLoggerOptions({ level: config.logLevel })));
+    readRouter.start();
+    return { config, database: { ...database, db: readRouter.db }, cipher, sms, notifications: new NotificationBus(), calendar, readRouter };
+  }
+  return { config, database, cipher, sms, notifications: new NotificationBus(), calendar };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import os from "node:os";
 import path from "node:path";
 
 /**
@@ -12,6 +13,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** When set, the server runs on this PostgreSQL database instead of embedded PGlite. */
   DATABASE_URL: z.string().url().optional(),
+  /** A hot standby of DATABASE_URL: measures, reports, exports and lists read from it (see docs/ARCHITECTURE.md). */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /** Server processes on PostgreSQL (default: one per core); PGlite always runs one. */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Seconds between two runs of the case timer sweep (once across all processes). */
+  TIMER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Folder of the embedded database, the key file and uploads. */
   DATA_DIR: z.string().default("./data"),
   /** Demo mode shows one-time codes on screen and prints demo logins. */
@@ -73,6 +80,9 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl?: string;
+  databaseReadUrl?: string;
+  workers: number;
+  timerSweepSeconds: number;
   dataDir: string;
   demoMode: boolean;
   seed: number;
@@ -149,6 +159,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? (demoMode ? "localhost" : "0.0.0.0"),
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
+    workers: e.DATABASE_URL ? (e.WORKERS ?? os.availableParallelism()) : 1,
+    timerSweepSeconds: e.TIMER_SWEEP_SECONDS,
     dataDir: path.resolve(e.DATA_DIR),
     demoMode,
     seed: e.SEED,

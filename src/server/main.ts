@@ -1,10 +1,11 @@
+import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { PersonalDataCipher } from "./platform/personal-data";
 import pino from "pino";
-import { loadConfig } from "./config";
+import { loadConfig, type Config } from "./config";
 import { buildApp } from "./app";
 import {
   checkDemoDatabase,
@@ -15,6 +16,7 @@ import {
   loadDemo,
   openDatabase,
   StartRefusedError,
+  type Opened,
 } from "./bootstrap";
 import { pruneLoginThrottle } from "./modules/auth/throttle";
 import { sweepTimers } from "./modules/cases/sweep-timers";
@@ -24,6 +26,8 @@ import { analyze } from "./db/client";
 import { DataDirLockedError } from "./platform/lock";
 import { LogSmsGateway } from "./platform/sms";
 import { safeLoggerOptions } from "./platform/logging";
+import { schedule } from "./platform/schedule";
+import { pruneRateLimits } from "./platform/rate-limit-store";
 
 const USAGE = `Usage: linli <command>
   start       migrate, load demo data into an empty database, serve on PORT (default 3000)
@@ -40,6 +44,132 @@ function printAccounts(accounts: Array<{ username: string | null; phone: string 
   for (const a of accounts) console.log(`  ${(a.username ?? a.phone ?? "").padEnd(16)} ${a.role.padEnd(20)} ${a.displayName}`);
 }
 
+type Accounts = Parameters<typeof printAccounts>[0];
+type Log = pino.Logger;
+
+/** The demo logins as `GET /api/config` lists them. */
+async function demoAccountsOf(config: Config, opened: Opened, log: Log): Promise<Accounts> {
+  const deps = await createDeps(config, opened.database, opened.cipher, new LogSmsGateway(log, { demoMode: config.demoMode }));
+  const app = await buildApp(deps);
+  try {
+    const res = await app.inject({ method: "GET", url: "/api/config" });
+    return (res.json() as { demoAccounts: Accounts }).demoAccounts;
+  } finally {
+    await app.close();
+  }
+}
+
+async function printBanner(config: Config, kind: string, accounts: Accounts | null) {
+  const base = `http://localhost:${config.port}`;
+  console.log(`\nLinli 邻里 is running on ${kind}`);
+  console.log(`  Staff console   ${base}/`);
+  console.log(`  Phone app (H5)  ${base}/m/`);
+  console.log(`  API docs        ${base}/docs`);
+  if (config.demoMode && !["localhost", "127.0.0.1", "::1"].includes(config.host)) {
+    console.log(`  Demo mode on HOST=${config.host}: one-time codes and demo logins are answered to this machine only.`);
+  }
+  if (config.demoMode && accounts) printAccounts(accounts, (await import("./seed/demo")).DEMO_PASSWORD);
+}
+
+/**
+ * The primary of several processes: forks `config.workers` workers (migrations and demo data are done
+ * already) and forks a new one whenever one exits, until the primary itself is stopped.
+ */
+function runWorkers(config: Config, log: Log, accounts: Accounts | null): Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => {
+      if (++listening === config.workers) void printBanner(config, `PostgreSQL, ${config.workers} worker processes`, accounts);
+    });
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log.warn({ pid: worker.process.pid, code, signal }, "worker exited; starting another");
+    setTimeout(fork, 1000).unref();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nShutting down the workers …");
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    setTimeout(() => process.exit(0), 15_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  log.info({ workers: config.workers, pid: process.pid }, "starting worker processes on PostgreSQL");
+  for (let i = 0; i < config.workers; i++) fork();
+  return new Promise(() => undefined);
+}
+
+/** A worker of several: opens its own pool on the migrated database and serves. */
+async function serveWorker(config: Config, log: Log) {
+  const opened = await openDatabase(config);
+  let closing = false;
+  const shutdown = async (code = 0) => {
+    if (closing) return;
+    closing = true;
+    await opened.release().catch(() => undefined);
+    process.exit(code);
+  };
+  try {
+    await serve(config, log, opened, shutdown, null, true);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await shutdown(1);
+  }
+}
+
+/**
+ * Serves HTTP in this process and runs the scheduled jobs. On PostgreSQL the jobs run once per tick
+ * across all processes (platform/schedule.ts) and notifications fan out over LISTEN/NOTIFY.
+ */
+async function serve(config: Config, log: Log, opened: Opened, shutdown: (code?: number) => Promise<void>, accounts: Accounts | null, worker = false) {
+  const { database, cipher } = opened;
+  const deps = await createDeps(config, database, cipher, new LogSmsGateway(log, { demoMode: config.demoMode }));
+  const app = await buildApp(deps, { logger: { level: config.logLevel }, serveWeb: true });
+  // The server outlives its database: a dropped connection is logged, the pool reconnects on the
+  // next query, requests meanwhile get 503, and no background job may take the process down.
+  database.onConnectionError?.((err) => log.warn({ err }, "database connection lost"));
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
+  if (database.kind === "postgres" && config.databaseUrl) await deps.notifications.connect(database, config.databaseUrl, log);
+  const stops: Array<() => void> = [];
+  // Time limits: mark yellow/red cases every minute.
+  stops.push(schedule(database, log, "case-timer-sweep", config.timerSweepSeconds * 1000, () => sweepTimers(deps)));
+  // Patrol tasks for the current periods and missed ones; activity reminders a day ahead.
+  const every10min = 10 * 60_000;
+  stops.push(schedule(database, log, "patrol-housekeeping", every10min, () => runPatrolHousekeeping(deps)));
+  stops.push(schedule(database, log, "activity-reminders", every10min, () => sendActivityReminders(deps)));
+  stops.push(schedule(database, log, "sign-in-throttle-pruning", every10min, () => pruneLoginThrottle(deps)));
+  if (database.pool) stops.push(schedule(database, log, "rate-limit-pruning", every10min, () => pruneRateLimits(database.pool!)));
+  if (database.kind === "pglite") {
+    // PGlite runs no autovacuum: refresh statistics every six hours.
+    const t = setInterval(() => analyze(database.db).catch((err) => log.warn({ err }, "VACUUM ANALYZE failed")), 6 * 3600_000).unref();
+    stops.push(() => clearInterval(t));
+  }
+  const stop = async () => {
+    if (!worker) console.log("\nShutting down …");
+    stops.forEach((f) => f());
+    await app.close().catch(() => undefined);
+    await deps.notifications.close().catch(() => undefined);
+    await shutdown(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await app.listen({ host: config.host, port: config.port });
+  if (worker) return;
+  if (config.demoMode && !accounts) {
+    const res = await app.inject({ method: "GET", url: "/api/config" });
+    accounts = (res.json() as { demoAccounts: Accounts }).demoAccounts;
+  }
+  await printBanner(config, database.kind === "pglite" ? `embedded PGlite (${config.dataDir})` : "PostgreSQL, one process", accounts);
+}
+
 async function main(command: string | undefined) {
   const config = loadConfig();
   const log = pino(safeLoggerOptions({ level: config.logLevel }));
@@ -48,6 +178,7 @@ async function main(command: string | undefined) {
     process.exitCode = command ? 2 : 0;
     return;
   }
+  if (command === "start" && cluster.isWorker) return serveWorker(config, log);
   const opened = await openDatabase(config);
   const { database, cipher } = opened;
   let closing = false;
@@ -106,7 +237,7 @@ async function main(command: string | undefined) {
 
     // Demo conveniences never over real data; production never with the published demo logins.
     if (config.demoMode) await checkDemoDatabase(database.db);
-    let accounts: Parameters<typeof printAccounts>[0] | null = null;
+    let accounts: Accounts | null = null;
     if (config.seedOnEmpty && (await isEmpty(database))) {
       console.log(`Empty database: loading the demo data (seed ${config.seed}) …`);
       const started = Date.now();
@@ -114,54 +245,15 @@ async function main(command: string | undefined) {
       console.log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
     if (config.env === "production") await checkProductionDatabase(database.db);
-    const deps = await createDeps(config, database, cipher, new LogSmsGateway(log, { demoMode: config.demoMode }));
-    const app = await buildApp(deps, { logger: { level: config.logLevel }, serveWeb: true });
-    // The server outlives its database: a dropped connection is logged, the pool reconnects on the
-    // next query, requests meanwhile get 503, and no background job may take the process down.
-    database.onConnectionError?.((err) => log.warn({ err }, "database connection lost"));
-    process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
-    const timers: NodeJS.Timeout[] = [];
-    // Time limits: mark yellow/red cases every minute.
-    const sweep = () => sweepTimers(deps).catch((err) => log.warn({ err }, "timer sweep failed"));
-    timers.push(setInterval(sweep, 60_000).unref());
-    void sweep();
-    // Patrol tasks for the current periods and missed ones; activity reminders a day ahead.
-    const housekeeping = () => {
-      runPatrolHousekeeping(deps).catch((err) => log.warn({ err }, "patrol housekeeping failed"));
-      sendActivityReminders(deps).catch((err) => log.warn({ err }, "activity reminders failed"));
-      pruneLoginThrottle(deps).catch((err) => log.warn({ err }, "sign-in throttle pruning failed"));
-    };
-    timers.push(setInterval(housekeeping, 10 * 60_000).unref());
-    void housekeeping();
-    if (database.kind === "pglite") {
-      // PGlite runs no autovacuum: refresh statistics every six hours.
-      timers.push(setInterval(() => analyze(database.db).catch((err) => log.warn({ err }, "VACUUM ANALYZE failed")), 6 * 3600_000).unref());
+    if (database.kind === "postgres" && config.workers > 1) {
+      // Several processes on one PostgreSQL: this one only forks the workers and starts them again
+      // when one dies; each worker serves HTTP on the shared port (see docs/ARCHITECTURE.md).
+      if (config.demoMode && !accounts) accounts = await demoAccountsOf(config, opened, log);
+      await opened.release();
+      return runWorkers(config, log, accounts);
     }
-    const stop = async () => {
-      console.log("\nShutting down …");
-      timers.forEach(clearInterval);
-      await app.close().catch(() => undefined);
-      await shutdown(0);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    await app.listen({ host: config.host, port: config.port });
-    const base = `http://localhost:${config.port}`;
-    console.log(`\nLinli 邻里 is running on ${database.kind === "pglite" ? `embedded PGlite (${config.dataDir})` : "PostgreSQL"}`);
-    console.log(`  Staff console   ${base}/`);
-    console.log(`  Phone app (H5)  ${base}/m/`);
-    console.log(`  API docs        ${base}/docs`);
-    if (config.demoMode && !["localhost", "127.0.0.1", "::1"].includes(config.host)) {
-      console.log(`  Demo mode on HOST=${config.host}: one-time codes and demo logins are answered to this machine only.`);
-    }
-    if (config.demoMode) {
-      const { DEMO_PASSWORD } = await import("./seed/demo");
-      if (!accounts) {
-        const res = await app.inject({ method: "GET", url: "/api/config" });
-        accounts = (res.json() as { demoAccounts: NonNullable<typeof accounts> }).demoAccounts;
-      }
-      printAccounts(accounts, DEMO_PASSWORD);
-    }
+    if (database.kind === "pglite") log.info("embedded PGlite: one server process (WORKERS applies to PostgreSQL only)");
+    await serve(config, log, opened, shutdown, accounts);
   } catch (err) {
     console.error(err instanceof StartRefusedError ? `Linli cannot start:\n${err.message}` : err instanceof Error ? err.message : err);
     await shutdown(1);

@@ -25,6 +25,14 @@ export interface Database {
    * one on the next query; the listener is for logging. Returns the unsubscribe function.
    */
   onConnectionError?(listener: (err: Error) => void): () => void;
+  /** PostgreSQL only: the connection pool (advisory-lock leadership, prepared statements on hot paths). */
+  pool?: import("pg").Pool;
+  /**
+   * PostgreSQL only: two connections whose commits do not wait for the WAL flush, for counters taken
+   * outside the writing transaction (case numbers). Safe for a counter: the write that uses the value
+   * commits later in the WAL, so whatever survives a crash has its counter step before it.
+   */
+  counterPool?: import("pg").Pool;
 }
 
 export type PgliteSource = { dataDir?: string; loadDataDir?: Blob | File };
@@ -63,7 +71,7 @@ export async function openPostgres(
   url: string,
   poolSize = 10,
   options: { connectionTimeoutMillis?: number } = {},
-): Promise<Database & { pool: import("pg").Pool }> {
+): Promise<Database & { pool: import("pg").Pool; counterPool: import("pg").Pool }> {
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -90,11 +98,21 @@ export async function openPostgres(
   // Checked-out clients have no pool listener; their error also rejects the running query, and
   // pg-pool discards a client that is no longer queryable when it is released.
   pool.on("connect", (client) => client.on("error", report));
+  const counterPool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    options: "-c timezone=Asia/Shanghai -c synchronous_commit=off",
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  counterPool.on("error", report);
+  counterPool.on("connect", (client) => client.on("error", report));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
     pool,
+    counterPool,
     onConnectionError: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -103,7 +121,7 @@ export async function openPostgres(
       await migrate(drizzle({ client: pool, schema }), { migrationsFolder: MIGRATIONS_DIR });
     },
     close: async () => {
-      await pool.end();
+      await Promise.all([pool.end(), counterPool.end()]);
     },
   };
 }

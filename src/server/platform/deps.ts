@@ -15,6 +15,8 @@ export interface AppDeps {
   notifications: NotificationBus;
   /** The working calendar, loaded from the database at start (see loadCalendar). */
   calendar: WorkCalendar;
+  /** With DATABASE_READ_URL: routes the reads of lists, measures, reports and exports to the standby. */
+  readRouter?: import("./read-routing").ReadRouter;
 }
 
 export type { Logger };
