@@ -93,8 +93,21 @@ export class ServerProc {
 
 /** A signed-in HTTP client of a server process (its cookie works on every process of the database). */
 export class HttpSession {
-  cookie = "";
+  /** Cookie jar: name → value and expiry (Max-Age honoured, like a browser). */
+  private jar = new Map<string, { value: string; expires: number }>();
   constructor(public base: string) {}
+
+  get cookie(): string {
+    const now = Date.now();
+    return [...this.jar].filter(([, c]) => c.expires > now).map(([k, c]) => `${k}=${c.value}`).join("; ");
+  }
+  set cookie(header: string) {
+    this.jar.clear();
+    for (const pair of header.split(/;\s*/).filter(Boolean)) {
+      const i = pair.indexOf("=");
+      this.jar.set(pair.slice(0, i), { value: pair.slice(i + 1), expires: Infinity });
+    }
+  }
 
   static async login(base: string, username: string): Promise<HttpSession> {
     const s = new HttpSession(base);
@@ -109,8 +122,14 @@ export class HttpSession {
       headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0];
+    for (const set of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = set.split(/;\s*/);
+      const i = pair.indexOf("=");
+      const maxAge = attrs.find((a) => /^max-age=/i.test(a));
+      const expires = maxAge ? Date.now() + Number(maxAge.split("=")[1]) * 1000 : Infinity;
+      if (pair.slice(i + 1) === "" || expires <= Date.now()) this.jar.delete(pair.slice(0, i));
+      else this.jar.set(pair.slice(0, i), { value: pair.slice(i + 1), expires });
+    }
     return res;
   }
 
