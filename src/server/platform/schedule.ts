@@ -28,13 +28,16 @@ export async function runScheduled(database: Database, name: string, everyMs: nu
     const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [LOCK_SPACE, name]);
     locked = got.rows[0]?.ok === true;
     if (!locked) return false;
-    const due = await client.query(
-      `INSERT INTO job_runs AS j (name, last_run_at, ran_by) VALUES ($1, clock_timestamp(), $2)
-       ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, ran_by = excluded.ran_by, runs = j.runs + 1
-       WHERE j.last_run_at <= clock_timestamp() - make_interval(secs => $3::float8)
-       RETURNING 1`,
-      [name, RUNNER, (everyMs * 0.8) / 1000],
-    );
+    // A database not yet migrated to job_runs (0020): the lock alone still keeps runs apart.
+    const due = await client
+      .query(
+        `INSERT INTO job_runs AS j (name, last_run_at, ran_by) VALUES ($1, clock_timestamp(), $2)
+         ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, ran_by = excluded.ran_by, runs = j.runs + 1
+         WHERE j.last_run_at <= clock_timestamp() - make_interval(secs => $3::float8)
+         RETURNING 1`,
+        [name, RUNNER, (everyMs * 0.8) / 1000],
+      )
+      .catch((err: { code?: string }) => (err?.code === "42P01" ? { rowCount: 1 } : Promise.reject(err)));
     if (due.rowCount === 0) return false;
     await job();
     return true;
