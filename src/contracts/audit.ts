@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { listTotal, uuid } from "./common";
 import { code, limit } from "./bounded";
 
 export const auditQuery = z.strictObject({
@@ -24,4 +24,4 @@ export const auditItem = z.object({
   after: z.unknown(),
   reason: z.string().nullable(),
 });
-export const auditReply = z.object({ items: z.array(auditItem), nextCursor: z.string().nullable() });
+export const auditReply = z.object({ items: z.array(auditItem), nextCursor: z.string().nullable(), ...listTotal });

@@ -46,5 +46,12 @@ export const pageQuery = z.strictObject({
   limit: limit(200, 50),
 });
 
+/**
+ * The size of a list, next to its page: exact up to LIST_COUNT_CAP rows, beyond that the cap with
+ * `totalCapped` (shown "1,000+"), so that counting never costs more than reading a thousand keys.
+ */
+export const LIST_COUNT_CAP = 1000;
+export const listTotal = { total: z.number(), totalCapped: z.boolean() };
+
 /** The optional Idempotency-Key header of a write that a retry must not repeat (its format is checked by the server's `once`). */
 export const idempotencyHeaders = z.object({ "idempotency-key": line(200).optional() }).passthrough();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lngLat, lngLatInput, uuid } from "./common";
+import { listTotal, lngLat, lngLatInput, uuid } from "./common";
 import { cursor, day as boundedDay, instant as boundedInstant, int, limit, line, num, paragraph, queryInt, text as boundedText } from "./bounded";
 
 /** 议事协商: topics, meetings with sign-in, resolutions followed until done, opinion collection, measures. */
@@ -101,7 +101,7 @@ export const topicSummary = z.object({
   createdAt: z.string(),
 });
 export type TopicSummary = z.infer<typeof topicSummary>;
-export const topicListReply = z.object({ items: z.array(topicSummary), nextCursor: z.string().nullable() });
+export const topicListReply = z.object({ items: z.array(topicSummary), nextCursor: z.string().nullable(), ...listTotal });
 
 export const linkedCase = z.object({
   id: uuid,
@@ -230,7 +230,7 @@ export const meetingSummary = z.object({
   topicCount: z.number(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummary>;
-export const meetingListReply = z.object({ items: z.array(meetingSummary), nextCursor: z.string().nullable() });
+export const meetingListReply = z.object({ items: z.array(meetingSummary), nextCursor: z.string().nullable(), ...listTotal });
 
 export const attendee = z.object({ id: uuid, userId: uuid.nullable(), name: z.string(), partyKind, method: z.enum(["qr", "staff"]), signedAt: z.string() });
 export const meetingDetail = meetingSummary.extend({
@@ -269,7 +269,7 @@ export const resolutionListQuery = z.strictObject({
   limit: limit(500, 100),
 });
 export type ResolutionListQuery = z.infer<typeof resolutionListQuery>;
-export const resolutionListReply = z.object({ items: z.array(resolutionSummary) });
+export const resolutionListReply = z.object({ items: z.array(resolutionSummary), ...listTotal });
 
 export const photoRef = z.object({ id: uuid, url: z.string(), thumbUrl: z.string() });
 export const resolutionUpdate = z.object({ id: uuid, text: z.string(), percent: z.number(), photos: z.array(photoRef), authorName: z.string().nullable(), at: z.string() });
@@ -402,9 +402,11 @@ export const publicTopic = z.object({
 export type PublicTopic = z.infer<typeof publicTopic>;
 export const publicTopicsQuery = z.strictObject({
   status: topicStatus.optional(),
+  /** Words of the title or the description. */
+  q: line(60, 0).optional(),
   limit: limit(100, 30),
 });
-export const publicTopicsReply = z.object({ items: z.array(publicTopic) });
+export const publicTopicsReply = z.object({ items: z.array(publicTopic), ...listTotal });
 export const publicQuestionnaire = z.object({
   id: uuid,
   title: z.string(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lngLat, lngLatInput, uuid } from "./common";
+import { listTotal, lngLat, lngLatInput, uuid } from "./common";
 import { code, day as boundedDay, instant, int, limit, line, mobilePhone, num, paragraph, queryFlag, year } from "./bounded";
 
 /**
@@ -75,7 +75,7 @@ export const unitSummary = z.object({
   currentAgreement: agreementPeriod.nullable(),
 });
 export type UnitSummary = z.infer<typeof unitSummary>;
-export const unitListReply = z.object({ items: z.array(unitSummary) });
+export const unitListReply = z.object({ items: z.array(unitSummary), ...listTotal });
 
 export const agreementItemBody = z.strictObject({
   resourceKind: resourceKind.optional(),
@@ -411,7 +411,7 @@ export const activitySummary = z.object({
   mySignup,
 });
 export type ActivitySummary = z.infer<typeof activitySummary>;
-export const activityListReply = z.object({ items: z.array(activitySummary) });
+export const activityListReply = z.object({ items: z.array(activitySummary), ...listTotal });
 export const createActivitiesReply = z.object({ seriesId: uuid.nullable(), items: z.array(activitySummary) });
 
 export const boothItem = z.object({ id: uuid, name: z.string(), unit: named.nullable(), team: named.nullable() });

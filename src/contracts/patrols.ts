@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lngLat, lngLatInput, uuid } from "./common";
+import { listTotal, lngLat, lngLatInput, uuid } from "./common";
 import { code, day as boundedDay, instant, int, limit, line, month as boundedMonth, num, paragraph, queryLatitude, queryLongitude, text as boundedText } from "./bounded";
 
 /**
@@ -273,7 +273,12 @@ export const routeReply = z.object({
 
 export const taskListQuery = z.strictObject({
   areaId: uuid.optional(),
-  status: z.union([taskStatus, z.literal("overdue")]).optional(),
+  /**
+   * "current": open tasks due by today, today's and overdue ones (the board opens on it), the most
+   * overdue first; "overdue": missed, or open after their period. Both, and "open", go by the last day
+   * of the period, soonest first; the other statuses newest period first.
+   */
+  status: z.union([taskStatus, z.literal("overdue"), z.literal("current")]).optional(),
   targetKind: targetKind.optional(),
   assigneeId: uuid.optional(),
   planId: uuid.optional(),
@@ -281,12 +286,12 @@ export const taskListQuery = z.strictObject({
   flagged: z.enum(["true", "false"]).optional(),
   from: day.optional(),
   to: day.optional(),
-  /** `<periodStart>_<id>` of the last task of the previous page. */
+  /** `<day>_<id>` of the last task of the previous page (the period's start, or its end in the by-deadline orders). */
   cursor: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).refine((c) => boundedDay().safeParse(c.slice(0, 10)).success && uuid.safeParse(c.slice(11)).success, "not a cursor").optional(),
   limit: limit(500, 50),
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
-export const taskListReply = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable() });
+export const taskListReply = z.object({ items: z.array(taskSummary), nextCursor: z.string().nullable(), ...listTotal });
 
 export const idParams = z.strictObject({ id: uuid });
 

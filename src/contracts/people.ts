@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { listTotal, uuid } from "./common";
 import { code, limit, line } from "./bounded";
 
 export const peopleQuery = z.strictObject({
@@ -32,4 +32,4 @@ export const personItem = z.object({
   tags: z.array(z.string()),
 });
 export type PersonItem = z.infer<typeof personItem>;
-export const peopleReply = z.object({ items: z.array(personItem), nextCursor: z.string().nullable() });
+export const peopleReply = z.object({ items: z.array(personItem), nextCursor: z.string().nullable(), ...listTotal });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { uuid } from "./common";
-import { code, day as boundedDay, instant, limit, line, lngLatInput, mobilePhone, paragraph } from "./bounded";
+import { code, day as boundedDay, instant, limit, line, lngLatInput, mobilePhone, paragraph, queryInt } from "./bounded";
 
 export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "sibling", "other"] as const;
 export const RESIDENCES = ["registered", "resident", "floating"] as const;
@@ -158,6 +158,8 @@ export const carePeopleQuery = z.strictObject({
   /** One care tag code; without it every care tag counts. */
   tag: code(40).optional(),
   areaId: uuid.optional(),
+  /** How many of the list to skip: the phone loads the list page after page ("load more"). */
+  offset: queryInt({ min: 0, max: 100_000 }).default(0),
   limit: limit(200, 100),
 });
 export const carePerson = z.object({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { and, desc, eq, lt, or, isNull } from "drizzle-orm";
+import { and, desc, eq, lt, or, isNull, sql } from "drizzle-orm";
+import { countCapped } from "../../db/count-capped";
 import { auditQuery, auditReply } from "../../../contracts/audit";
 import { auditLog } from "../../db/schema/audit";
 import { signedIn } from "../../platform/http";
@@ -24,25 +25,26 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = coversWholeTree(user)
         ? or(pathInScope(user, auditLog.areaPath), eq(auditLog.areaPath, ROOT_AUDIT_PATH), isNull(auditLog.areaPath))
         : pathInScope(user, auditLog.areaPath);
+      const where = and(
+        scope,
+        auditRowRule(user, { targetType: auditLog.targetType, targetId: auditLog.targetId, before: auditLog.before, after: auditLog.after }),
+        q.action ? eq(auditLog.action, q.action) : undefined,
+        q.targetType ? eq(auditLog.targetType, q.targetType) : undefined,
+        q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+      );
       const rows = await db
         .select()
         .from(auditLog)
-        .where(
-          and(
-            scope,
-            auditRowRule(user, { targetType: auditLog.targetType, targetId: auditLog.targetId, before: auditLog.before, after: auditLog.after }),
-            q.action ? eq(auditLog.action, q.action) : undefined,
-            q.targetType ? eq(auditLog.targetType, q.targetType) : undefined,
-            q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
-            cursor ? lt(auditLog.id, cursor) : undefined,
-          ),
-        )
+        .where(and(where, cursor ? lt(auditLog.id, cursor) : undefined))
         .orderBy(desc(auditLog.id))
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
+      // The log grows without end: counted up to the cap ("1,000+" beyond).
+      const total = await countCapped(db, db.select({ one: sql`1` }).from(auditLog).where(where));
       return {
         items: page.map((r) => ({ ...r, at: isoInstant(r.at) })),
         nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
+        ...total,
       };
     },
   );

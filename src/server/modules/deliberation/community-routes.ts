@@ -18,7 +18,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/community/topics",
     { schema: { tags: TAGS, summary: "Topics of the caller's community with resolutions and progress (nothing personal)", querystring: publicTopicsQuery, response: { 200: publicTopicsReply } }, config: { policy: "authenticated" } },
-    async (request) => ({ items: await communityTopics(db, signedIn(request), request.query) }),
+    async (request) => communityTopics(db, signedIn(request), request.query),
   );
 
   app.get(

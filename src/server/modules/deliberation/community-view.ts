@@ -3,6 +3,7 @@ import { areas } from "../../db/schema/areas";
 import { meetingParties, meetings, meetingTopics, questionnaires, responses, resolutions, resolutionUpdates, topics, topicSupports } from "../../db/schema/deliberation";
 import { persons } from "../../db/schema/places";
 import type { DbOrTx } from "../../db/client";
+import { countCapped } from "../../db/count-capped";
 import type { SignedInContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { fileUrls } from "../../platform/uploads";
@@ -112,14 +113,39 @@ async function presentPublicTopics(db: DbOrTx, ctx: SignedInContext, rows: Array
 const publicTopicSelect = (db: DbOrTx) =>
   db.select({ t: topics, caseCount: sql<number>`(SELECT count(*)::int FROM topic_cases tc WHERE tc.topic_id = ${topics.id})` }).from(topics);
 
-/** The community's topics, newest first (dropped ones and sensitive ones left out). */
-export async function communityTopics(db: DbOrTx, ctx: SignedInContext, q: { status?: TopicStatus; limit: number }): Promise<PublicTopic[]> {
-  if (!ctx.user.communityId) return [];
-  const rows = await publicTopicSelect(db)
-    .where(and(eq(topics.communityId, ctx.user.communityId), q.status ? eq(topics.status, q.status) : ne(topics.status, "dropped"), notSensitive))
-    .orderBy(desc(topics.createdAt), desc(topics.id))
-    .limit(q.limit);
-  return presentPublicTopics(db, ctx, rows.map((r) => ({ ...r.t, caseCount: r.caseCount })));
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+/** At most this many topics are read to filter by words (the words are matched after masking). */
+const SEARCH_WINDOW = 300;
+
+/**
+ * The community's topics, newest first (dropped ones and sensitive ones left out), by state and by
+ * words. The words are matched on what the resident reads, after the names are masked, so that a
+ * search cannot tell whose name a topic holds; the total then counts the matches among the newest
+ * SEARCH_WINDOW candidates.
+ */
+export async function communityTopics(
+  db: DbOrTx,
+  ctx: SignedInContext,
+  q: { status?: TopicStatus; q?: string; limit: number },
+): Promise<{ items: PublicTopic[]; total: number; totalCapped: boolean }> {
+  if (!ctx.user.communityId) return { items: [], total: 0, totalCapped: false };
+  const words = q.q?.trim();
+  const where = and(
+    eq(topics.communityId, ctx.user.communityId),
+    q.status ? eq(topics.status, q.status) : ne(topics.status, "dropped"),
+    notSensitive,
+    words ? sql`(${topics.title} LIKE ${"%" + escapeLike(words) + "%"} OR ${topics.description} LIKE ${"%" + escapeLike(words) + "%"})` : undefined,
+  );
+  if (!words) {
+    const rows = await publicTopicSelect(db).where(where).orderBy(desc(topics.createdAt), desc(topics.id)).limit(q.limit);
+    const total = await countCapped(db, db.select({ one: sql`1` }).from(topics).where(where));
+    return { items: await presentPublicTopics(db, ctx, rows.map((r) => ({ ...r.t, caseCount: r.caseCount }))), ...total };
+  }
+  const rows = await publicTopicSelect(db).where(where).orderBy(desc(topics.createdAt), desc(topics.id)).limit(SEARCH_WINDOW + 1);
+  const shown = (await presentPublicTopics(db, ctx, rows.slice(0, SEARCH_WINDOW).map((r) => ({ ...r.t, caseCount: r.caseCount })))).filter(
+    (t) => t.title.includes(words) || (t.description ?? "").includes(words),
+  );
+  return { items: shown.slice(0, q.limit), total: shown.length, totalCapped: rows.length > SEARCH_WINDOW };
 }
 
 export async function communityTopic(db: DbOrTx, ctx: SignedInContext, topicId: string): Promise<PublicTopic> {

@@ -4,6 +4,7 @@ import { areas } from "../../db/schema/areas";
 import { users } from "../../db/schema/accounts";
 import { meetingAttendance, meetingOpinions, meetingParties, meetings, meetingTopics, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
+import { countCapped } from "../../db/count-capped";
 import type { AuthUser } from "../../platform/context";
 import { dayAfter, dayStart } from "../../platform/clock";
 import { areaRule } from "../../platform/access";
@@ -63,23 +64,22 @@ export function presentMeeting(r: MeetingListRow): MeetingSummary {
 /** Meetings of the caller's scope, latest start first. */
 export async function selectMeetingPage(db: DbOrTx, user: AuthUser, q: MeetingListQuery, areaPath: string | null) {
   const cur = decodeCursor(q.cursor);
+  const where = and(
+    areaRule(user, { areaId: meetings.areaId }),
+    areaPath ? underArea(meetings.areaId, areaPath) : undefined,
+    q.status ? eq(meetings.status, q.status) : undefined,
+    q.kind ? eq(meetings.kind, q.kind) : undefined,
+    q.from ? gte(meetings.startsAt, dayStart(q.from)) : undefined,
+    q.to ? lt(meetings.startsAt, dayAfter(q.to)) : undefined,
+  );
   const rows = await meetingSelect(db)
-    .where(
-      and(
-        areaRule(user, { areaId: meetings.areaId }),
-        areaPath ? underArea(meetings.areaId, areaPath) : undefined,
-        q.status ? eq(meetings.status, q.status) : undefined,
-        q.kind ? eq(meetings.kind, q.kind) : undefined,
-        q.from ? gte(meetings.startsAt, dayStart(q.from)) : undefined,
-        q.to ? lt(meetings.startsAt, dayAfter(q.to)) : undefined,
-        cur ? sql`(${meetings.startsAt}, ${meetings.id}) < (${cur.at}, ${cur.id})` : undefined,
-      ),
-    )
+    .where(and(where, cur ? sql`(${meetings.startsAt}, ${meetings.id}) < (${cur.at}, ${cur.id})` : undefined))
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.m.startsAt, last.m.id) : null };
+  const total = await countCapped(db, db.select({ one: sql`1` }).from(meetings).where(where));
+  return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.m.startsAt, last.m.id) : null, ...total };
 }
 
 export function selectParties(db: DbOrTx, meetingId: string) {

@@ -53,7 +53,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
       const page = await selectMeetingPage(db, user, request.query, areaPath);
-      return { items: page.rows.map(presentMeeting), nextCursor: page.nextCursor };
+      return { items: page.rows.map(presentMeeting), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
     },
   );
 

@@ -12,7 +12,7 @@ export type OwnerRow = typeof resolutionOwners.$inferSelect;
 /** Open and past its due date (Beijing calendar day). */
 export const overdueSql = sql<boolean>`(${resolutions.status} = 'open' AND ${resolutions.dueOn} < CURRENT_DATE)`;
 
-/** Resolutions with their topic, meeting and owners, newest first. */
+/** Resolutions with their topic, meeting and owners: open ones first, due soonest (overdue on top), then the others newest first. */
 export async function selectResolutions(db: DbOrTx, where: SQL | undefined, limit = 500) {
   const rows = await db
     .select({
@@ -28,7 +28,12 @@ export async function selectResolutions(db: DbOrTx, where: SQL | undefined, limi
     .innerJoin(topics, eq(topics.id, resolutions.topicId))
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(where)
-    .orderBy(desc(resolutions.createdAt), desc(resolutions.id))
+    .orderBy(
+      sql`CASE WHEN ${resolutions.status} = 'open' THEN 0 ELSE 1 END`,
+      sql`CASE WHEN ${resolutions.status} = 'open' THEN ${resolutions.dueOn} END ASC`,
+      desc(resolutions.createdAt),
+      desc(resolutions.id),
+    )
     .limit(limit);
   const owners = rows.length ? await selectOwners(db, rows.map((x) => x.r.id)) : [];
   return rows.map((x) => ({ ...x, owners: owners.filter((o) => o.resolutionId === x.r.id) }));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { countCapped } from "../../db/count-capped";
 import { completeBody, idParams, progressBody, resolutionDetail, resolutionListQuery, resolutionListReply } from "../../../contracts/deliberation";
 import { resolutions, topics } from "../../db/schema/deliberation";
 import { signedIn } from "../../platform/http";
@@ -25,20 +26,16 @@ export const resolutionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const q = request.query;
       const areaPath = q.areaId ? (await areaInScope(db, user, q.areaId)).path : null;
-      const rows = await selectResolutions(
-        db,
-        and(
-          inScope(user, topics.areaId),
-          areaPath ? resolutionsUnder(areaPath) : undefined,
-          q.status === "overdue" ? overdueSql : q.status ? eq(resolutions.status, q.status) : undefined,
-          q.fiveParty ? eq(resolutions.fiveParty, q.fiveParty === "true") : undefined,
-        ),
-        q.limit,
+      const where = and(
+        inScope(user, topics.areaId),
+        areaPath ? resolutionsUnder(areaPath) : undefined,
+        q.status === "overdue" ? overdueSql : q.status ? eq(resolutions.status, q.status) : undefined,
+        q.fiveParty ? eq(resolutions.fiveParty, q.fiveParty === "true") : undefined,
       );
-      const items = rows.map(presentResolution);
-      // Overdue ones: the most overdue first.
-      if (q.status === "overdue") items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-      return { items };
+      // Open ones due soonest first (the most overdue on top), then the others newest first.
+      const items = (await selectResolutions(db, where, q.limit)).map(presentResolution);
+      const total = await countCapped(db, db.select({ one: sql`1` }).from(resolutions).innerJoin(topics, eq(topics.id, resolutions.topicId)).where(where));
+      return { items, ...total };
     },
   );
 

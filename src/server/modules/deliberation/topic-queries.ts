@@ -5,6 +5,7 @@ import { users } from "../../db/schema/accounts";
 import { caseCategories, cases } from "../../db/schema/cases";
 import { meetings, meetingTopics, topicCases, topics } from "../../db/schema/deliberation";
 import type { DbOrTx } from "../../db/client";
+import { countCapped } from "../../db/count-capped";
 import type { AuthUser } from "../../platform/context";
 import { areaRule } from "../../platform/access";
 import { underArea } from "../../platform/scope";
@@ -54,22 +55,21 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 /** A page of the topics of the caller's scope, newest first. */
 export async function selectTopicPage(db: DbOrTx, user: AuthUser, q: TopicListQuery, areaPath: string | null) {
   const cur = decodeCursor(q.cursor);
+  const where = and(
+    areaRule(user, { areaId: topics.areaId }),
+    areaPath ? underArea(topics.areaId, areaPath) : undefined,
+    q.status ? eq(topics.status, q.status) : undefined,
+    q.source ? eq(topics.source, q.source) : undefined,
+    q.q ? sql`(${topics.title} LIKE ${"%" + escapeLike(q.q) + "%"} OR ${topics.description} LIKE ${"%" + escapeLike(q.q) + "%"})` : undefined,
+  );
   const rows = await topicSelect(db)
-    .where(
-      and(
-        areaRule(user, { areaId: topics.areaId }),
-        areaPath ? underArea(topics.areaId, areaPath) : undefined,
-        q.status ? eq(topics.status, q.status) : undefined,
-        q.source ? eq(topics.source, q.source) : undefined,
-        q.q ? sql`(${topics.title} LIKE ${"%" + escapeLike(q.q) + "%"} OR ${topics.description} LIKE ${"%" + escapeLike(q.q) + "%"})` : undefined,
-        cur ? sql`(${topics.createdAt}, ${topics.id}) < (${cur.at}, ${cur.id})` : undefined,
-      ),
-    )
+    .where(and(where, cur ? sql`(${topics.createdAt}, ${topics.id}) < (${cur.at}, ${cur.id})` : undefined))
     .orderBy(desc(topics.createdAt), desc(topics.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.t.createdAt, last.t.id) : null };
+  const total = await countCapped(db, db.select({ one: sql`1` }).from(topics).where(where));
+  return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.t.createdAt, last.t.id) : null, ...total };
 }
 
 const caseArea = alias(areas, "case_area");

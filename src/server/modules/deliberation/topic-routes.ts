@@ -40,7 +40,7 @@ export const topicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
       const page = await selectTopicPage(db, user, request.query, areaPath);
-      return { items: page.rows.map(presentTopic), nextCursor: page.nextCursor };
+      return { items: page.rows.map(presentTopic), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
     },
   );
 

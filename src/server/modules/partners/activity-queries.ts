@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { areas } from "../../db/schema/areas";
 import { activities, teams } from "../../db/schema/partners";
 import type { DbOrTx } from "../../db/client";
+import { countCapped } from "../../db/count-capped";
 import type { AuthUser } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { communityVisible } from "./community-scope";
@@ -54,7 +55,8 @@ export async function listActivities(db: DbOrTx, user: AuthUser, q: ActivityFilt
   );
   // Upcoming lists read forward in time; history reads backward.
   const order = q.upcoming === "true" ? [asc(activities.startsAt), asc(activities.id)] : [desc(activities.startsAt), desc(activities.id)];
-  return selectActivities(db, user.id).where(where).orderBy(...order).limit(q.limit);
+  const rows = await selectActivities(db, user.id).where(where).orderBy(...order).limit(q.limit);
+  return { rows, ...(await countCapped(db, db.select({ one: sql`1` }).from(activities).where(where))) };
 }
 
 /** One activity the user may see (with the caller's sign-up), or NOT_FOUND. */

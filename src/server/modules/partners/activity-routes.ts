@@ -45,7 +45,10 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/activities",
     { schema: { tags: TAGS, summary: "Activities of the caller's communities (upcoming=true for the phone app)", querystring: activityListQuery, response: { 200: activityListReply } }, config: { policy: "authenticated" } },
-    async (request) => ({ items: (await listActivities(db, signedIn(request).user, request.query)).map(presentActivity) }),
+    async (request) => {
+      const list = await listActivities(db, signedIn(request).user, request.query);
+      return { items: list.rows.map(presentActivity), total: list.total, totalCapped: list.totalCapped };
+    },
   );
 
   app.post(

@@ -56,7 +56,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
         localDay(),
       );
-      return { items: rows.map((r) => presentUnit(r, deps.cipher)) };
+      return { items: rows.map((r) => presentUnit(r, deps.cipher)), total: rows.length, totalCapped: false };
     },
   );
 

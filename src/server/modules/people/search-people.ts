@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { households, persons } from "../../db/schema/places";
 import type { AppDeps } from "../../platform/deps";
+import { countCapped } from "../../db/count-capped";
 import type { SignedInContext } from "../../platform/context";
 import { areaInScope } from "../../platform/scope";
 import { maskIdNumber, maskPhone } from "../../platform/personal-data";
@@ -51,28 +52,27 @@ export async function searchPeople(
   deps: AppDeps,
   ctx: SignedInContext,
   input: { q?: string; address?: string; tag?: string; areaId?: string; cursor?: string; limit: number },
-): Promise<{ items: PersonItem[]; nextCursor: string | null }> {
+): Promise<{ items: PersonItem[]; nextCursor: string | null; total: number; totalCapped: boolean }> {
   const { db } = deps.database;
   if (input.tag) await assertTagVisible(db, ctx.user, input.tag);
   const scopeAreaId = input.areaId ? (await areaInScope(db, ctx.user, input.areaId)).id : ctx.user.areaId;
-  if (!scopeAreaId || !ctx.user.areaPath) return { items: [], nextCursor: null };
+  if (!scopeAreaId || !ctx.user.areaPath) return { items: [], nextCursor: null, total: 0, totalCapped: false };
 
+  const where = and(
+    eq(persons.status, "active"),
+    searchCondition(input.q ?? "", scopeAreaId),
+    addressCondition(input.address),
+    input.tag ? sql`EXISTS (SELECT 1 FROM person_tags pt WHERE pt.person_id = ${persons.id} AND pt.tag_code = ${input.tag} AND pt.removed_at IS NULL)` : undefined,
+  );
   const page = await db
     .select({ id: persons.id })
     .from(persons)
-    .where(
-      and(
-        eq(persons.status, "active"),
-        searchCondition(input.q ?? "", scopeAreaId),
-        addressCondition(input.address),
-        input.tag ? sql`EXISTS (SELECT 1 FROM person_tags pt WHERE pt.person_id = ${persons.id} AND pt.tag_code = ${input.tag} AND pt.removed_at IS NULL)` : undefined,
-        input.cursor ? gt(persons.id, input.cursor) : undefined,
-      ),
-    )
+    .where(and(where, input.cursor ? gt(persons.id, input.cursor) : undefined))
     .orderBy(asc(persons.id))
     .limit(input.limit + 1);
+  const total = await countCapped(db, db.select({ one: sql`1` }).from(persons).where(where));
   const ids = page.slice(0, input.limit).map((r) => r.id);
-  if (ids.length === 0) return { items: [], nextCursor: null };
+  if (ids.length === 0) return { items: [], nextCursor: null, ...total };
 
   const community = alias(areas, "community");
   const micro = alias(areas, "micro");
@@ -117,5 +117,6 @@ export async function searchPeople(
       tags: r.tags ?? [],
     })),
     nextCursor: page.length > input.limit ? ids[ids.length - 1] : null,
+    ...total,
   };
 }

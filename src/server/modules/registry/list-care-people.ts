@@ -13,13 +13,16 @@ const FREQUENCY = [null, "weekly", "monthly", "quarterly"] as const;
  * The people of the caller's scope who carry a care tag (独居老人, 残疾人 …), the ones whose visit is
  * due first: a grid worker's "who needs a visit" list.
  */
-export async function listCarePeople(deps: AppDeps, ctx: SignedInContext, input: { tag?: string; areaId?: string; limit: number }): Promise<{ items: CarePerson[]; total: number }> {
+export async function listCarePeople(deps: AppDeps, ctx: SignedInContext, input: { tag?: string; areaId?: string; offset?: number; limit: number }): Promise<{ items: CarePerson[]; total: number }> {
   const { db } = deps.database;
   if (input.tag) await assertTagVisible(db, ctx.user, input.tag);
   const area = input.areaId ? await areaInScope(db, ctx.user, input.areaId) : await homeArea(db, ctx.user);
-  const rows = await selectCarePeople(db, area.path, { tag: input.tag, withRestricted: seesRestricted(ctx.user), limit: input.limit });
+  const opts = { tag: input.tag, withRestricted: seesRestricted(ctx.user) };
+  const rows = await selectCarePeople(db, area.path, { ...opts, offset: input.offset ?? 0, limit: input.limit });
+  // The total rides on each row; a page past the end still says how many there are.
+  const total = rows[0]?.total ?? (input.offset ? ((await selectCarePeople(db, area.path, { ...opts, offset: 0, limit: 1 }))[0]?.total ?? 0) : 0);
   return {
-    total: rows[0]?.total ?? 0,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -147,7 +147,7 @@ export type CarePersonRow = {
  * Active residents of a subtree carrying a care tag (one tag, or any), with their last visit (to
  * them or their household) and whether a visit is due by the tag's rhythm; due ones first.
  */
-export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag?: string; withRestricted: boolean; limit: number }) {
+export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag?: string; withRestricted: boolean; offset?: number; limit: number }) {
   const tagFilter = opts.tag ? sql`AND d.code = ${opts.tag}` : sql``;
   const restricted = opts.withRestricted ? sql`` : sql`AND NOT d.restricted`;
   return rowsOf<CarePersonRow>(
@@ -170,7 +170,7 @@ export async function selectCarePeople(db: DbOrTx, rootPath: string, opts: { tag
         (s."lastVisitAt" IS NULL OR s."lastVisitAt" < now() - CASE s.rank WHEN 1 THEN interval '7 days' WHEN 2 THEN interval '1 month' ELSE interval '3 months' END) AS due,
         (count(*) OVER ())::int AS total
       FROM seen s
-      ORDER BY due DESC, s."lastVisitAt" ASC NULLS FIRST, s.rank ASC NULLS LAST, s.address, s.name
-      LIMIT ${opts.limit}`),
+      ORDER BY due DESC, s."lastVisitAt" ASC NULLS FIRST, s.rank ASC NULLS LAST, s.address, s.name, s.id
+      LIMIT ${opts.limit} OFFSET ${opts.offset ?? 0}`),
   );
 }
