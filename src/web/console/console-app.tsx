@@ -37,6 +37,7 @@ const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ defaul
 const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) => ({ default: m.CaseStatsRoute })));
 const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ default: m.PatrolsRoute })));
 const StreetRoute = lazy(() => import("./routes/street-route").then((m) => ({ default: m.StreetRoute })));
+const ReportsRoute = lazy(() => import("./routes/reports-route").then((m) => ({ default: m.ReportsRoute })));
 const NoticesRoute = lazy(() => import("./routes/notices-route").then((m) => ({ default: m.NoticesRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
 
@@ -70,6 +71,7 @@ export function ConsoleApp() {
                 <Route path="cases/:id" element={<CaseRoute />} />
                 <Route path="case-stats" element={<CaseStatsRoute />} />
                 <Route path="street" element={<StreetRoute />} />
+                <Route path="reports" element={<ReportsRoute />} />
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="notices" element={<NoticesRoute />} />

@@ -7,6 +7,7 @@ export type NavBadge = "cases" | "deliberation" | "talent" | "patrols";
 export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; permission?: string; badge?: NavBadge }> = [
   { path: "/", label: "nav.home", icon: "home", permission: "overview:read" },
   { path: "/street", label: "nav.street", icon: "chart", permission: "street:compare" },
+  { path: "/reports", label: "nav.reports", icon: "chart", permission: "report:read" },
   { path: "/cases", label: "nav.cases", icon: "cases", permission: "case:read", badge: "cases" },
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read", badge: "patrols" },

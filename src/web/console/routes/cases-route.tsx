@@ -15,7 +15,7 @@ import type { CaseFilter } from "../../features/cases/types";
 import { PageHeader } from "../page-header";
 import { RequirePermission } from "../require-permission";
 
-const FILTER_KEYS = ["status", "categoryCode", "areaId", "communityId", "level", "channel", "overdue", "from", "to", "q"] as const;
+const FILTER_KEYS = ["status", "categoryCode", "areaId", "communityId", "level", "channel", "overdue", "from", "to", "q", "closureKind", "groupCode", "categoryCodes", "maxLevel", "rider"] as const;
 
 /** 事件管理: the filtered list (or map) of cases; the filters live in the address, so that back from a case keeps them. */
 export function CasesRoute() {
