@@ -72,6 +72,60 @@ export async function closedLoop(opts: {
 }
 
 /**
+ * An open loop: requests start at a fixed arrival rate (`perSecond`, evenly spaced), whether or not
+ * earlier ones have answered, so a slow server meets a queue as real arrivals would (no coordinated
+ * omission). Latency is measured from the scheduled start. Requests scheduled in the warm-up are not
+ * counted; at most `maxInFlight` run at once (beyond it a request counts as an error, the load is
+ * then past saturation). `op` gets the index of a client slot (`n % slots`).
+ */
+export async function openLoop(opts: {
+  perSecond: number;
+  warmupMs: number;
+  durationMs: number;
+  maxInFlight?: number;
+  op: (n: number) => Promise<void>;
+}): Promise<LoopResult> {
+  const t0 = performance.now();
+  const measureFrom = t0 + opts.warmupMs;
+  const total = Math.floor(((opts.warmupMs + opts.durationMs) / 1000) * opts.perSecond);
+  const gap = 1000 / opts.perSecond;
+  const maxInFlight = opts.maxInFlight ?? 512;
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let inFlight = 0;
+  const running: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const scheduled = t0 + n * gap;
+    const delay = scheduled - performance.now();
+    if (delay > 1) await new Promise((r) => setTimeout(r, delay));
+    const counted = scheduled >= measureFrom;
+    if (inFlight >= maxInFlight) {
+      if (counted) errors++;
+      firstError ??= `more than ${maxInFlight} requests in flight`;
+      continue;
+    }
+    inFlight++;
+    running.push(
+      opts.op(n).then(
+        () => {
+          inFlight--;
+          if (counted) latencies.push(performance.now() - scheduled);
+        },
+        (err: unknown) => {
+          inFlight--;
+          if (counted) errors++;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        },
+      ),
+    );
+  }
+  await Promise.all(running);
+  const seconds = opts.durationMs / 1000;
+  return { count: latencies.length, errors, firstError, seconds, perSecond: latencies.length / seconds, latency: summarize(latencies) };
+}
+
+/**
  * Runs `op` sequentially: `warmup` unrecorded calls, then up to `iterations` timed ones — fewer when
  * `budgetMs` runs out (but never fewer than `minIterations`), so slow requests stay bounded in time.
  */

@@ -52,6 +52,8 @@ export interface EngineResult {
   intake: LoopResult;
   intakeCpu: CpuShare;
   intakeRows: number;
+  /** Open-loop intake at fixed arrival rates (100 req/s and shares of the saturation rate). */
+  openLoop?: Array<{ label: string; rate: number; result: LoopResult }>;
   raw: LoopResult;
   rawCpu: CpuShare;
   ratio: number;
@@ -82,6 +84,12 @@ function intakeChecks(r: EngineResult): Check[] {
     { metric: "HTTP intake errors", figure: `${r.intake.errors} of ${n0(r.intake.count + r.intake.errors)}`, target: "0", ok: r.intake.errors === 0 },
     { metric: "Raw insert baseline", figure: `${n0(r.raw.perSecond)} tx/s (p50 ${ms(r.raw.latency.p50)} ms, p99 ${ms(r.raw.latency.p99)} ms)`, target: "", ok: null },
     { metric: "HTTP ÷ raw baseline", figure: pct(r.ratio), target: `≥ ${pct(TARGETS.ratio)}`, ok: r.ratio >= TARGETS.ratio },
+    ...(r.openLoop ?? []).map((o) => ({
+      metric: `Open loop, ${o.label} (${n0(o.rate)} req/s offered)`,
+      figure: `p50 ${ms(o.result.latency.p50)} ms, p99 ${ms(o.result.latency.p99)} ms, ${n0(o.result.perSecond)} req/s done, ${o.result.errors} errors`,
+      target: o.label.startsWith("fixed 100") ? "p99 < 50 ms" : "",
+      ok: o.label.startsWith("fixed 100") ? o.result.latency.p99 < 50 && o.result.errors === 0 : null,
+    })),
   ];
 }
 

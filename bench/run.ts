@@ -22,7 +22,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { hashPassword } from "../src/server/platform/passwords";
 import { buildDataset, BENCH_PASSWORD, MEASURE_YEAR, type Dataset } from "./generate";
-import { closedLoop, HttpClient, prng, sequential, type LoopResult } from "./load";
+import { closedLoop, HttpClient, openLoop, prng, sequential, type LoopResult } from "./load";
 import { startThrowawayPostgres, PG_SETTINGS } from "./postgres";
 import { writeSection } from "./docs-section";
 import { ServerProcess } from "./server-process";
@@ -547,6 +547,30 @@ async function benchEngine(o: {
   const ratio = httpRun.result.perSecond / rawRun.result.perSecond;
   log(`    ratio HTTP ÷ raw: ${(ratio * 100).toFixed(0)} %   (cases written by the HTTP run: ${(after - before).toLocaleString("en")})`);
 
+  // Open loop: a fixed arrival rate, 100 req/s and 50 / 80 / 100 % of the saturation rate just measured.
+  const saturation = httpRun.result.perSecond;
+  const openLoopRuns: Array<{ label: string; rate: number; result: LoopResult }> = [];
+  const reporters = reporterAccounts(data);
+  const rand = prng(77);
+  let openSeq = 900_000;
+  for (const [label, rate] of [["fixed 100 req/s", 100], ["50 % of saturation", saturation * 0.5], ["80 % of saturation", saturation * 0.8], ["100 % of saturation", saturation]] as const) {
+    if (rate < 1) continue;
+    await o.settle();
+    const result = await openLoop({
+      perSecond: rate,
+      warmupMs: PLAN.warmupMs,
+      durationMs: PLAN.durationMs,
+      op: async (n) => {
+        const w = n % clients.length;
+        const report = makeReport(data, reporters[w % reporters.length].community, rand, openSeq++);
+        const res = await clients[w].request("POST", "/api/cases", report.body, { "x-forwarded-for": clientAddress(700_000 + n) });
+        if (res.status !== 200) throw new Error(`POST /api/cases: ${res.status} ${res.body.slice(0, 200)}`);
+      },
+    });
+    openLoopRuns.push({ label, rate, result });
+    printLoop(`open loop ${label} (${rate.toFixed(0)}/s)`, result, "req");
+  }
+
   // A separate, profiled pass (not used for the figures above): where the server's time goes.
   log(`  profiled intake pass (${secs(PLAN.profileMs)}, not part of the figures) …`);
   const stats = o.statements?.();
@@ -568,6 +592,7 @@ async function benchEngine(o: {
     intake: httpRun.result,
     intakeCpu: httpRun.cpu,
     intakeRows: after - before,
+    openLoop: openLoopRuns,
     raw: rawRun.result,
     rawCpu: rawRun.cpu,
     ratio,
