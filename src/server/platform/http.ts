@@ -15,6 +15,11 @@ declare module "fastify" {
     policy?: RoutePolicy;
     /** A public route that never reads the session (health probes answer without the database). */
     sessionless?: boolean;
+    /**
+     * Partner systems may call the route with a key in the `x-api-key` header instead of a session;
+     * the handler checks the key (`platform/api-keys.ts` `keyOrUser`). Without the header the policy applies.
+     */
+    apiKey?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -51,6 +56,7 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     const token = request.cookies?.[SESSION_COOKIE];
     if (token && !request.routeOptions.config?.sessionless) request.ctx.user = await loadSession(app.deps.database.db, token, app.deps.config.sessionIdleMinutes);
     if (policy === "public") return;
+    if (request.routeOptions.config?.apiKey && request.headers["x-api-key"] !== undefined) return;
     if (!request.ctx.user) throw new AppError("UNAUTHENTICATED");
     if (policy === "authenticated") return;
     if (!isPermission(policy) || !can(request.ctx.user.role, policy)) throw new AppError("FORBIDDEN");

@@ -7,7 +7,7 @@ import { geoPoint } from "./types";
 
 export const CASE_STATUSES = ["reported", "accepted", "dispatched", "in_progress", "handled", "verified", "closed"] as const;
 export const CASE_LEVELS = ["grid", "community", "street", "department"] as const;
-export const CASE_CHANNELS = ["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting"] as const;
+export const CASE_CHANNELS = ["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting", "open311"] as const;
 export const CLOSURE_KINDS = ["resolved", "unable", "not_responsible", "duplicate", "withdrawn", "rejected"] as const;
 export const TIMER_STATES = ["normal", "yellow", "red"] as const;
 
@@ -105,6 +105,8 @@ export const cases = pgTable(
     acceptWarnAt: timestamp("accept_warn_at", { withTimezone: true }),
     handleDueAt: timestamp("handle_due_at", { withTimezone: true }),
     handleWarnAt: timestamp("handle_warn_at", { withTimezone: true }),
+    /** A time limit imposed from outside (the 12345 hotline's deadline): it takes precedence over the category's. */
+    imposedDueAt: timestamp("imposed_due_at", { withTimezone: true }),
     timer: text("timer", { enum: TIMER_STATES }).notNull().default("normal"),
     wasOverdue: boolean("was_overdue").notNull().default(false),
     urgeCount: integer("urge_count").notNull().default(0),

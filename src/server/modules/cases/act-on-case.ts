@@ -67,7 +67,7 @@ async function checkHandler(tx: Tx, c: CaseRow, handlerId: string) {
 }
 
 async function handleClock(deps: AppDeps, tx: Tx, c: CaseRow, level: CaseLevel, from: Date) {
-  const clock = await clockFor(tx, deps.calendar, { categoryCode: c.categoryCode, level, kind: "handle", from });
+  const clock = await clockFor(tx, deps.calendar, { categoryCode: c.categoryCode, level, kind: "handle", from, imposedDueAt: c.imposedDueAt });
   return { handleDueAt: clock.dueAt, handleWarnAt: clock.warnAt, timer: "normal" as const };
 }
 

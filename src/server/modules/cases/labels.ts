@@ -46,6 +46,7 @@ export const CHANNEL_NAMES: Record<string, string> = {
   hotline_12345: "12345热线",
   partner_unit: "共建单位",
   meeting: "会议",
+  open311: "开放接口（Open311）",
 };
 
 export const STATUS_NAMES: Record<string, string> = {

@@ -23,12 +23,21 @@ export function clearTimeLimitCache(): void {
   cache = null;
 }
 
-/** Due and warning instants of a clock that starts now, in working hours of the calendar. */
+/**
+ * Due and warning instants of a clock that starts now, in working hours of the calendar. A time
+ * limit imposed from outside (the 12345 hotline's deadline) takes precedence over the category's:
+ * handling is due then, with the warning at the same share of the time left.
+ */
 export async function clockFor(
   db: DbOrTx,
   calendar: WorkCalendar,
-  input: { categoryCode: string; level: CaseLevel; kind: "accept" | "handle"; from: Date },
+  input: { categoryCode: string; level: CaseLevel; kind: "accept" | "handle"; from: Date; imposedDueAt?: Date | null },
 ): Promise<{ dueAt: Date; warnAt: Date }> {
+  const imposed = input.imposedDueAt;
+  if (imposed && input.kind === "handle") {
+    const left = Math.max(0, imposed.getTime() - input.from.getTime());
+    return { dueAt: imposed, warnAt: new Date(input.from.getTime() + left * WARN_SHARE) };
+  }
   const l = (await limits(db)).get(`${input.categoryCode}:${input.level}`) ?? FALLBACK;
   const hours = input.kind === "accept" ? l.acceptHours : l.handleHours;
   return {

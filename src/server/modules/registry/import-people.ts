@@ -32,7 +32,8 @@ function normaliseBuilding(name: string): string {
   return /^\d+$/.test(t) ? `${t}栋` : t.replace(/号楼$/, "栋").replace(/幢$/, "栋");
 }
 
-async function readSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+/** The first sheet of an .xlsx upload (415 for a file that is not one). */
+export async function readSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { reason: "不是 .xlsx 文件" });
   const wb = new ExcelJS.Workbook();
   try {

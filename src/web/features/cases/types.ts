@@ -37,7 +37,7 @@ const everyOf =
 
 export const STATUSES = everyOf<CaseStatus>()(["reported", "accepted", "dispatched", "in_progress", "handled", "verified", "closed"]);
 export const LEVELS = everyOf<CaseLevel>()(["grid", "community", "street", "department"]);
-export const CHANNELS = everyOf<CaseChannel>()(["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting"]);
+export const CHANNELS = everyOf<CaseChannel>()(["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting", "open311"]);
 export const RATINGS = everyOf<Rating>()(["satisfied", "basic", "unsatisfied"]);
 /** The channels staff enter on someone's behalf. */
 export const STAFF_CHANNELS = ["phone", "hotline_12345", "partner_unit", "meeting"] as const;
