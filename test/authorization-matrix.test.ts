@@ -60,7 +60,8 @@ type Kind =
   | "case" | "linkedCase" | "compound" | "building" | "household" | "person" | "place" | "importJob" | "correction"
   | "plan" | "task" | "submission" | "topic" | "meeting" | "attendance" | "resolution" | "questionnaire"
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
-  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice";
+  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice"
+  | "enterprise" | "campaign" | "need" | "cultivation" | "programme" | "rectification";
 
 /**
  * What an id of another grid of 红康 answers for hk_grid1 (grid worker of 红康第一网格).
@@ -80,6 +81,11 @@ const OTHER_GRID: Partial<Record<Kind, "hidden" | "either">> = {
   topic: "either",
   meeting: "either",
   activity: "either",
+  enterprise: "hidden",
+  need: "hidden",
+  rectification: "hidden",
+  campaign: "either",
+  programme: "either",
 };
 
 /** Which kind each `:param` of a route names (first match by url prefix). */
@@ -112,6 +118,12 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/rewards\//, "id", "reward"],
   [/^\/api\/map\/features\//, "id", "mapFeature"],
   [/^\/api\/notices\//, "id", "notice"],
+  [/^\/api\/enterprises\//, "id", "enterprise"],
+  [/^\/api\/enterprise-campaigns\//, "id", "campaign"],
+  [/^\/api\/enterprise-needs\//, "id", "need"],
+  [/^\/api\/cultivations\//, "placeId", "cultivation"],
+  [/^\/api\/inspection-programmes\//, "id", "programme"],
+  [/^\/api\/rectifications\//, "id", "rectification"],
 ];
 
 /** Parameters that name nothing a community owns, with the reason; called with a fixed value. */
@@ -329,6 +341,18 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM map_features WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     case "notice":
       return one(sql`SELECT id FROM notices WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "enterprise":
+      return one(sql`SELECT id FROM places WHERE community_id = ${cid} AND kind IN ('enterprise', 'shop') AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
+    case "campaign":
+      return one(sql`SELECT id FROM visit_campaigns WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "need":
+      return one(sql`SELECT id FROM enterprise_needs WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY (status = 'open') DESC, id LIMIT 1`);
+    case "cultivation":
+      return one(sql`SELECT place_id AS id FROM cultivations WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY place_id LIMIT 1`);
+    case "programme":
+      return one(sql`SELECT id FROM inspection_programmes WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "rectification":
+      return one(sql`SELECT id FROM rectifications WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     default:
       return null;
   }
@@ -825,6 +849,14 @@ async function fingerprint(ids: Partial<Record<Kind, string>>): Promise<string> 
     UNION ALL SELECT t::text FROM case_routing_rules t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM map_features t WHERE id = ${v("mapFeature")}
     UNION ALL SELECT t::text FROM notices t WHERE id = ${v("notice")} OR community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM enterprise_profiles t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT count(*)::text FROM enterprise_visits t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM enterprise_needs t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM cultivations t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM visit_campaigns t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM inspection_programmes t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM rectifications t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT count(*)::text FROM rectification_rechecks t JOIN rectifications r ON r.id = t.rectification_id WHERE r.community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM topics t WHERE community_id = ${fx.yxq} AND title = '矩阵测试'
     UNION ALL SELECT count(*)::text FROM patrol_tasks t WHERE community_id = ${fx.yxq}
   ) s`);
@@ -864,10 +896,10 @@ beforeAll(async () => {
 
   await makeForeignFixtures();
 
-  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1 }) as Kind[];
+  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1, enterprise: 1, campaign: 1, need: 1, cultivation: 1, programme: 1, rectification: 1 }) as Kind[];
   for (const k of kinds) {
     FOREIGN[k] ??= (await pick(k, fx.yxq, anyArea)) ?? undefined;
-    OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;
+    OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase", "enterprise", "need", "rectification"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;
     if (OTHER_GRID[k]) GRID[k] = (await pick(k, fx.hk, notUnder(fx.grid1Path))) ?? undefined;
   }
   FOREIGN.attendance = (await one(sql`SELECT id FROM meeting_attendance WHERE meeting_id = ${FOREIGN.meeting!} ORDER BY id LIMIT 1`)) ?? undefined;
