@@ -39,6 +39,7 @@ const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ 
 const StreetRoute = lazy(() => import("./routes/street-route").then((m) => ({ default: m.StreetRoute })));
 const ReportsRoute = lazy(() => import("./routes/reports-route").then((m) => ({ default: m.ReportsRoute })));
 const NoticesRoute = lazy(() => import("./routes/notices-route").then((m) => ({ default: m.NoticesRoute })));
+const OpenInterfacesRoute = lazy(() => import("./routes/open-interfaces-route").then((m) => ({ default: m.OpenInterfacesRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
 
 /** The staff console: providers, then the routes. */
@@ -75,6 +76,7 @@ export function ConsoleApp() {
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="notices" element={<NoticesRoute />} />
+                <Route path="open-interfaces" element={<OpenInterfacesRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />
                 <Route path="registry" element={<RegistryRoute />} />
