@@ -151,7 +151,7 @@ function WorkReportPanel() {
   const config = usePublicConfig();
   const tree = useAreaTree();
   const me = useMe().data!;
-  const areaId = params.get("areaId") ?? me.area?.id ?? areas[0]?.id;
+  const areaId = params.get("areaId") ?? areas.find((a) => a.id === me.area?.id)?.id ?? areas[0]?.id;
   const from = params.get("from") ?? `${dayjs().year()}-01-01`;
   const to = params.get("to") ?? dayjs().format("YYYY-MM-DD");
   const set = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
@@ -206,7 +206,7 @@ function MonthlyPanel() {
   const areas = useReportAreas();
   const me = useMe().data!;
   const qc = useQueryClient();
-  const areaId = params.get("areaId") ?? me.area?.id ?? areas[0]?.id;
+  const areaId = params.get("areaId") ?? areas.find((a) => a.id === me.area?.id)?.id ?? areas[0]?.id;
   const area = areas.find((a) => a.id === areaId);
   const month = params.get("month") ?? dayjs().subtract(1, "month").format("YYYY-MM");
   const set = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), tab: "monthly", ...patch }, { replace: true });
