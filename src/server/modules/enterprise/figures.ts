@@ -12,8 +12,8 @@ export function communityList(scope: FigureScope) {
   return ids.length ? sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`(SELECT NULL::uuid LIMIT 0)`;
 }
 
-function figure(name: string, value: number | null, label: Localised, definition: Localised, unit: Localised, route?: string): Figure {
-  return { key: `enterprise.${name}`, section: "enterprise", label, definition, unit, value, ...(route ? { drill: { route, query: {} } } : {}) };
+function figure(name: string, value: number | null, label: Localised, definition: Localised, unit: Localised): Figure {
+  return { key: `enterprise.${name}`, section: "enterprise", label, definition, unit, value };
 }
 
 /**
@@ -40,16 +40,16 @@ export const enterpriseFigures: FigureSource = {
     );
     const n = (k: string) => Number(r?.[k] ?? 0);
     return [
-      figure("enterprises_visited", n("visited"), { zh: "走访企业商户", en: "Enterprises visited" }, { zh: "期内至少走访一次的企业和商户数（按企业去重）", en: "Enterprises and shops visited at least once in the period (each counted once)" }, UNITS, "/enterprises"),
-      figure("visits", n("visits"), { zh: "走访次数", en: "Visits" }, { zh: "期内记录的企业走访次数", en: "Enterprise visits recorded in the period" }, TIMES, "/enterprises"),
-      figure("needs_raised", n("raised"), { zh: "收集企业诉求", en: "Needs raised" }, { zh: "期内走访和活动中收集的企业诉求数", en: "Needs raised at visits and events in the period" }, ITEMS, "/enterprises/needs"),
-      figure("needs_matched", n("matched"), { zh: "对接共建资源", en: "Needs matched to partners" }, { zh: "期内收集并对接到共建单位资源的诉求数", en: "Needs of the period matched to a partner unit's offer" }, ITEMS, "/enterprises/needs"),
-      figure("needs_referred", n("referred"), { zh: "转部门办理诉求", en: "Needs referred" }, { zh: "期内收集并作为事件转职能部门的诉求数", en: "Needs of the period referred to a department as a case" }, ITEMS, "/enterprises/needs"),
-      figure("needs_settled", n("settled"), { zh: "办结企业诉求", en: "Needs settled" }, { zh: "期内办结的企业诉求数", en: "Needs settled in the period" }, ITEMS, "/enterprises/needs"),
-      figure("ruku_declared", n("declared"), { zh: "协助申报入库", en: "Declared for the register" }, { zh: "期内完成入库申报的企业数", en: "Enterprises declared for the statistics register in the period" }, UNITS, "/enterprises/cultivation"),
-      figure("ruku_accepted", n("accepted"), { zh: "成功入库", en: "Accepted into the register" }, { zh: "期内获准入库的企业数", en: "Enterprises accepted into the statistics register in the period" }, UNITS, "/enterprises/cultivation"),
-      figure("policy_briefings", n("briefings"), { zh: "上门宣讲政策", en: "Policy briefings" }, { zh: "期内上门宣讲优惠政策的次数（一次可覆盖多家企业）", en: "Door-to-door policy briefings in the period (one may cover several enterprises)" }, TIMES, "/enterprises/cultivation"),
-      figure("business_events", n("events"), { zh: "政银企座谈会等活动", en: "Business events" }, { zh: "期内组织企业参加的政银企座谈会等经济活动次数", en: "Government-bank-enterprise meetings and similar events in the period" }, TIMES, "/enterprises/events"),
+      figure("enterprises_visited", n("visited"), { zh: "走访企业商户", en: "Enterprises visited" }, { zh: "期内至少走访一次的企业和商户数（按企业去重）", en: "Enterprises and shops visited at least once in the period (each counted once)" }, UNITS),
+      figure("visits", n("visits"), { zh: "走访次数", en: "Visits" }, { zh: "期内记录的企业走访次数", en: "Enterprise visits recorded in the period" }, TIMES),
+      figure("needs_raised", n("raised"), { zh: "收集企业诉求", en: "Needs raised" }, { zh: "期内走访和活动中收集的企业诉求数", en: "Needs raised at visits and events in the period" }, ITEMS),
+      figure("needs_matched", n("matched"), { zh: "对接共建资源", en: "Needs matched to partners" }, { zh: "期内收集并对接到共建单位资源的诉求数", en: "Needs of the period matched to a partner unit's offer" }, ITEMS),
+      figure("needs_referred", n("referred"), { zh: "转部门办理诉求", en: "Needs referred" }, { zh: "期内收集并作为事件转职能部门的诉求数", en: "Needs of the period referred to a department as a case" }, ITEMS),
+      figure("needs_settled", n("settled"), { zh: "办结企业诉求", en: "Needs settled" }, { zh: "期内办结的企业诉求数", en: "Needs settled in the period" }, ITEMS),
+      figure("ruku_declared", n("declared"), { zh: "协助申报入库", en: "Declared for the register" }, { zh: "期内完成入库申报的企业数", en: "Enterprises declared for the statistics register in the period" }, UNITS),
+      figure("ruku_accepted", n("accepted"), { zh: "成功入库", en: "Accepted into the register" }, { zh: "期内获准入库的企业数", en: "Enterprises accepted into the statistics register in the period" }, UNITS),
+      figure("policy_briefings", n("briefings"), { zh: "上门宣讲政策", en: "Policy briefings" }, { zh: "期内上门宣讲优惠政策的次数（一次可覆盖多家企业）", en: "Door-to-door policy briefings in the period (one may cover several enterprises)" }, TIMES),
+      figure("business_events", n("events"), { zh: "政银企座谈会等活动", en: "Business events" }, { zh: "期内组织企业参加的政银企座谈会等经济活动次数", en: "Government-bank-enterprise meetings and similar events in the period" }, TIMES),
     ];
   },
 };

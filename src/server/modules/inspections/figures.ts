@@ -9,7 +9,7 @@ const SHARE: Localised = { zh: "%", en: "%" };
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 function figure(name: string, value: number | null, label: Localised, definition: Localised, unit: Localised): Figure {
-  return { key: `inspections.${name}`, section: "inspections", label, definition, unit, value, drill: { route: "/inspections", query: {} } };
+  return { key: `inspections.${name}`, section: "inspections", label, definition, unit, value };
 }
 
 /**

@@ -3,6 +3,8 @@ import { deliberationFigures } from "../deliberation/figures";
 import { partnerFigures } from "../partners/figures";
 import { patrolFigures } from "../patrols/figures";
 import { registryFigures } from "../registry/figures";
+import { enterpriseFigures } from "../enterprise/figures";
+import { inspectionFigures } from "../inspections/figures";
 import type { FigureSource } from "./figure-source";
 
 /**
@@ -15,4 +17,6 @@ export const FIGURE_SOURCES: FigureSource[] = [
   deliberationFigures,
   partnerFigures,
   registryFigures,
+  enterpriseFigures,
+  inspectionFigures,
 ];
