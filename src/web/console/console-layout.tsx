@@ -105,6 +105,13 @@ export function ConsoleLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="ll-content">
+          {/* Shown by CSS at phone widths only: the console still lays out, the phone app fits better. */}
+          <div className="ll-phone-offer" data-testid="phone-offer">
+            <span>{t("app.phoneOffer")}</span>
+            <a href="/m/" data-testid="phone-offer-link">
+              {t("app.openPhone")}
+            </a>
+          </div>
           <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
             <Outlet />
           </Suspense>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
+import { totalFigure } from "../../lib/list-total";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
 import { zhCN } from "../../i18n/zh-CN";
@@ -121,7 +122,11 @@ export function AuditLog() {
             {t("common.loadMore")}
           </Button>
         )}
-        {rows.length > 0 && <Typography.Text type="secondary">{t("common.loadedCount", { count: rows.length })}</Typography.Text>}
+        {rows.length > 0 && audit.data?.pages[0] && (
+          <Typography.Text type="secondary" data-testid="list-total">
+            {t("common.shownOfTotal", { shown: rows.length, total: totalFigure(audit.data.pages[0]) })}
+          </Typography.Text>
+        )}
       </div>
     </Card>
   );

@@ -3,7 +3,7 @@ import { apiGet } from "../../api/client";
 import { caseKeys } from "./case-keys";
 import type { CaseFilter, CaseListReply } from "./types";
 
-/** Cases of the caller's scope matching the filter, newest first, with keyset "load more". */
+/** Cases of the caller's scope matching the filter, overdue first then due soonest, with keyset "load more" and the total. */
 export function useCaseList(filter: CaseFilter, options: { scope?: "all" | "reported"; limit?: number; enabled?: boolean } = {}) {
   const scope = options.scope ?? "all";
   return useInfiniteQuery({

@@ -3,6 +3,7 @@ import { Button, Card, Select, Space, Table, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
+import { shownText } from "../../lib/list-total";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
 import { MeetingCreateModal } from "./meeting-create-modal";
@@ -53,7 +54,7 @@ export function MeetingsPanel({ canManage }: { canManage: boolean }) {
         size="middle"
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => shownText(t, query.data) }}
         data-testid="meeting-table"
         columns={[
           {

@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { Button, ErrorBlock, Image, ImageViewer, ProgressBar, PullToRefresh, Skeleton, Tabs, Tag, Toast } from "antd-mobile";
+import { Button, ErrorBlock, Image, ImageViewer, ProgressBar, PullToRefresh, SearchBar, Skeleton, Tabs, Tag, Toast } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
 import { formatDateTime } from "../../lib/format";
+import { totalFigure, totalText } from "../../lib/list-total";
 import type { PublicMeeting, PublicResolution, PublicTopic } from "./types";
 import { useDelibWrite, usePublicMeetings, usePublicQuestionnaires, usePublicTopic, usePublicTopics } from "./use-deliberation";
 
@@ -35,19 +36,51 @@ export function MobileDeliberationHome({ onOpenTopic, onPropose, onAnswer }: { o
   );
 }
 
+const TOPIC_FILTERS = ["proposed", "on_agenda", "decided", "settled"] as const;
+
+/** The community's topics, newest first, by state (chips) and by words, with how many match. */
 function TopicList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
-  const list = usePublicTopics();
-  if (list.isPending) return <Skeleton.Paragraph lineCount={8} animated className="m-pad" />;
-  if (list.isError) return <ErrorBlock status="default" title={errorMessage(list.error, t)} description="" />;
-  if (list.data.length === 0) return <ErrorBlock status="empty" title={t("deliberation.mobile.noTopics")} description="" className="dlm-empty" />;
+  const [status, setStatus] = useState<string>();
+  const [words, setWords] = useState("");
+  const list = usePublicTopics({ status, q: words.trim() });
+  const body = () => {
+    if (list.isPending) return <Skeleton.Paragraph lineCount={8} animated className="m-pad" />;
+    if (list.isError) return <ErrorBlock status="default" title={errorMessage(list.error, t)} description="" />;
+    const items = list.data.items;
+    return (
+      <>
+        <div className="dlm-total m-muted" data-testid="public-topics-total" data-total={list.data.total}>
+          {list.data.total > items.length ? t("common.shownOfTotal", { shown: items.length, total: totalFigure(list.data) }) : totalText(t, list.data)}
+        </div>
+        {items.length === 0 ? (
+          <ErrorBlock status="empty" title={t("deliberation.mobile.noTopics")} description="" className="dlm-empty" />
+        ) : (
+          <div className="dlm-list" data-testid="public-topics">
+            {items.map((topic) => (
+              <TopicCard key={topic.id} topic={topic} onOpen={() => onOpen(topic.id)} />
+            ))}
+          </div>
+        )}
+      </>
+    );
+  };
   return (
     <PullToRefresh onRefresh={async () => void (await list.refetch())}>
-      <div className="dlm-list" data-testid="public-topics">
-        {list.data.map((topic) => (
-          <TopicCard key={topic.id} topic={topic} onOpen={() => onOpen(topic.id)} />
-        ))}
+      <div className="dlm-filters">
+        <SearchBar placeholder={t("deliberation.mobile.searchTopics")} onSearch={setWords} onClear={() => setWords("")} maxLength={60} data-testid="topic-search" />
+        <div className="dlm-chips" data-testid="topic-status-filter">
+          <Tag round color={status ? "default" : "primary"} fill={status ? "outline" : "solid"} onClick={() => setStatus(undefined)} data-testid="topic-status-all">
+            {t("deliberation.mobile.allTopics")}
+          </Tag>
+          {TOPIC_FILTERS.map((s) => (
+            <Tag key={s} round color={status === s ? "primary" : "default"} fill={status === s ? "solid" : "outline"} onClick={() => setStatus(s)} data-testid={`topic-status-${s}`}>
+              {t(`deliberation.topicStatus.${s}`)}
+            </Tag>
+          ))}
+        </div>
       </div>
+      {body()}
     </PullToRefresh>
   );
 }

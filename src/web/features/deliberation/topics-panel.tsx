@@ -3,6 +3,7 @@ import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd
 import { PlusOutlined } from "@ant-design/icons";
 import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
+import { shownText } from "../../lib/list-total";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { CandidatesCard } from "./candidates-card";
@@ -59,7 +60,7 @@ export function TopicsPanel({ canManage }: { canManage: boolean }) {
           size="middle"
           loading={query.isFetching}
           dataSource={query.data?.items ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
+          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => shownText(t, query.data) }}
           data-testid="topic-table"
           columns={[
             {

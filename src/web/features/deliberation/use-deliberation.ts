@@ -87,8 +87,12 @@ export function useMeasures(from: string, to: string) {
 }
 
 /** What residents see on the phone (their community). */
-export function usePublicTopics() {
-  return useQuery({ queryKey: delibKeys.publicTopics, queryFn: ({ signal }) => apiGet<{ items: PublicTopic[] }>("/community/topics", { limit: 50 }, signal), select: (r) => r.items });
+export function usePublicTopics(filter: { status?: string; q?: string } = {}) {
+  return useQuery({
+    queryKey: [...delibKeys.publicTopics, filter.status ?? "", filter.q ?? ""],
+    queryFn: ({ signal }) => apiGet<{ items: PublicTopic[]; total: number; totalCapped: boolean }>("/community/topics", { status: filter.status, q: filter.q || undefined, limit: 50 }, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 export function usePublicTopic(id: string) {
   return useQuery({ queryKey: delibKeys.publicTopic(id), queryFn: ({ signal }) => apiGet<PublicTopic>(`/community/topics/${id}`, undefined, signal) });

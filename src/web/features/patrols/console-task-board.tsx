@@ -3,12 +3,13 @@ import { Alert, Card, Col, Progress, Row, Select, Space, Table, Tag, Typography 
 import { useTranslation } from "react-i18next";
 import { useAreaTree } from "../../api/use-area-tree";
 import { errorMessage } from "../../lib/error-message";
+import { totalText } from "../../lib/list-total";
 import { formatPercent, formatShortDateTime } from "../../lib/format";
 import { areaOptions, kindOptions, TASK_STATUS_COLORS, thisMonth } from "./kind-options";
 import { useCoverage, useTaskBoard, type TaskFilter } from "./use-patrol-admin";
 import type { TaskSummary } from "./types";
 
-const STATUSES = ["open", "overdue", "done", "missed", "cancelled"] as const;
+const STATUSES = ["current", "open", "overdue", "done", "missed", "cancelled"] as const;
 
 /** Coverage of the month by grid: due, done (on time), missed, as a small card per grid. */
 function GridCoverage({ areaId, targetKind }: { areaId?: string; targetKind?: string }) {
@@ -37,11 +38,14 @@ function GridCoverage({ areaId, targetKind }: { areaId?: string; targetKind?: st
   );
 }
 
-/** 任务看板: every task of the scope by grid, status (overdue included) and kind, with the month's coverage per grid. */
+/**
+ * 任务看板: every task of the scope by grid, status (overdue included) and kind, with the month's
+ * coverage per grid. It opens on today's and overdue tasks, the most overdue first, with their total.
+ */
 export function ConsoleTaskBoard() {
   const { t } = useTranslation();
   const tree = useAreaTree();
-  const [filter, setFilter] = useState<TaskFilter>({});
+  const [filter, setFilter] = useState<TaskFilter>({ status: "current" });
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const board = useTaskBoard(filter, cursor);
@@ -75,6 +79,11 @@ export function ConsoleTaskBoard() {
       <Typography.Title level={5}>{t("patrols.console.coverageTitle", { month: thisMonth() })}</Typography.Title>
       <GridCoverage areaId={filter.areaId} targetKind={filter.targetKind} />
       {board.isError && <Alert type="error" title={errorMessage(board.error, t)} />}
+      <div className="ll-list-total">
+        <Typography.Text strong data-testid="board-total" data-total={board.data?.total}>
+          {totalText(t, board.data)}
+        </Typography.Text>
+      </div>
       <Table<TaskSummary>
         className="p-console-table"
         rowKey="id"

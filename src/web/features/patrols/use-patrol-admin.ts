@@ -18,7 +18,7 @@ import type {
 export type TaskFilter = { areaId?: string; status?: string; targetKind?: string; assigneeId?: string; from?: string; to?: string };
 export type PlanFilter = { areaId?: string; targetKind?: string; frequency?: string; assigneeId?: string; active?: string; q?: string };
 
-/** The task board of the console: one page of 50 at a time (cursor), newest periods first. */
+/** The task board of the console: one page of 50 at a time (cursor); the open views by deadline, the others newest periods first. */
 export function useTaskBoard(filter: TaskFilter, cursor: string | undefined) {
   return useQuery({
     queryKey: ["patrols", "tasks", filter, cursor ?? null],

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Collapse, ErrorBlock, List, Skeleton, Tabs, Tag } from "antd-mobile";
+import { Button, Collapse, ErrorBlock, List, Skeleton, Tabs, Tag } from "antd-mobile";
 import { useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
@@ -30,6 +30,8 @@ function CareList() {
   const [tag, setTag] = useState<string>();
   const defs = useTagDefinitions();
   const care = useCarePeople(tag);
+  const items = care.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = care.data?.pages[0]?.total ?? 0;
   const careTags = (defs.data ?? []).filter((d) => d.kind === "care");
   return (
     <div data-testid="care-list">
@@ -47,11 +49,11 @@ function CareList() {
         <Skeleton.Paragraph lineCount={8} animated className="m-pad" />
       ) : care.isError ? (
         <ErrorBlock status="default" title={errorMessage(care.error, t)} description="" />
-      ) : care.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <ErrorBlock status="empty" title={t("common.empty")} description="" />
       ) : (
-        <List header={t("registry.mobile.careCount", { count: care.data.total })}>
-          {care.data.items.map((p) => (
+        <List header={<span data-testid="care-total" data-total={total}>{t("registry.mobile.careCount", { count: total })}</span>}>
+          {items.map((p) => (
             <List.Item
               key={p.id}
               clickable={!!p.householdId}
@@ -93,9 +95,14 @@ function CareList() {
               </span>
             </List.Item>
           ))}
-          {care.data.items.length < care.data.total && (
+          {items.length < total && (
             <List.Item data-testid="care-shown">
-              <span className="m-muted">{t("registry.mobile.careShown", { shown: care.data.items.length, count: care.data.total })}</span>
+              <span className="m-muted">{t("registry.mobile.careShown", { shown: items.length, count: total })}</span>
+              {care.hasNextPage && (
+                <Button block fill="outline" size="small" className="rg-m-more" loading={care.isFetchingNextPage} onClick={() => void care.fetchNextPage()} data-testid="care-load-more">
+                  {t("common.loadMore")}
+                </Button>
+              )}
             </List.Item>
           )}
         </List>

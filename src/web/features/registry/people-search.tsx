@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
+import { totalFigure } from "../../lib/list-total";
 import type { PersonItem } from "../../../contracts/people";
 import { errorMessage } from "../../lib/error-message";
 import { ExportButton } from "./export-button";
@@ -116,7 +117,11 @@ export function PeopleSearch() {
         ) : (
           rows.length > 0 && <Typography.Text type="secondary">{t("common.noMore")}</Typography.Text>
         )}
-        {rows.length > 0 && <Typography.Text type="secondary">{t("common.loadedCount", { count: rows.length })}</Typography.Text>}
+        {rows.length > 0 && people.data?.pages[0] && (
+          <Typography.Text type="secondary" data-testid="list-total">
+            {t("common.shownOfTotal", { shown: rows.length, total: totalFigure(people.data.pages[0]) })}
+          </Typography.Text>
+        )}
       </div>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { correctionBody, moveOutBody, newPersonBody, OwnRecord, setTagBody, updatePersonBody, visitBody } from "../../../contracts/registry";
 import { apiDelete, apiGet, apiPatch, apiPost } from "../../api/client";
@@ -49,11 +49,19 @@ export function usePerson(id: string) {
   return useQuery({ queryKey: registryKeys.person(id), queryFn: ({ signal }) => apiGet<PersonDetail>(`/registry/people/${id}`, undefined, signal) });
 }
 
-/** People with care tags in the user's scope, due visits first. */
+/** A page of the care list on the phone. */
+export const CARE_PAGE = 200;
+
+/** People with care tags in the user's scope, due visits first, page after page ("load more"), with the total. */
 export function useCarePeople(tag: string | undefined) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: registryKeys.care(tag),
-    queryFn: ({ signal }) => apiGet<CareReply>("/registry/care-people", { tag, limit: 200 }, signal),
+    queryFn: ({ pageParam, signal }) => apiGet<CareReply>("/registry/care-people", { tag, offset: pageParam, limit: CARE_PAGE }, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.items.length, 0);
+      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+    },
   });
 }
 
