@@ -60,7 +60,7 @@ type Kind =
   | "case" | "linkedCase" | "compound" | "building" | "household" | "person" | "place" | "importJob" | "correction"
   | "plan" | "task" | "submission" | "topic" | "meeting" | "attendance" | "resolution" | "questionnaire"
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
-  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice"
+  | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice" | "apiKey"
   | "enterprise" | "campaign" | "need" | "cultivation" | "programme" | "rectification";
 
 /**
@@ -118,6 +118,8 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/rewards\//, "id", "reward"],
   [/^\/api\/map\/features\//, "id", "mapFeature"],
   [/^\/api\/notices\//, "id", "notice"],
+  [/^\/api\/api-keys\//, "id", "apiKey"],
+  [/^\/api\/hotline\/cases\//, "id", "case"],
   [/^\/api\/enterprises\//, "id", "enterprise"],
   [/^\/api\/enterprise-campaigns\//, "id", "campaign"],
   [/^\/api\/enterprise-needs\//, "id", "need"],
@@ -147,6 +149,7 @@ const NOT_JSON: Record<string, string> = {
   "/api/registry/export": "an xlsx download (scanned as xlsx)",
   "/api/cases/export": "an xlsx download (scanned as xlsx)",
   "/api/patrols/ledger/monthly.xlsx": "an xlsx download (scanned as xlsx)",
+  "/api/hotline/import/template": "an xlsx download (scanned as xlsx)",
 };
 
 /** GET routes not called at all, and why. */
@@ -341,6 +344,8 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM map_features WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     case "notice":
       return one(sql`SELECT id FROM notices WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "apiKey":
+      return one(sql`SELECT id FROM api_keys WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "enterprise":
       return one(sql`SELECT id FROM places WHERE community_id = ${cid} AND kind IN ('enterprise', 'shop') AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     case "campaign":
@@ -393,6 +398,11 @@ async function makeForeignFixtures() {
   if (hkNotice.statusCode !== 200) fixtureProblems.push(`hk notice: ${hkNotice.statusCode} ${hkNotice.body.slice(0, 200)}`);
   const corr = await yxqResident.post("/api/me/person/corrections", { field: "name", proposed: "矩阵测试更正" });
   if (corr.statusCode !== 200) fixtureProblems.push(`yxq correction: ${corr.statusCode} ${corr.body.slice(0, 200)}`);
+  // a partner-system key each side (keys are listed and revoked within the issuer's scope only)
+  for (const [id, cid, user] of [["018c22ac-d000-7fff-8000-00000000a101", fx.yxq, fx.users.yxq_secretary], ["018c22ac-d000-7fff-8000-00000000a102", fx.hk, fx.users.hk_secretary]] as const) {
+    await t.database.db.execute(sql`INSERT INTO api_keys (id, name, purpose, prefix, key_hash, area_id, community_id, created_by)
+      VALUES (${id}, '矩阵测试接口', 'open311', 'll_matrix', ${"matrix-" + id}, ${cid}, ${cid}, ${user})`);
+  }
   await t.database.db.execute(sql`INSERT INTO import_jobs (id, user_id, community_id, mode, file_name, status, total_rows, imported_rows, rejected_rows, report_key)
     VALUES ('018c22ac-d000-7fff-8000-00000000a001', ${fx.users.yxq_staff}, ${fx.yxq}, 'valid_only', 'matrix.xlsx', 'done', 1, 0, 1, 'matrix-report.xlsx')`);
   // 红康's own: a visit in grid 2 (a marker for hk_grid1), a correction of the demo resident proposing a phone (must stay masked).
@@ -785,6 +795,7 @@ const WRITES: Write[] = [
   { method: "DELETE", url: "/api/map/features/:id" },
   { method: "PATCH", url: "/api/notices/:id", body: () => ({ title: "矩阵测试" }) },
   { method: "POST", url: "/api/notices/:id/withdraw", body: () => ({}) },
+  { method: "POST", url: "/api/api-keys/:id/revoke", body: () => ({}) },
   // writes that name a foreign object in the body or query rather than the path
   { method: "PUT", url: "/api/case-settings/routing-rules/:categoryCode", body: () => ({ communityId: fx.yxq, level: "community" }) },
   { method: "DELETE", url: "/api/case-settings/routing-rules/:categoryCode", query: () => `?communityId=${fx.yxq}` },
@@ -896,7 +907,7 @@ beforeAll(async () => {
 
   await makeForeignFixtures();
 
-  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1, enterprise: 1, campaign: 1, need: 1, cultivation: 1, programme: 1, rectification: 1 }) as Kind[];
+  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1, apiKey: 1, enterprise: 1, campaign: 1, need: 1, cultivation: 1, programme: 1, rectification: 1 }) as Kind[];
   for (const k of kinds) {
     FOREIGN[k] ??= (await pick(k, fx.yxq, anyArea)) ?? undefined;
     OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase", "enterprise", "need", "rectification"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;

@@ -370,7 +370,8 @@ const short = (v: unknown) => {
 
 describe("fuzzing every route", () => {
   it("answers no 5xx, JSON errors for 4xx, and stores no NUL or lone surrogate", async () => {
-    const routes = (t.app.routeCatalog as unknown as Route[]).filter((r) => r.url.startsWith("/api/"));
+    // The API, and Open311 GeoReport v2 (outside /api, answering errors in the spec's format).
+    const routes = (t.app.routeCatalog as unknown as Route[]).filter((r) => r.url.startsWith("/api/") || r.url.startsWith("/open311/"));
     const failures: Failure[] = [];
     const seen = new Set<string>();
     let sent = 0;
@@ -422,7 +423,20 @@ describe("fuzzing every route", () => {
             failures.push({ route: name, status: res.statusCode, body: res.body.slice(0, 200), input });
             continue;
           }
-          if (res.statusCode >= 400) {
+          if (res.statusCode >= 400 && route.url.startsWith("/open311/")) {
+            // The spec's error array: [{code, description}] in JSON, <errors><error>… in XML, with the HTTP status.
+            const xml = route.url.endsWith(".xml");
+            let ok = false;
+            try {
+              const body = xml ? null : (res.json() as Array<{ code?: unknown; description?: unknown }>);
+              ok = xml
+                ? new RegExp(`^<\\?xml version="1.0" encoding="UTF-8"\\?>\n<errors>(<error><code>${res.statusCode}</code><description>[^<]*</description></error>)+</errors>`).test(res.body)
+                : Array.isArray(body) && body.length > 0 && body.every((e) => e.code === res.statusCode && typeof e.description === "string");
+            } catch {
+              ok = false;
+            }
+            if (!ok) failures.push({ route: name, status: res.statusCode, body: `not an Open311 error: ${res.body.slice(0, 200)}`, input });
+          } else if (res.statusCode >= 400) {
             let parsed: { code?: unknown; message?: unknown } | null = null;
             try {
               parsed = res.json();
@@ -450,7 +464,7 @@ describe("fuzzing every route", () => {
     const boundary = "----linlifuzz";
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
     const bodies = [Buffer.from(head + "\xff\xd8\xff\xe0 truncated"), Buffer.from(`--${boundary}\r\nContent-Disposition: form-da`), Buffer.from(""), Buffer.from(`--${boundary}--\r\n`)];
-    const multipartRoutes = (t.app.routeCatalog as unknown as Route[]).filter((r) => r.method === "POST" && ["/api/files", "/api/registry/import"].includes(r.url));
+    const multipartRoutes = (t.app.routeCatalog as unknown as Route[]).filter((r) => r.method === "POST" && ["/api/files", "/api/registry/import", "/api/hotline/import"].includes(r.url));
     expect(multipartRoutes.length).toBeGreaterThan(0);
     for (const r of multipartRoutes) {
       for (const payload of bodies) {

@@ -29,7 +29,7 @@ async function countsOf(community: string) {
       (SELECT count(*) FROM places WHERE kind = 'rider_station' AND community_id = (SELECT id FROM c))::int AS "riderStations",
       (SELECT count(*) FROM party_orgs WHERE kind = 'committee' AND community_id = (SELECT id FROM c))::int AS committees,
       (SELECT count(*) FROM party_orgs WHERE kind = 'branch' AND community_id = (SELECT id FROM c))::int AS branches,
-      (SELECT count(*) FROM party_members WHERE community_id = (SELECT id FROM c))::int AS "partyMembers"`);
+      (SELECT count(*) FROM party_members WHERE kind <> 'in_service' AND community_id = (SELECT id FROM c))::int AS "partyMembers"`);
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
 }
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { lngLat, lngLatInput, uuid } from "./common";
+import { listTotal, lngLat, lngLatInput, uuid } from "./common";
 import { code, cursor, day, int, limit, line, mobilePhone, num, paragraph, queryInt, queryLatitude, queryLongitude, queryNum } from "./bounded";
 
 export const CASE_STATUS_VALUES = ["reported", "accepted", "dispatched", "in_progress", "handled", "verified", "closed"] as const;
 export const CASE_LEVEL_VALUES = ["grid", "community", "street", "department"] as const;
-export const CASE_CHANNEL_VALUES = ["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting"] as const;
+export const CASE_CHANNEL_VALUES = ["resident_app", "rider_app", "grid_patrol", "phone", "hotline_12345", "partner_unit", "meeting", "open311"] as const;
 export const CLOSURE_KIND_VALUES = ["resolved", "unable", "not_responsible", "duplicate", "withdrawn", "rejected"] as const;
 export const CASE_ACTION_VALUES = [
   "accept", "reject", "take", "dispatch", "reassign", "start", "return", "handle", "verify", "rework", "close",
@@ -142,16 +142,28 @@ export const caseListQuery = z.strictObject({
   level: caseLevel.optional(),
   channel: caseChannel.optional(),
   overdue: z.enum(["true", "false"]).optional(),
+  /** The report's drill-downs: how a case was closed, a category group, several categories, the highest level reached, riders' reports. */
+  closureKind: closureKind.optional(),
+  groupCode: code(40).optional(),
+  categoryCodes: z.string().max(400).regex(/^[a-z0-9_]{1,40}(,[a-z0-9_]{1,40}){0,19}$/, "comma-separated category codes").optional(),
+  maxLevel: z.enum(["grid", "community", "beyond"]).optional(),
+  rider: z.enum(["true"]).optional(),
   from: day().optional(),
   to: day().optional(),
   q: line(60, 0).optional(),
   /** "mine": the caller's queue (handler, or open cases of their grid). */
   scope: z.enum(["all", "queue", "reported"]).default("all"),
+  /**
+   * "urgent" (the default): open and overdue first (the longest overdue on top), then the other open
+   * cases by the deadline that runs (acceptance or handling), due soonest first, then closed ones newest
+   * first. "newest": by the time reported. The queue (scope=queue) keeps its own order.
+   */
+  sort: z.enum(["urgent", "newest"]).default("urgent"),
   cursor: cursor.optional(),
   limit: limit(200, 30),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
-export const caseListReply = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+export const caseListReply = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable(), ...listTotal });
 
 export const categoryItem = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), groupCode: z.string(), sensitive: z.boolean() });
 export const categoriesReply = z.object({ items: z.array(categoryItem) });
@@ -222,6 +234,6 @@ export const notificationItem = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const notificationsReply = z.object({ items: z.array(notificationItem), unread: z.number() });
+export const notificationsReply = z.object({ items: z.array(notificationItem), unread: z.number(), ...listTotal });
 
 export const fileReply = z.object({ id: uuid, url: z.string(), thumbUrl: z.string(), mime: z.string(), size: z.number(), width: z.number().nullable(), height: z.number().nullable() });

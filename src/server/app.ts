@@ -9,6 +9,8 @@ import fastifyStatic from "@fastify/static";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { httpPlatform } from "./platform/http";
 import { webSecurity } from "./platform/web-security";
+import { postgresRateLimitStore } from "./platform/rate-limit-store";
+import { readRouting } from "./platform/read-routing";
 import { safeLoggerOptions } from "./platform/logging";
 import { healthRoutes } from "./modules/health/routes";
 import { AppError } from "./platform/errors";
@@ -30,6 +32,13 @@ import { mapRoutes } from "./modules/maps/routes";
 import { inboxRoutes } from "./modules/inbox/routes";
 import { noticeRoutes } from "./modules/notices/routes";
 import { streetRoutes } from "./modules/street/routes";
+import { reportRoutes } from "./modules/reports/routes";
+import { partyRoutes } from "./modules/party/routes";
+import { apiKeyRoutes } from "./modules/api-keys/routes";
+import { hotlineRoutes } from "./modules/hotline/routes";
+import { open311Routes } from "./modules/open311/routes";
+import { enterpriseRoutes } from "./modules/enterprise/routes";
+import { inspectionRoutes } from "./modules/inspections/routes";
 import multipart from "@fastify/multipart";
 
 export interface BuildOptions {
@@ -60,10 +69,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorate("deps", deps);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL the windows live in the database, so a limit holds across every server process.
+  const pool = deps.database.kind === "postgres" ? deps.database.pool : undefined;
+  await app.register(rateLimit, { global: false, ...(pool ? { store: postgresRateLimitStore(pool) } : {}) });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(httpPlatform);
   await app.register(webSecurity);
+  // After the session is read (on the primary): the reads of this request may go to the standby.
+  if (deps.readRouter) await app.register(readRouting, { router: deps.readRouter });
 
   await app.register(swagger, {
     openapi: {
@@ -93,9 +106,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(inboxRoutes);
       await api.register(noticeRoutes);
       await api.register(streetRoutes);
+      await api.register(reportRoutes);
+      await api.register(partyRoutes);
+      await api.register(apiKeyRoutes);
+      await api.register(hotlineRoutes);
+      await api.register(enterpriseRoutes);
+      await api.register(inspectionRoutes);
     },
     { prefix: "/api" },
   );
+  // Open311 GeoReport v2 lives at the path its clients expect, outside /api, with its own error format.
+  await app.register(open311Routes, { prefix: "/open311/v2" });
 
   let spaHtml: ((url: string) => string) | null = null;
   // Documentation and the web app are public: their routes get the "public" policy here.

@@ -67,6 +67,26 @@ export const POLICY = {
   "inbox:read": STAFF,
   // community notices (公告): written by the community's staff, read by everyone of the community
   "notice:write": ["community_secretary", "community_staff"],
+  // work reports and 月报: read by staff who answer for an area; a community's month submitted by its secretary and staff
+  "report:read": ["platform_admin", "street_officer", "community_secretary", "community_staff", "branch_secretary"],
+  "report:submit": ["community_secretary", "community_staff"],
+  // open interfaces: keys of partner systems (Open311, 12345) for a community or street; the 12345 exchange
+  "apikey:manage": ["platform_admin", "street_officer", "community_secretary"],
+  "hotline:import": ["platform_admin", "street_officer", "community_secretary", "community_staff"],
+  // 营商环境: enterprise records, visit campaigns, 入库 cultivation, business events; inspections and 责令整改
+  "enterprise:read": STAFF,
+  "enterprise:manage": ["community_secretary", "community_staff"],
+  "enterprise:visit": ["community_secretary", "community_staff", "grid_worker"],
+  "enterprise:unmask": ["community_secretary", "community_staff"],
+  "inspection:read": STAFF,
+  "inspection:manage": ["community_secretary", "community_staff"],
+  "inspection:recheck": ["community_secretary", "community_staff", "grid_worker"],
+  // 党建: the organisation tree, members (sensitive: political affiliation), 两新, joint work, 书记领办
+  "party:read": ["platform_admin", "street_officer", "community_secretary", "community_staff", "branch_secretary"],
+  "party:write": ["platform_admin", "community_secretary", "community_staff", "branch_secretary"],
+  "party:member:unmask": ["community_secretary", "community_staff"],
+  /** Who a household's 楼栋长 and 中心户 are (public roles in the building), beside the register. */
+  "party:contacts": STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

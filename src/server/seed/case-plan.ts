@@ -303,3 +303,22 @@ export function planCases(rng: Rng, cal: SeedCalendar, key: "hk" | "yxq", end: n
   }
   return items.sort((p, q) => p.createdAt - q.createdAt);
 }
+
+/**
+ * A few reports made through the phone apps on the day of the present, between 07:30 and half an
+ * hour before it, so the first start shows today's cases (weekends included: residents report then
+ * too). None when the present is early in the morning.
+ */
+export function todayItems(rng: Rng, key: "hk" | "yxq", now: number): Item[] {
+  const { y, m, d } = parts(now);
+  const from = localDay(y, m, d) + 7.5 * H;
+  const to = now - 30 * 60_000;
+  if (to <= from) return [];
+  const plan = PLANS[key];
+  const all = Object.entries(plan.weights).map(([c, w]) => [c, w * season(c, m)] as const);
+  return Array.from({ length: rng.int(2, 4) }, () => {
+    const category = rng.weighted(all);
+    const channel: Channel = rng.chance(0.2) ? "rider_app" : "resident_app";
+    return { category, closure: "resolved" as const, channel, createdAt: Math.floor(from + rng.float() * (to - from)) };
+  });
+}

@@ -6,7 +6,7 @@ import type { PersonalDataCipher } from "../platform/personal-data";
 import type { AccountSummary, UserRow } from "./accounts";
 import type { AreaTree } from "./areas";
 import { openCases } from "./case-open";
-import { localDay, planCases, type Item } from "./case-plan";
+import { planCases, todayItems, type Item } from "./case-plan";
 import { SiteBook } from "./case-sites";
 import { StoryEnv, type Actor, type CaseRow, type EventRow, type Story } from "./case-story";
 import { tell } from "./case-tell";
@@ -17,9 +17,10 @@ import { insertJsonBatches } from "./insert";
 import type { PlainPerson } from "./people";
 import type { PlaceRow } from "./places";
 import type { Rng } from "./random";
+import { SEED_NOW } from "./seed-day";
 
 /**
- * The history of cases (事件) of both communities, from their founding to 15 November 2026: a few
+ * The history of cases (事件) of both communities, from their founding to the day of the seed: a few
  * thousand reports from every channel, played through the real workflow with timelines, ratings
  * and time limits, matching the articles' figures (see case-plan.ts), plus the cases still open
  * in the grid workers' queues. Numbers follow HK-YYYYMMDD-NNNN / YXQ-…, and the live number
@@ -27,10 +28,10 @@ import type { Rng } from "./random";
  */
 
 const H = 3600_000;
-/** The data set's present: the last evening of the history. */
-export const CASES_NOW = localDay(2026, 11, 15) + 18 * H;
-/** Cases planned as history are reported before this day; later ones are the open cases. */
-const PLAN_END = localDay(2026, 11, 13);
+/** The data set's present: the day of the seed (see seed-day.ts). */
+export const CASES_NOW = SEED_NOW;
+/** Cases are planned month by month up to the present; the latest are still open in whatever state they reached. */
+const PLAN_END = SEED_NOW;
 const DAY = 24 * H;
 
 export type CaseSeedInput = {
@@ -93,7 +94,7 @@ export async function seedCases(tx: Tx, rng: Rng, input: CaseSeedInput): Promise
     const book = new SiteBook(r.fork("sites"), ca, input.compounds, input.buildings, input.places);
     const writer = new CaseWriter(r.fork("write"), env, ca, cast, demo, groups, book, input.persons, input.phones, input.cipher);
 
-    const items = planCases(r.fork("plan"), env.cal, key, PLAN_END);
+    const items = [...planCases(r.fork("plan"), env.cal, key, PLAN_END), ...todayItems(r.fork("today"), key, CASES_NOW)];
     // A grid worker's own finding or a meeting's is neither withdrawn, refused nor sent twice.
     for (const it of items) {
       if ((it.closure === "withdrawn" || it.closure === "rejected" || it.closure === "duplicate") && (it.channel === "grid_patrol" || it.channel === "meeting")) it.channel = "resident_app";

@@ -1,12 +1,19 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../db/client";
 import type { CommunityCtx } from "./deliberation-context";
-import { local, type MeetingBuilder } from "./deliberation-meetings";
+import type { MeetingBuilder } from "./deliberation-meetings";
 import type { DeliberationWriter } from "./deliberation-writer";
 import type { Rng } from "./random";
+import { seedDayAt } from "./seed-day";
+
+/** "12月9日" of an instant (Beijing). */
+const monthDay = (ms: number) => {
+  const d = new Date(ms + 8 * 3600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};
 
 /**
- * What is going on at the data set's present (mid-November 2026): residents' proposals waiting
+ * What is going on at the data set's present (the day of the seed): residents' proposals waiting
  * for support, public meetings in the coming days with their agendas (so the phone app has
  * something to show), and in 红康 an open questionnaire on next year's projects being collected
  * door to door.
@@ -34,18 +41,18 @@ export function proposalsAndUpcoming(w: DeliberationWriter, mb: MeetingBuilder, 
       description: p.description,
       source: "proposal",
       areaId: c.compounds.find((x) => p.place.startsWith(x.name))?.areaId ?? c.id,
-      createdAt: local(2026, 11, 2 + i * 3, 20),
+      createdAt: seedDayAt(-13 + i * 3, 20),
       proposer: p.by ?? c.volunteer,
       affected: [p.place],
     }),
   );
-  made.forEach((t, i) => w.support(t, supporters.slice(0, 3 - (i % 2)), local(2026, 11, 3 + i * 3, 9)));
+  made.forEach((t, i) => w.support(t, supporters.slice(0, 3 - (i % 2)), seedDayAt(-12 + i * 3, 9)));
 
   if (c.key === "hk") {
-    mb.hold({ kind: "residents_council", at: local(2026, 11, 26), topics: 0, five: false, status: "planned", title: "居民议事会（11月26日）", fixed: [made[0], made[2]] });
-    mb.hold({ kind: "party_joint", at: local(2026, 11, 28, 15), topics: 0, five: true, status: "planned", isPublic: false, title: "2026年第4次党建联席会议", fixed: [] });
+    mb.hold({ kind: "residents_council", at: seedDayAt(3, 19), topics: 0, five: false, status: "planned", title: `居民议事会（${monthDay(seedDayAt(3))}）`, fixed: [made[0], made[2]] });
+    mb.hold({ kind: "party_joint", at: seedDayAt(5, 15), topics: 0, five: true, status: "planned", isPublic: false, title: `党建联席会议（${monthDay(seedDayAt(5))}）`, fixed: [] });
   } else {
-    mb.hold({ kind: "bench", at: local(2026, 12, 3, 16), topics: 0, five: false, status: "planned", compound: 0, title: `${home.name}板凳议事会`, fixed: [made[0]] });
+    mb.hold({ kind: "bench", at: seedDayAt(4, 16), topics: 0, five: false, status: "planned", compound: 0, title: `${home.name}板凳议事会`, fixed: [made[0]] });
   }
 }
 
@@ -57,8 +64,8 @@ export async function openQuestionnaire(tx: Tx, w: DeliberationWriter, c: Commun
     await tx.execute(sql`SELECT h.id, h.area_id FROM households h WHERE h.community_id = ${c.id} AND h.status = 'active' ORDER BY h.id LIMIT 3000`),
   ).filter((_, i) => i % 50 === 7);
   const qid = w.newId();
-  const opens = local(2026, 11, 9, 9);
-  w.questionnaires.push({ id: qid, communityId: c.id, areaId: c.id, topicId: null, title: "红康社区2027年民生实事项目征集", round: 1, status: "open", opensAt: new Date(opens), closesAt: new Date(local(2026, 12, 15, 18)), createdAt: new Date(opens - 24 * H) });
+  const opens = seedDayAt(-27, 9);
+  w.questionnaires.push({ id: qid, communityId: c.id, areaId: c.id, topicId: null, title: "红康社区2027年民生实事项目征集", round: 1, status: "open", opensAt: new Date(opens), closesAt: new Date(seedDayAt(9, 18)), createdAt: new Date(opens - 24 * H) });
   const qs = [
     { text: "您最希望2027年社区办理哪些民生实事？（可多选）", type: "multi" as const, options: PROJECTS, required: true },
     { text: "您对社区议事协商工作的满意度", type: "scale" as const, options: ["很不满意", "不满意", "一般", "满意", "很满意"], required: true },

@@ -9,12 +9,15 @@ import { seedPatrols } from "./patrols";
 import { seedDeliberation } from "./deliberation";
 import { seedPersonTags } from "./tags";
 import { seedPartners } from "./partners";
+import { seedAuditHistory } from "./audit-history";
+import { seedEnterprise } from "./enterprise";
 import { COMMUNITIES } from "./communities";
 import { buildGeodata } from "./geodata";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
 import { CreditCodeRegistry, IdNumberRegistry, PhoneRegistry } from "./identity";
 import { insertBatches } from "./insert";
 import { buildParty, type PartyMemberRow, type PartyOrgRow } from "./party";
+import { seedPartyWork } from "./party-work";
 import { buildPeople, toPersonRow, type HouseholdRow, type PersonRow, type PlainPerson } from "./people";
 import { buildPlaces, type PlaceRow } from "./places";
 import { Rng, seededUuidFactory } from "./random";
@@ -131,6 +134,10 @@ export async function seedDemo(
     Object.assign(counts, await seedPatrols(tx, root.fork("patrols")));
     await seedDeliberation(tx, root.fork("deliberation"));
     await seedPartners(tx, root.fork("partners"));
+    Object.assign(counts, await seedPartyWork(tx, root.fork("party-work"), cipher));
+    Object.assign(counts, await seedEnterprise(tx, root.fork("enterprise")));
+    // The audit log of the seeded history, once all of it is in place.
+    counts.auditRows = await seedAuditHistory(tx);
     // Every account the seed made (staff, demo phones, volunteers and riders of the partner data)
     // is a demo account: listed in demo mode, refused by a production start while active.
     await tx.update(users).set({ demo: true });

@@ -75,6 +75,19 @@ function monthly(y: number, m: number, count: number, weekday: number, n: number
   return out;
 }
 
+/** Months from (y, m) up to the month after the present's, so each monthly series has its next date ahead. */
+function monthsUpTo(y: number, m: number): number {
+  const now = new Date(REF.getTime() + 8 * 3600_000);
+  return (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - m) + 2;
+}
+
+/** 09:00 of the first Saturday at least `days` days after the present. */
+function nextSaturday(days: number): Date {
+  const d = new Date(REF.getTime() + 8 * 3600_000 + days * 86_400_000);
+  const ahead = (6 - d.getUTCDay() + 7) % 7;
+  return at(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate() + ahead, 9);
+}
+
 export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: TalentBuilt): ActivitiesBuilt {
   const rng = s.rng.fork("activities");
   const out: ActivitiesBuilt = { activities: [], booths: [], activityUnits: [], signups: [], entries: [], accounts: [], redemptions: [] };
@@ -90,7 +103,7 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
 
   // ---- 红康
   const friday = series();
-  weekly(at(2025, 1, 3), at(2026, 12, 18), 9).forEach((start, i) =>
+  weekly(at(2025, 1, 3), addDays(REF, 21), 9).forEach((start, i) =>
     plans.push({
       c: s.hk,
       kind: "friday_service",
@@ -117,7 +130,7 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
     { name: "政策宣传与文创", unit: "云南言之文化传媒有限公司" },
     { name: "亲子游戏", unit: "五华区第二幼儿园" },
   ];
-  monthly(2024, 5, 32, 6, 2, 14).forEach((start, i) =>
+  monthly(2024, 5, monthsUpTo(2024, 5), 6, 2, 14).forEach((start, i) =>
     plans.push({
       c: s.hk,
       kind: "riverside_market",
@@ -136,7 +149,7 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
     }),
   );
   const tea = series();
-  monthly(2025, 3, 22, 3, 1, 15).forEach((start) =>
+  monthly(2025, 3, monthsUpTo(2025, 3), 3, 1, 15).forEach((start) =>
     plans.push({
       c: s.hk,
       kind: "legal_tea",
@@ -199,7 +212,7 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
   }
   const clinics = series();
   // Quarterly, on the third Thursday.
-  monthly(2025, 1, 23, 4, 3, 9)
+  monthly(2025, 1, monthsUpTo(2025, 1) + 1, 4, 3, 9)
     .filter((_, i) => i % 3 === 0)
     .forEach((start, i) =>
       plans.push({
@@ -254,7 +267,7 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
       always: i % 3 === 0 ? [yxqRider] : [],
     });
   }
-  for (const start of [at(2026, 11, 28, 9), at(2026, 12, 12, 9)]) {
+  for (const start of [nextSaturday(2), nextSaturday(16)]) {
     plans.push({ c: s.yxq, kind: "other", title: "骑手志愿者河道清洁行动", place: "怡心桥河道沿线", start, hours: 2, capacity: 15, team: "骑手志愿服务队", crew: "riders", fill: [0.3, 0.5] });
   }
   for (const [start, title] of [

@@ -3,11 +3,12 @@ import { rowsOf, type Tx } from "../db/client";
 import type { LngLat } from "../db/schema/types";
 import { personName } from "./names";
 import { Rng, seededUuidFactory } from "./random";
+import { SEED_NOW } from "./seed-day";
 
 /**
  * What the partner demo data is built from: the two communities, the demo accounts and places
  * found by querying what the other seeds wrote, a deterministic id factory and the calendar of the
- * data set (its present is the evening of 15 November 2026).
+ * data set (its present is the day of the seed).
  */
 
 const H = 3600_000;
@@ -15,8 +16,8 @@ const DAY = 24 * H;
 
 /** An instant given in Beijing time. */
 export const at = (y: number, m: number, d: number, hh = 0, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh, mm) - 8 * H);
-/** The present of the demo data set. */
-export const REF = at(2026, 11, 15, 18);
+/** The present of the demo data set: the day of the seed (see seed-day.ts). */
+export const REF = new Date(SEED_NOW);
 export const addDays = (t: Date, days: number) => new Date(t.getTime() + days * DAY);
 export const addHours = (t: Date, hours: number) => new Date(t.getTime() + hours * H);
 /** YYYY-MM-DD of an instant in Beijing time. */

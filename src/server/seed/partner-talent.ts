@@ -149,7 +149,7 @@ export async function buildTalent(s: PartnerSeed): Promise<TalentBuilt> {
   for (let i = 0; i < 12; i++, k++) {
     const p = hkPeople[k];
     const category = rng.weighted(CATEGORY_WEIGHTS);
-    addApplication(hkCallIds[3], p, category, rng.shuffle([...SKILLS[category]]).slice(0, 2), applyAt(rng, "2026-11-01", "2026-11-14"), "pending", hkStaff);
+    addApplication(hkCallIds[3], p, category, rng.shuffle([...SKILLS[category]]).slice(0, 2), applyAt(rng, dayOf(addDays(REF, -14)), dayOf(REF)), "pending", hkStaff);
   }
   for (let i = 0; i < 5; i++, k++) {
     const p = hkPeople[k];

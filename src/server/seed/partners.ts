@@ -35,8 +35,8 @@ import type { Rng } from "./random";
  * that solved 140+ problems, six joint party days, 60+ anti-fraud sessions with 500+ leaflets,
  * monthly riverside markets with booths, the legal tea stall (60+ questions) and Friday services;
  * 怡心桥's nine 大党委 member units, rider services beside its eight stations, and riders in 21
- * clean-ups and 14 fire checks. Dates are relative to the data set's present (15 November 2026);
- * a few activities after 22 November are open for sign-up. Runs after the cases are written.
+ * clean-ups and 14 fire checks. The series run up to the data set's present (the day of the seed)
+ * and a few weeks beyond it, so next week's activities are open for sign-up. Runs after the cases are written.
  */
 export async function seedPartners(tx: Tx, rng: Rng): Promise<void> {
   const s = await loadPartnerSeed(tx, rng);

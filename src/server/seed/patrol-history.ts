@@ -1,26 +1,24 @@
 import type { patrolSubmissions, patrolTasks } from "../db/schema/patrols";
 import type { TargetKind } from "../../contracts/patrols";
-import { addDays, dayStart, localDay, periodsBetween, type Period } from "../modules/patrols/periods";
+import { addDays, dayStart, periodsBetween, type Period } from "../modules/patrols/periods";
 import { filterTrack } from "../modules/patrols/track";
 import { answerChecklist } from "./patrol-answers";
 import type { PlanRow } from "./patrol-plans";
 import { versionOn, type SeedFamily, type SeedTemplate } from "./patrol-templates";
 import type { Rng } from "./random";
+import { SEED_DAY, SEED_NOW } from "./seed-day";
 
 /**
- * The history of every plan from its start to the reference day (15 November 2026): one task per
+ * The history of every plan from its start to the day the demo is seeded: one task per
  * period, most done within the period, some late, a few missed; the current period's tasks partly
  * done and otherwise open, so a grid worker's phone list is full on a fresh start.
  */
 
 const H = 3600_000;
-/**
- * The history runs to the day the demo is seeded (never before 15 November 2026, the data set's
- * first present), so a fresh start shows this week's visits and a day-sized list for today.
- */
-export const REF_DAY = ["2026-11-15", localDay()].sort()[1];
-/** The data set's present: the evening of the reference day, or now when that is earlier. */
-export const REF_NOW = Math.min(dayStart(REF_DAY).getTime() + 18 * H, Date.now() - 10 * 60_000);
+/** The history runs to the day the demo is seeded (see seed-day.ts). */
+export const REF_DAY = SEED_DAY;
+/** The data set's present. */
+export const REF_NOW = SEED_NOW;
 /** Visits a grid worker plans per day (the product's default `PATROL_DAILY_CAP`). */
 export const SEED_DAILY_CAP = 25;
 const MIN = 60_000;
@@ -41,6 +39,12 @@ export type HistTask = {
 
 /** Share of today's planned visits already done when the demo starts. */
 const DONE_TODAY = 0.2;
+/**
+ * Share of the running period's visits planned for the last two days, and for earlier days, that
+ * are done: a decently run community catches up, so only a few roll forward into today's list.
+ */
+const DONE_RECENT = 0.9;
+const DONE_EARLIER = 0.985;
 
 function workTime(rng: Rng, day: string): number {
   return dayStart(day).getTime() + 9 * H + Math.floor(rng.float() * 8.4 * H);
@@ -62,7 +66,7 @@ function pickDay(rng: Rng, from: string, to: string): string {
  * One task per plan and period, each with a day inside its period the way the product plans them
  * (a worker's tasks of one period in walking order, spread evenly over its days). A decently run
  * community: about 88 % visited by the end of their period, 6 % late, 6 % missed; in the running
- * period the visits planned before today are mostly done (the rest rolled forward by `capDays`),
+ * period the visits planned before today are nearly all done (the few left roll forward by `capDays`),
  * a fifth of today's are done, later ones are open.
  */
 export function buildTasks(rng: Rng, plans: PlanRow[], families: Map<TargetKind, SeedFamily>, newId: () => string): HistTask[] {
@@ -103,7 +107,7 @@ export function buildTasks(rng: Rng, plans: PlanRow[], families: Map<TargetKind,
         const day = [addDays(t.plannedOn, late), period.end].sort()[0];
         t.filledAt = workTime(rng, day);
       }
-    } else if ((t.plannedOn < REF_DAY && rng.chance(0.9)) || (t.plannedOn === REF_DAY && rng.chance(DONE_TODAY))) {
+    } else if ((t.plannedOn < REF_DAY && rng.chance(t.plannedOn >= addDays(REF_DAY, -2) ? DONE_RECENT : DONE_EARLIER)) || (t.plannedOn === REF_DAY && rng.chance(DONE_TODAY))) {
       t.status = "done";
       t.filledAt = Math.min(workTime(rng, t.plannedOn), REF_NOW - 30 * MIN);
     }

@@ -16,7 +16,7 @@ import { Rng, seededUuidFactory } from "./random";
 
 /**
  * Patrols and ledgers of the demo: the global checklist templates, the billboards and the 盘龙江
- * stretch, both communities' differentiated lists, and their history up to 15 November 2026 —
+ * stretch, both communities' differentiated lists, and their history up to the day of the seed —
  * 170+ billboard inspections, the river chief's weekly walks with GPS tracks, 60+ fire-safety
  * checks at 怡心桥 from July 2023 to December 2024 of which riders joined 14, 1,000+ food-safety
  * checks there, and findings tied to the grid workers' cases already in the history. The current

@@ -11,3 +11,7 @@ export * from "./deliberation";
 export * from "./partners";
 export * from "./maps";
 export * from "./notices";
+export * from "./enterprise";
+export * from "./runtime";
+export * from "./open-interfaces";
+export * from "./reports";

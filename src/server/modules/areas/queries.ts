@@ -69,8 +69,9 @@ export async function selectOverviewCounts(db: DbOrTx, rootPath: string) {
       (SELECT count(*) FROM places WHERE active AND kind IN ('enterprise', 'shop') AND area_id IN (SELECT id FROM ids))::int AS enterprises,
       (SELECT count(*) FROM party_orgs WHERE kind = 'committee' AND area_id IN (SELECT id FROM ids))::int AS "partyCommittees",
       (SELECT count(*) FROM party_orgs WHERE kind = 'branch' AND area_id IN (SELECT id FROM ids))::int AS "partyBranches",
+      -- In-service members registered here (双报到) belong to their workplace's organisation.
       (SELECT count(*) FROM party_members m JOIN persons p ON p.id = m.person_id
-         WHERE p.status = 'active' AND p.area_id IN (SELECT id FROM ids))::int AS "partyMembers"`);
+         WHERE p.status = 'active' AND m.kind <> 'in_service' AND p.area_id IN (SELECT id FROM ids))::int AS "partyMembers"`);
   const row = rowsOf<CountRow>(result)[0];
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { users } from "../../db/schema/accounts";
@@ -10,6 +10,7 @@ import { inGroup } from "../../platform/roles";
 import { inScope, underArea } from "../../platform/scope";
 import type { CaseListQuery } from "../../../contracts/cases";
 import { caseVisible } from "./access";
+import { countCapped } from "../../db/count-capped";
 import { communityRule, findVisible } from "../../platform/access";
 
 const community = alias(areas, "community");
@@ -63,10 +64,40 @@ export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string |
     q.level ? eq(cases.level, q.level) : undefined,
     q.channel ? eq(cases.channel, q.channel) : undefined,
     q.overdue === "true" ? and(eq(cases.timer, "red"), ne(cases.status, "closed")) : undefined,
+    q.closureKind ? eq(cases.closureKind, q.closureKind) : undefined,
+    q.groupCode ? sql`${cases.categoryCode} IN (SELECT g.code FROM case_categories g WHERE g.group_code = ${q.groupCode})` : undefined,
+    q.categoryCodes ? inArray(cases.categoryCode, q.categoryCodes.split(",")) : undefined,
+    q.maxLevel === "beyond" ? inArray(cases.maxLevel, ["street", "department"]) : q.maxLevel ? eq(cases.maxLevel, q.maxLevel) : undefined,
+    q.rider === "true" ? eq(cases.mobileReporter, true) : undefined,
     q.from ? gte(cases.createdAt, dayStart(q.from)) : undefined,
     q.to ? lt(cases.createdAt, dayAfter(q.to)) : undefined,
     q.q ? (/^[A-Z]{2,4}-\d{8}-\d{4}$/.test(q.q) ? eq(cases.number, q.q) : sql`${cases.description} LIKE ${"%" + q.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"}`) : undefined,
   );
+}
+
+/**
+ * The "urgent" order of the case list as one key: rank (0 open and overdue, 1 other open, 2 closed),
+ * then the deadline that runs (acceptance while reported, else handling; none last) in epoch
+ * milliseconds, then the time reported, newest first.
+ */
+const urgentRank = sql<number>`(CASE WHEN ${cases.status} = 'closed' THEN 2 WHEN ${cases.timer} = 'red' THEN 0 ELSE 1 END)`;
+const urgentDue = sql<string>`(CASE WHEN ${cases.status} = 'closed' THEN 0
+  ELSE coalesce(floor(extract(epoch FROM coalesce(CASE WHEN ${cases.status} = 'reported' THEN ${cases.acceptDueAt} END, ${cases.handleDueAt}, ${cases.acceptDueAt})) * 1000), 99999999999999) END)::bigint`;
+
+function encodeUrgentCursor(rank: number, due: string | number, createdAt: Date, id: string): string | null {
+  if (Number.isNaN(createdAt.getTime())) return null;
+  return Buffer.from(`u|${rank}|${due}|${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+function decodeUrgentCursor(cursor: string): { rank: number; due: string; at: Date; id: string } | null {
+  const [u, rank, due, at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const d = new Date(at ?? "");
+  if (u !== "u" || !/^[012]$/.test(rank ?? "") || !/^-?\d{1,15}$/.test(due ?? "") || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return null;
+  return { rank: Number(rank), due: due!, at: d, id: id! };
+}
+
+/** How many cases the list's filters match (capped, see countCapped). */
+export function countCases(db: DbOrTx, user: AuthUser, q: CaseListQuery, areaPath: string | null) {
+  return countCapped(db, db.select({ one: sql`1` }).from(cases).where(listFilters(user, q, areaPath)));
 }
 
 export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuery, areaPath: string | null) {
@@ -83,6 +114,20 @@ export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuer
       .limit(q.limit);
     return { rows, nextCursor: null };
   }
+  if (q.sort === "urgent") {
+    const cur = q.cursor ? decodeUrgentCursor(q.cursor) : null;
+    const after = cur
+      ? sql`(${urgentRank} > ${cur.rank} OR (${urgentRank} = ${cur.rank} AND (${urgentDue} > ${cur.due}::bigint
+          OR (${urgentDue} = ${cur.due}::bigint AND (${cases.createdAt}, ${cases.id}) < (${cur.at}, ${cur.id})))))`
+      : undefined;
+    const rows = await summarySelect(db)
+      .where(and(where, after))
+      .orderBy(asc(urgentRank), asc(urgentDue), desc(cases.createdAt), desc(cases.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { rows: page, nextCursor: rows.length > q.limit && last ? encodeUrgentCursor(rankOf(last.c), dueOf(last.c), last.c.createdAt, last.c.id) : null };
+  }
   const cur = q.cursor ? decodeCursor(q.cursor) : null;
   const rows = await summarySelect(db)
     .where(and(where, cur ? sql`(${cases.createdAt}, ${cases.id}) < (${cur.at}, ${cur.id})` : undefined))
@@ -91,6 +136,17 @@ export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuer
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.c.createdAt, last.c.id) : null };
+}
+
+/** The urgent key of a row, as urgentRank and urgentDue compute it in SQL. */
+function rankOf(c: typeof cases.$inferSelect): number {
+  return c.status === "closed" ? 2 : c.timer === "red" ? 0 : 1;
+}
+function dueOf(c: typeof cases.$inferSelect): string {
+  if (c.status === "closed") return "0";
+  const due = (c.status === "reported" ? c.acceptDueAt : null) ?? c.handleDueAt ?? c.acceptDueAt;
+  const ms = due ? Math.floor(due.getTime()) : NaN;
+  return Number.isNaN(ms) ? "99999999999999" : String(ms);
 }
 
 export function selectTimeline(db: DbOrTx, caseId: string, reporterView: boolean) {

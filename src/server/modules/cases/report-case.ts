@@ -4,7 +4,7 @@ import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/sche
 import { notifications } from "../../db/schema/files";
 import { rowsOf, type Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
-import type { SignedInContext } from "../../platform/context";
+import type { RequestContext, SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { auditInsert, maskForAudit } from "../../platform/audit";
@@ -16,6 +16,7 @@ import { claimPhotos } from "../../platform/uploads";
 import type { ReportCaseBody } from "../../../contracts/cases";
 import { selectAreasAtPoint } from "../areas/queries";
 import { clockFor } from "./time-limits";
+import { takeCaseNumber } from "./case-numbers";
 import { activeCategory, communityCode, routingRule } from "./reference-cache";
 import type { CaseLevel } from "./workflow";
 
@@ -32,6 +33,22 @@ function channelOf(ctx: SignedInContext, body: ReportCaseBody) {
 export type ReportedCase = { id: string; number: string };
 
 /**
+ * A report handed over by another system (an Open311 client, the 12345 hotline): the channel is
+ * fixed, the caller is given (their phone is encrypted like every staff-entered caller's), there are
+ * no photos, and a report without a point lies in the community of the key or of the importer.
+ */
+export type ExternalIntake = {
+  channel: "open311" | "hotline_12345";
+  /** Who the timeline names when no staff member is signed in (the partner system). */
+  actorName: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  communityId: string | null;
+  /** A time limit imposed from outside (the hotline's deadline): it takes precedence over the category's. */
+  imposedDueAt?: Date | null;
+};
+
+/**
  * Takes a report from any channel: resolves the place to microgrid/grid/community, routes it by
  * the community's rules (default: the grid's worker; no place or no grid: the community
  * dispatcher), starts the acceptance clock, and writes case, timeline, photos and audit together.
@@ -41,11 +58,25 @@ export async function reportCase(
   ctx: SignedInContext,
   tx: Tx,
   body: ReportCaseBody,
+): Promise<{ created: ReportedCase; notified: NotificationRow[] }>;
+export async function reportCase(
+  deps: AppDeps,
+  ctx: RequestContext,
+  tx: Tx,
+  body: ReportCaseBody,
+  intake: ExternalIntake,
+): Promise<{ created: ReportedCase; notified: NotificationRow[] }>;
+export async function reportCase(
+  deps: AppDeps,
+  ctx: RequestContext,
+  tx: Tx,
+  body: ReportCaseBody,
+  intake?: ExternalIntake,
 ): Promise<{ created: ReportedCase; notified: NotificationRow[] }> {
   const now = new Date();
   const category = await activeCategory(tx, body.categoryCode);
   if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
-  const channel = channelOf(ctx, body);
+  const channel = intake ? intake.channel : channelOf(ctx as SignedInContext, body);
 
   // Where: the smallest area containing the point, else the reporter's community.
   let communityId: string | null = null;
@@ -58,7 +89,7 @@ export async function reportCase(
     areaId = (hits.find((h) => h.level === "microgrid") ?? hits.find((h) => h.level === "grid") ?? hits.find((h) => h.level === "community"))?.id ?? null;
   }
   if (!communityId) {
-    communityId = ctx.user.communityId;
+    communityId = intake ? intake.communityId : (ctx.user?.communityId ?? null);
     areaId = communityId;
     gridId = null;
     if (!communityId) {
@@ -94,13 +125,17 @@ export async function reportCase(
   }
 
   // Photos must be the reporter's own uploads, not yet attached anywhere.
-  const photoIds = await claimPhotos(tx, ctx.user.id, body.photoIds);
+  const photoIds = intake || !ctx.user ? [] : await claimPhotos(tx, ctx.user.id, body.photoIds);
 
   const id = uuidv7();
-  const clock = await clockFor(tx, deps.calendar, { categoryCode: category.code, level, kind: "accept", from: now });
+  const categoryClock = await clockFor(tx, deps.calendar, { categoryCode: category.code, level, kind: "accept", from: now });
+  const imposed = intake?.imposedDueAt ?? null;
+  // The hotline's deadline wins: acceptance is due by it at the latest.
+  const clock = imposed && imposed < categoryClock.dueAt ? { dueAt: imposed, warnAt: imposed < categoryClock.warnAt ? imposed : categoryClock.warnAt } : categoryClock;
   // A staff member entering a call or transfer records the caller; everyone else reports as themselves.
-  const staffEntered = body.channel !== undefined;
-  const reporterPhone = staffEntered ? body.reporterPhone : undefined;
+  const staffEntered = intake !== undefined || body.channel !== undefined;
+  const reporterPhone = intake ? (intake.reporterPhone ?? undefined) : staffEntered ? body.reporterPhone : undefined;
+  const actor = ctx.user;
 
   let recipients: string[] = handlerId ? [handlerId] : [];
   if (!handlerId) {
@@ -116,7 +151,9 @@ export async function reportCase(
   // here to COMMIT only, so concurrent reports of one community queue for one round trip, not six.
   const prefix = community?.shortCode ?? "LL";
   const day = compactDay(now);
-  const number = sql`(SELECT ${prefix} || '-' || ${day} || '-' || lpad(n.last::text, 4, '0') FROM n)`;
+  // PostgreSQL: the number is taken outside this transaction (case-numbers.ts); PGlite: in the statement.
+  const taken = await takeCaseNumber(deps.database, prefix, day);
+  const number = taken !== null ? sql`${taken}::text` : sql`(SELECT ${prefix} || '-' || ${day} || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0') FROM n)`;
   const counter = tx
     .insert(caseNumberCounters)
     .values({ prefix, day, last: 1 })
@@ -135,17 +172,18 @@ export async function reportCase(
       location: body.location ?? null,
       address: body.address ?? null,
       channel,
-      reporterId: staffEntered ? null : ctx.user.id,
-      reporterName: staffEntered ? (body.reporterName ?? null) : ctx.user.displayName,
-      reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : ctx.user.phoneEnc && !staffEntered ? ctx.user.phoneEnc : null,
+      reporterId: staffEntered ? null : (actor?.id ?? null),
+      reporterName: intake ? intake.reporterName : staffEntered ? (body.reporterName ?? null) : (actor?.displayName ?? null),
+      reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : actor?.phoneEnc && !staffEntered ? actor.phoneEnc : null,
       anonymous: body.anonymous,
-      mobileReporter: inGroup(ctx.user.role, "riders"),
+      mobileReporter: !intake && !!actor && inGroup(actor.role, "riders"),
       status: "reported",
       level,
       maxLevel: level,
       handlerId,
       acceptDueAt: clock.dueAt,
       acceptWarnAt: clock.warnAt,
+      imposedDueAt: imposed,
       createdAt: now,
       updatedAt: now,
     })
@@ -154,9 +192,9 @@ export async function reportCase(
     id: uuidv7(),
     caseId: id,
     at: now,
-    actorId: ctx.user.id,
-    actorName: ctx.user.displayName,
-    actorRole: ctx.user.role,
+    actorId: actor?.id ?? null,
+    actorName: actor?.displayName ?? intake?.actorName ?? null,
+    actorRole: actor?.role ?? null,
     action: "report",
     toStatus: "reported",
     level,
@@ -176,7 +214,7 @@ export async function reportCase(
     ? tx.insert(notifications).values(notes.map((n) => ({ ...n, title: sql`'新事件 ' || ${number} || '：' || ${category.name}` })))
     : null;
   const statement = sql`
-      WITH n AS (${counter.getSQL()}), c AS (${caseRow.getSQL()}), e AS (${event.getSQL()}), a AS (${audit.getSQL()})
+      WITH ${taken === null ? sql`n AS (${counter.getSQL()}), ` : sql``}c AS (${caseRow.getSQL()}), e AS (${event.getSQL()}), a AS (${audit.getSQL()})
       ${photos ? sql`, p AS (${photos.getSQL()})` : sql``}
       ${noteRows ? sql`, m AS (${noteRows.getSQL()})` : sql``}
       SELECT number FROM c`;

@@ -29,7 +29,7 @@ import { runWrite } from "../../platform/write";
 import { reportCase } from "./report-case";
 import { actOnCase } from "./act-on-case";
 import { getCase } from "./get-case";
-import { selectCasePage, visibleCommunity } from "./queries";
+import { countCases, selectCasePage, visibleCommunity } from "./queries";
 import { presentSummary } from "./present-case";
 import { selectNearby } from "./nearby";
 import { computeMeasures } from "./measures";
@@ -97,7 +97,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
       if (request.query.communityId) await visibleCommunity(db, user, request.query.communityId);
       const page = await selectCasePage(db, user, request.query, areaPath);
-      return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor };
+      const total = await countCases(db, user, request.query, areaPath);
+      return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor, ...total };
     },
   );
 

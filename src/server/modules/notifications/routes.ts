@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { notificationsReply } from "../../../contracts/cases";
 import { ok } from "../../../contracts/common";
 import { notifications } from "../../db/schema/files";
+import { countCapped } from "../../db/count-capped";
 import { signedIn } from "../../platform/http";
 import type { NotificationRow } from "../../platform/notify";
 import { isoInstant, isoInstantOrNull } from "../../platform/instants";
@@ -32,14 +33,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ["notifications"], summary: "The caller's latest notifications", querystring: z.strictObject({ unread: z.enum(["true", "false"]).optional() }), response: { 200: notificationsReply } }, config: { policy: "authenticated" } },
     async (request) => {
       const { user } = signedIn(request);
-      const rows = await db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.userId, user.id), request.query.unread === "true" ? isNull(notifications.readAt) : undefined))
-        .orderBy(desc(notifications.createdAt))
-        .limit(50);
+      const where = and(eq(notifications.userId, user.id), request.query.unread === "true" ? isNull(notifications.readAt) : undefined);
+      const rows = await db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(50);
       const [u] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
-      return { items: rows.map(present), unread: Number(u.n) };
+      // The latest 50 are shown; the total says how many there are in all.
+      const total = await countCapped(db, db.select({ one: sql`1` }).from(notifications).where(where));
+      return { items: rows.map(present), unread: Number(u.n), ...total };
     },
   );
 

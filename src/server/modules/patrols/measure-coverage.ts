@@ -30,7 +30,8 @@ function figures(r: Grouped): CoverageFigures {
     missed: r.missed,
     open: r.open,
     coverage: r.due ? Math.round((r.done / r.due) * 1000) / 1000 : null,
-    timeliness: r.due ? Math.round((r.on_time / r.due) * 1000) / 1000 : null,
+    // Of the tasks already settled (done, or their period over): a task still open inside its period is not late yet.
+    timeliness: r.due - r.open ? Math.round((r.on_time / (r.due - r.open)) * 1000) / 1000 : null,
   };
 }
 

@@ -30,7 +30,8 @@ export async function spreadOverPeriods(db: DbOrTx, today: string): Promise<numb
 /**
  * Keeps each worker's day at most `cap` visits from today on: a task whose day is full (or that
  * was planned for a day already past and is still open) moves to the first later day of its period
- * with room, keeping the day it was first planned for in `rolled_from` (shown as 顺延). Retries after
+ * with room, keeping the day it was first planned for in `rolled_from` (shown as 顺延); what was
+ * already done today counts towards today. Retries after
  * 未遇 keep their day. A task that fits nowhere before its period ends stays on its planned day
  * (or today), over the cap, rather than being hidden.
  */
@@ -47,7 +48,14 @@ export async function capDays(db: DbOrTx, today: string, cap: number, assigneeId
                patrol_tasks.retry_on IS NULL, patrol_tasks.period_end, ${walkOrder}, patrol_tasks.id`),
   );
   const moves: Array<{ id: string; day: string; from: string }> = [];
-  const load = new Map<string, number>();
+  // Visits already done today count towards today's cap, so a run during the day does not refill it.
+  const doneToday = rowsOf<{ assignee_id: string; n: number }>(
+    await db.execute(sql`
+      SELECT patrol_tasks.assignee_id, count(*)::int AS n FROM patrol_tasks
+      WHERE patrol_tasks.status = 'done' AND patrol_tasks.planned_on = ${today}::date AND patrol_tasks.assignee_id IS NOT NULL ${who}
+      GROUP BY 1`),
+  );
+  const load = new Map<string, number>(doneToday.map((r) => [`${r.assignee_id}|${today}`, r.n]));
   for (const r of rows) {
     const key = (day: string) => `${r.assignee_id}|${day}`;
     const start = r.planned_on < today ? today : r.planned_on;

@@ -83,6 +83,8 @@ export async function compareCommunities(db: DbOrTx, user: AuthUser, q: StreetCo
     ]);
     const due = coverage.reduce((s, x) => s + x.total.due, 0);
     const onTime = coverage.reduce((s, x) => s + x.total.doneOnTime, 0);
+    // On time of what is settled: tasks still open inside their period are not late yet.
+    const settled = coverage.reduce((s, x) => s + x.total.due - x.total.open, 0);
     return {
       ...base,
       cases: {
@@ -98,7 +100,7 @@ export async function compareCommunities(db: DbOrTx, user: AuthUser, q: StreetCo
         satisfactionRate: m.satisfactionRate,
         rated: m.rated,
       },
-      patrols: { due, doneOnTime: onTime, onTimeRate: due > 0 ? Math.round((onTime / due) * 1000) / 1000 : null },
+      patrols: { due, doneOnTime: onTime, onTimeRate: settled > 0 ? Math.round((onTime / settled) * 1000) / 1000 : null },
       deliberation: { meetings: d.meetings, resolutionsDone: d.resolutions.doneOnTime + d.resolutions.doneLate, topicsSettled: d.topicsSettled },
       partners: { activities: p.activities.total, volunteerHours: p.volunteerHours },
     };
