@@ -61,7 +61,8 @@ type Kind =
   | "plan" | "task" | "submission" | "topic" | "meeting" | "attendance" | "resolution" | "questionnaire"
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
   | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice" | "apiKey"
-  | "enterprise" | "campaign" | "need" | "cultivation" | "programme" | "rectification";
+  | "enterprise" | "campaign" | "need" | "cultivation" | "programme" | "rectification"
+  | "partyOrg" | "partyMember" | "twoNew" | "project";
 
 /**
  * What an id of another grid of 红康 answers for hk_grid1 (grid worker of 红康第一网格).
@@ -86,6 +87,11 @@ const OTHER_GRID: Partial<Record<Kind, "hidden" | "either">> = {
   rectification: "hidden",
   campaign: "either",
   programme: "either",
+  // party work is community-wide (a grid worker holds no party permission at all)
+  partyOrg: "either",
+  partyMember: "either",
+  twoNew: "either",
+  project: "either",
 };
 
 /** Which kind each `:param` of a route names (first match by url prefix). */
@@ -126,6 +132,12 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/cultivations\//, "placeId", "cultivation"],
   [/^\/api\/inspection-programmes\//, "id", "programme"],
   [/^\/api\/rectifications\//, "id", "rectification"],
+  [/^\/api\/party\/orgs\//, "id", "partyOrg"],
+  [/^\/api\/party\/members\//, "id", "partyMember"],
+  [/^\/api\/party\/households\//, "id", "household"],
+  [/^\/api\/party\/two-new\//, "placeId", "twoNew"],
+  [/^\/api\/party\/activities\//, "id", "activity"],
+  [/^\/api\/(party|community)\/projects\//, "id", "project"],
 ];
 
 /** Parameters that name nothing a community owns, with the reason; called with a fixed value. */
@@ -136,6 +148,7 @@ const NOT_OWNED: Array<[RegExp, string, string, () => string]> = [
   [/^\/api\/case-settings\//, "level", "case levels are reference data", () => "grid"],
   [/^\/api\/case-settings\//, "day", "the working calendar is installation-wide", () => "2030-01-05"],
   [/^\/api\/registry\/people\//, "code", "a tag code (reference data)", () => fx.foreignTagCode],
+  [/^\/api\/party\/projects\//, "seq", "a milestone's position within the project named by :id", () => "1"],
 ];
 
 /** GET routes whose body is not parsed as JSON, and why. Their status is still checked. */
@@ -150,6 +163,8 @@ const NOT_JSON: Record<string, string> = {
   "/api/cases/export": "an xlsx download (scanned as xlsx)",
   "/api/patrols/ledger/monthly.xlsx": "an xlsx download (scanned as xlsx)",
   "/api/hotline/import/template": "an xlsx download (scanned as xlsx)",
+  "/api/reports/monthly/xlsx": "an xlsx download (scanned as xlsx)",
+  "/api/reports/monthly/pdf": "an A4 PDF of a community's month (its status is checked; the same figures are scanned in /api/reports/monthly/one)",
 };
 
 /** GET routes not called at all, and why. */
@@ -344,6 +359,14 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM map_features WHERE community_id = ${cid} AND ${A(sql`area_id`)} ORDER BY id LIMIT 1`);
     case "notice":
       return one(sql`SELECT id FROM notices WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "partyOrg":
+      return one(sql`SELECT id FROM party_orgs WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "partyMember":
+      return one(sql`SELECT id FROM party_members WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "twoNew":
+      return one(sql`SELECT place_id AS id FROM two_new_orgs WHERE community_id = ${cid} ORDER BY place_id LIMIT 1`);
+    case "project":
+      return one(sql`SELECT id FROM party_projects WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "apiKey":
       return one(sql`SELECT id FROM api_keys WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "enterprise":
@@ -683,6 +706,18 @@ function baseQuery(url: string, caller?: Caller): Record<string, string> {
     "/api/people": { limit: "50" },
     "/api/map/search": { q: "康宁" },
     "/api/map/reverse": { lng: String(lng), lat: String(lat) },
+    "/api/reports/work": range,
+    "/api/reports/monthly": { month: fx.month },
+    "/api/reports/monthly/one": { communityId: fx.hk, month: fx.month },
+    "/api/reports/monthly/xlsx": { communityId: fx.hk, month: fx.month },
+    "/api/reports/monthly/pdf": { communityId: fx.hk, month: fx.month },
+    "/api/party/organisers": { ...range, ...(street ? { communityId: fx.hk } : {}) },
+    "/api/party/figures": { ...range, ...(street ? { communityId: fx.hk } : {}) },
+    "/api/party/tree": street ? { communityId: fx.hk } : {},
+    "/api/party/two-new": street ? { communityId: fx.hk } : {},
+    "/api/party/joint-units": street ? { communityId: fx.hk } : {},
+    "/api/party/projects": street ? { communityId: fx.hk } : {},
+    "/api/party/members": street ? { communityId: fx.hk } : {},
   };
   return table[url] ?? {};
 }
@@ -907,7 +942,7 @@ beforeAll(async () => {
 
   await makeForeignFixtures();
 
-  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1, apiKey: 1, enterprise: 1, campaign: 1, need: 1, cultivation: 1, programme: 1, rectification: 1 }) as Kind[];
+  const kinds = Object.keys({ ...OTHER_GRID, compound: 1, place: 1, importJob: 1, correction: 1, resolution: 1, questionnaire: 1, unit: 1, call: 1, application: 1, team: 1, assignment: 1, series: 1, pointUser: 1, reward: 1, file: 1, mapFeature: 1, notice: 1, apiKey: 1, partyOrg: 1, partyMember: 1, twoNew: 1, project: 1, enterprise: 1, campaign: 1, need: 1, cultivation: 1, programme: 1, rectification: 1 }) as Kind[];
   for (const k of kinds) {
     FOREIGN[k] ??= (await pick(k, fx.yxq, anyArea)) ?? undefined;
     OWN[k] = (await pick(k, fx.hk, ["compound", "building", "household", "person", "place", "plan", "task", "submission", "case", "linkedCase", "enterprise", "need", "rectification"].includes(k) ? under(fx.grid1Path) : anyArea)) ?? undefined;

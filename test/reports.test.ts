@@ -78,7 +78,7 @@ describe("the work report", () => {
     expect(figure(r, "cases.sanitation").value).toBe(2);
     expect(figure(r, "cases.open").value).toBe(1);
     expect(figure(r, "registry.households").value).toBe(9676);
-    expect(r.sections.map((s) => s.section)).toEqual(["cases", "patrols", "deliberation", "partners", "registry"]);
+    expect(r.sections.map((s) => s.section)).toEqual(["cases", "patrols", "deliberation", "partners", "party", "enterprise", "inspections", "registry"]);
     expect(r.charts.monthly).toEqual([{ month: "2027-02", reported: 3, closed: 2 }]);
     expect(r.charts.levels).toEqual({ grid: 2, community: 0, beyond: 0 });
 
@@ -165,7 +165,7 @@ describe("the monthly report", () => {
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "事件办理", "巡查台账", "议事协商", "共建共治", "基本情况", "事件分类", "月度趋势"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "事件办理", "巡查台账", "议事协商", "共建共治", "党建工作", "企业服务", "检查督导", "基本情况", "事件分类", "月度趋势"]);
     const cases = wb.getWorksheet("事件办理")!;
     expect(cases.getCell(1, 1).value).toBe("红康社区 2027年2月 工作月报 · 事件办理");
     const rowOf = (label: string) => cases.getRows(1, cases.rowCount)!.find((r) => r.getCell(1).value === label)!;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -14,6 +14,8 @@ import { readRouting } from "./platform/read-routing";
 import { safeLoggerOptions } from "./platform/logging";
 import { healthRoutes } from "./modules/health/routes";
 import { AppError } from "./platform/errors";
+import { localeOf, messageFor } from "./platform/messages";
+import { sendErrors } from "./modules/open311/format";
 import type { AppDeps } from "./platform/deps";
 import { authRoutes } from "./modules/auth/routes";
 import { areaRoutes } from "./modules/areas/routes";
@@ -55,6 +57,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot take (a parameter over 200 characters, bad percent-encoding): a 4xx in
+    // the error format of the interface asked, the spec's error array under /open311.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      const message = messageFor("BAD_REQUEST", localeOf(request.headers["accept-language"]));
+      if (request.url.startsWith("/open311/")) return sendErrors(reply, request.url, status, [{ code: status, description: message }]);
+      return (reply as FastifyReply).code(status).send({ code: "BAD_REQUEST", message, details: { reason: error.code } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every registered route, for the test that fails when one has no declared policy.

@@ -18,7 +18,7 @@ export type XmlValue = string | number | boolean | null | undefined | XmlValue[]
 const ITEM_OF: Record<string, string> = { formats: "format", endpoints: "endpoint", attributes: "attribute", values: "value" };
 
 /** Characters XML 1.0 cannot carry: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text as XML character data (also safe inside attribute values). */
 export function xmlEscape(value: string): string {

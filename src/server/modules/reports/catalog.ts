@@ -5,6 +5,7 @@ import { patrolFigures } from "../patrols/figures";
 import { registryFigures } from "../registry/figures";
 import { enterpriseFigures } from "../enterprise/figures";
 import { inspectionFigures } from "../inspections/figures";
+import { partyFigures } from "../party/figures";
 import type { FigureSource } from "./figure-source";
 
 /**
@@ -16,6 +17,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
   patrolFigures,
   deliberationFigures,
   partnerFigures,
+  partyFigures,
   registryFigures,
   enterpriseFigures,
   inspectionFigures,
