@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { resolutions, topicCases } from "../../db/schema/deliberation";
 import { cases } from "../../db/schema/cases";
 import type { DbOrTx } from "../../db/client";
 import type { SignedInContext } from "../../platform/context";
+import { caseRule } from "../../platform/access";
 import { fileUrls } from "../../platform/uploads";
 import type { ResolutionDetail } from "../../../contracts/deliberation";
 import { loadResolutionAccess } from "./resolution-access";
@@ -15,9 +16,10 @@ export async function getResolution(db: DbOrTx, ctx: SignedInContext, resolution
   const a = await loadResolutionAccess(db, ctx, resolutionId);
   const [row] = await selectResolutions(db, eq(resolutions.id, resolutionId), 1);
   const updates = await selectUpdates(db, resolutionId);
+  // A department officer reads only their department's cases, here as everywhere (`caseRule`).
   const linked = await linkedCaseSelect(db)
     .innerJoin(topicCases, eq(topicCases.caseId, cases.id))
-    .where(eq(topicCases.topicId, a.topic.id))
+    .where(and(eq(topicCases.topicId, a.topic.id), caseRule(ctx.user, cases)))
     .orderBy(cases.createdAt);
   return {
     ...presentResolution(row),
