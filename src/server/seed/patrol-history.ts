@@ -43,8 +43,8 @@ const DONE_TODAY = 0.2;
  * Share of the running period's visits planned for the last two days, and for earlier days, that
  * are done: a decently run community catches up, so only a few roll forward into today's list.
  */
-const DONE_RECENT = 0.9;
-const DONE_EARLIER = 0.985;
+const DONE_RECENT = 0.95;
+const DONE_EARLIER = 0.99;
 
 function workTime(rng: Rng, day: string): number {
   return dayStart(day).getTime() + 9 * H + Math.floor(rng.float() * 8.4 * H);
