@@ -107,6 +107,19 @@ async function freePersons(n: number, where = sql`true`) {
     ORDER BY p.id LIMIT ${n}`);
 }
 const committeeOf = async (c: string) => (await q<{ id: string }>(sql`SELECT id FROM party_orgs WHERE kind = 'committee' AND community_id = ${c}`))[0].id;
+/**
+ * The finished object of a project goes under grid patrol: a public facility of 红康 (a place of
+ * kind public_unit, which the patrols give their fire-safety checklist, as assign-in-bulk does)
+ * that has no active plan yet, with the current template of that checklist.
+ */
+async function facilityTarget() {
+  const [target] = await q<{ family_id: string; place_id: string; target_kind: string }>(sql`SELECT t.family_id, t.target_kind, p.id AS place_id
+    FROM checklist_templates t, places p
+    WHERE t.target_kind = 'fire_point' AND t.current AND t.community_id IS NULL AND p.community_id = ${hk} AND p.kind = 'public_unit' AND p.active
+      AND NOT EXISTS (SELECT 1 FROM patrol_plans pl WHERE pl.place_id = p.id AND pl.active) ORDER BY p.id LIMIT 1`);
+  expect(target, "a public facility of 红康 without a patrol plan").toBeDefined();
+  return target;
+}
 const grid1 = async () => (await q<{ id: string }>(sql`SELECT area_id AS id FROM users WHERE username = 'hk_grid1'`))[0].id;
 
 describe("party figures against a hand-computed fixture (红康, 1990)", () => {
@@ -165,16 +178,14 @@ describe("party figures against a hand-computed fixture (红康, 1990)", () => {
     await t.database.db.execute(sql`INSERT INTO signups (id, activity_id, user_id, status, checked_in_at) VALUES (gen_random_uuid(), ${joint}, ${talent.user_id}, 'confirmed', '1990-07-01T01:10:00Z')`);
     await t.database.db.execute(sql`INSERT INTO signups (id, activity_id, user_id, status) VALUES (gen_random_uuid(), ${fest}, ${talent.user_id}, 'confirmed')`);
     // a project started 1 January 1990, completed on the 21st
-    const [target] = await q<{ family_id: string; place_id: string }>(sql`SELECT t.family_id, p.id AS place_id FROM checklist_templates t, places p
-      WHERE t.target_kind = 'key_enterprise' AND t.current AND p.community_id = ${hk} AND p.kind = 'enterprise'
-        AND NOT EXISTS (SELECT 1 FROM patrol_plans pl WHERE pl.place_id = p.id AND pl.template_family_id = t.family_id AND pl.active) ORDER BY p.id LIMIT 1`);
-    console.log("DEBUG", await q(sql`SELECT target_kind, current, community_id FROM checklist_templates`), await q(sql`SELECT count(*) FROM places WHERE kind = 'enterprise' AND community_id = ${hk}`));
+    const target = await facilityTarget();
     const project = await hkSecretary.post("/api/party/projects", { title: "测试项目", startedOn: "1990-01-01", milestones: [{ title: "完工", plannedOn: "1990-01-20" }] });
     expect(project.statusCode, project.body).toBe(200);
     const pid = project.json().id;
     expect((await hkSecretary.post(`/api/party/projects/${pid}/milestones/1/done`, { doneOn: "1990-01-20" })).statusCode).toBe(200);
     const done = await hkSecretary.post(`/api/party/projects/${pid}/complete`, { completedOn: "1990-01-21", patrol: { templateFamilyId: target.family_id, placeId: target.place_id } });
     expect(done.statusCode, done.body).toBe(200);
+    expect(await q(sql`SELECT 1 FROM patrol_plans WHERE id = ${done.json().patrolPlanId} AND place_id = ${target.place_id} AND active`)).toHaveLength(1);
 
     const after = await figures(hkSecretary, hk, ...period);
     expect(after).toMatchObject({
@@ -298,9 +309,7 @@ describe("a secretary-led project from two cases to grid patrol, followed by res
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
     // completing with a milestone open is refused
-    const [target] = await q<{ family_id: string; place_id: string }>(sql`SELECT t.family_id, p.id AS place_id FROM checklist_templates t, places p
-      WHERE t.target_kind = 'key_enterprise' AND t.current AND p.community_id = ${hk} AND p.kind = 'enterprise'
-        AND NOT EXISTS (SELECT 1 FROM patrol_plans pl WHERE pl.place_id = p.id AND pl.template_family_id = t.family_id AND pl.active) ORDER BY p.id DESC LIMIT 1`);
+    const target = await facilityTarget();
     const patrol = { templateFamilyId: target.family_id, placeId: target.place_id };
     expect((await hkSecretary.post(`/api/party/projects/${id}/complete`, { completedOn: "2026-10-25", patrol })).statusCode).toBe(409);
     for (const [seq, day] of [[1, "2026-10-04"], [2, "2026-10-22"]] as const) {
@@ -314,8 +323,23 @@ describe("a secretary-led project from two cases to grid patrol, followed by res
     expect(done.json()).toMatchObject({ days: 24, closedCases: expect.arrayContaining(cases) });
     const closed = await q<{ status: string; closed_by_ref: string }>(sql`SELECT status, closed_by_ref FROM cases WHERE id IN ${cases}`);
     expect(closed.every((c) => c.status === "closed" && c.closed_by_ref === `project:${id}`)).toBe(true);
-    const [plan] = await q<{ place_id: string; active: boolean }>(sql`SELECT place_id, active FROM patrol_plans WHERE id = ${done.json().patrolPlanId}`);
-    expect(plan).toMatchObject({ place_id: target.place_id, active: true });
+    const [plan] = await q<{ place_id: string; active: boolean; template_family_id: string; target_kind: string; community_id: string }>(
+      sql`SELECT place_id, active, template_family_id, target_kind, community_id FROM patrol_plans WHERE id = ${done.json().patrolPlanId}`,
+    );
+    expect(plan).toMatchObject({ place_id: target.place_id, active: true, template_family_id: target.family_id, target_kind: target.target_kind, community_id: hk });
+    // the plan's first task is there for the grid worker, and the staff detail links the plan and the closed cases
+    expect(await q(sql`SELECT 1 FROM patrol_tasks WHERE plan_id = ${plan ? done.json().patrolPlanId : null}`)).not.toHaveLength(0);
+    const detail = (await hkSecretary.get(`/api/party/projects/${id}`)).json();
+    expect(detail.patrolPlanId).toBe(done.json().patrolPlanId);
+    expect(detail.origins.map((o: { id: string; status: string }) => [o.id, o.status]).sort()).toEqual(cases.map((c) => [c, "closed"]).sort());
+    // the lists answer with it, for staff and for the resident
+    const staffList = await hkSecretary.get(`/api/party/projects?communityId=${hk}`);
+    expect(staffList.statusCode, staffList.body).toBe(200);
+    expect(staffList.json().items.find((p: { id: string }) => p.id === id)).toMatchObject({ status: "completed", days: 24, community: { id: hk, name: "红康社区" } });
+    const publicList = await resident.get("/api/community/projects");
+    expect(publicList.statusCode, publicList.body).toBe(200);
+    expect(publicList.json().items.some((p: { id: string }) => p.id === id)).toBe(true);
+    expect(publicList.json().items.every((p: { origins?: unknown }) => p.origins === undefined)).toBe(true);
     // the resident follows it: progress and photos, no internal origins
     const pub = await resident.get(`/api/community/projects/${id}`);
     expect(pub.statusCode).toBe(200);
@@ -354,5 +378,25 @@ describe("the member's phone", () => {
     const me = (await c.get("/api/party/me")).json();
     const building = me.buildings.find((x: { id: string }) => x.id === leader.building_id);
     expect(building.openCases.map((k: { id: string }) => k.id)).toContain(reported.json().id);
+  });
+});
+
+describe("odd values already stored", () => {
+  it("lists and shows projects whose stored days are in year 0001 or 9999", async () => {
+    const created = await hkSecretary.post("/api/party/projects", { title: "日期异常的项目", startedOn: "2025-01-01", milestones: [{ title: "一", plannedOn: "2025-01-05" }] });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const resident = await phone("13900000001");
+    for (const [start, end] of [["0001-01-01", "9999-12-31"], ["9999-12-30", "9999-12-31"], ["0001-01-01", "0001-01-02"]]) {
+      await t.database.db.execute(sql`UPDATE party_projects SET started_on = ${start}, completed_on = ${end}, status = 'completed', created_at = ${start + "T00:00:00Z"} WHERE id = ${id}`);
+      await t.database.db.execute(sql`UPDATE party_project_milestones SET planned_on = ${start}, done_on = ${end} WHERE project_id = ${id}`);
+      for (const [c, url] of [[hkSecretary, "/api/party/projects"], [hkSecretary, `/api/party/projects/${id}`], [resident, "/api/community/projects"], [resident, `/api/community/projects/${id}`]] as const) {
+        const res = await c.get(url);
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      }
+      const one = (await hkSecretary.get(`/api/party/projects/${id}`)).json();
+      expect(one).toMatchObject({ startedOn: start, completedOn: end, milestones: [{ plannedOn: start, doneOn: end }] });
+      expect(typeof one.days).toBe("number");
+    }
   });
 });

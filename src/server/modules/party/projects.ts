@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { areas } from "../../db/schema/areas";
 import { partnerUnits } from "../../db/schema/partners";
 import { partyProjectMilestones, partyProjectOrigins, partyProjects, partyProjectUnits } from "../../db/schema/party";
 import { rowsOf, type DbOrTx, type Tx } from "../../db/client";
@@ -35,6 +36,13 @@ async function milestonesOf(db: DbOrTx, ids: string[]): Promise<Map<string, Mile
   return out;
 }
 
+/** Days from start to completion; null while running or when a stored day cannot be read (never NaN, never throws). */
+function projectDays(startedOn: string, completedOn: string | null): number | null {
+  if (!completedOn) return null;
+  const days = daysBetween(startedOn, completedOn);
+  return Number.isFinite(days) ? days : null;
+}
+
 function view(p: ProjectRow, communityName: string, ms: MilestoneRow[], units: Array<{ id: string; name: string }>): ProjectView {
   const done = ms.filter((m) => m.doneOn).length;
   return {
@@ -46,7 +54,7 @@ function view(p: ProjectRow, communityName: string, ms: MilestoneRow[], units: A
     status: p.status,
     startedOn: p.startedOn,
     completedOn: p.completedOn,
-    days: p.completedOn ? daysBetween(p.startedOn, p.completedOn) : null,
+    days: projectDays(p.startedOn, p.completedOn),
     progress: ms.length ? Math.round((done / ms.length) * 100) : 0,
     milestones: ms.map((m) => ({
       seq: m.seq,
@@ -72,8 +80,9 @@ async function unitsOf(db: DbOrTx, ids: string[]) {
 /** Projects of the communities the caller sees, running ones first, then newest. Residents get the same public view. */
 export async function listProjects(db: DbOrTx, user: AuthUser, communityId?: string): Promise<{ items: ProjectView[]; total: number }> {
   const rows = await db
-    .select({ p: partyProjects, communityName: sql<string>`(SELECT name FROM areas WHERE id = ${partyProjects.communityId})` })
+    .select({ p: partyProjects, communityName: areas.name })
     .from(partyProjects)
+    .innerJoin(areas, eq(areas.id, partyProjects.communityId))
     .where(and(communityRule(user, { communityId: partyProjects.communityId }), communityId ? eq(partyProjects.communityId, communityId) : undefined))
     .orderBy(sql`${partyProjects.status} = 'completed'`, sql`${partyProjects.startedOn} DESC`, asc(partyProjects.id))
     .limit(200);
