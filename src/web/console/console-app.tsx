@@ -1,4 +1,4 @@
-import { lazy, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import zhCNLocale from "antd/locale/zh_CN";
@@ -41,6 +41,10 @@ const ReportsRoute = lazy(() => import("./routes/reports-route").then((m) => ({ 
 const NoticesRoute = lazy(() => import("./routes/notices-route").then((m) => ({ default: m.NoticesRoute })));
 const OpenInterfacesRoute = lazy(() => import("./routes/open-interfaces-route").then((m) => ({ default: m.OpenInterfacesRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
+const EnterprisesRoute = lazy(() => import("./routes/enterprises-route").then((m) => ({ default: m.EnterprisesRoute })));
+const EnterpriseRoute = lazy(() => import("./routes/enterprises-route").then((m) => ({ default: m.EnterpriseRoute })));
+const InspectionsRoute = lazy(() => import("./routes/inspections-route").then((m) => ({ default: m.InspectionsRoute })));
+const NoticePrintRoute = lazy(() => import("./routes/inspections-route").then((m) => ({ default: m.NoticePrintRoute })));
 
 /** The staff console: providers, then the routes. */
 export function ConsoleApp() {
@@ -60,6 +64,17 @@ export function ConsoleApp() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginRoute />} />
+              {/* The printable 责令整改通知书: an A4 sheet without the console's frame. */}
+              <Route
+                path="/inspections/notices/:id"
+                element={
+                  <RequireAuth>
+                    <Suspense fallback={null}>
+                      <NoticePrintRoute />
+                    </Suspense>
+                  </RequireAuth>
+                }
+              />
               <Route
                 element={
                   <RequireAuth>
@@ -76,6 +91,9 @@ export function ConsoleApp() {
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="notices" element={<NoticesRoute />} />
+                <Route path="enterprises" element={<EnterprisesRoute />} />
+                <Route path="enterprises/:id" element={<EnterpriseRoute />} />
+                <Route path="inspections" element={<InspectionsRoute />} />
                 <Route path="open-interfaces" element={<OpenInterfacesRoute />} />
                 <Route path="areas" element={<AreasRoute />} />
                 <Route path="people" element={<PeopleRoute />} />

@@ -14,6 +14,8 @@ export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; per
   { path: "/deliberation", label: "nav.deliberation", icon: "chat", permission: "deliberation:read", badge: "deliberation" },
   { path: "/notices", label: "nav.notices", icon: "bell", permission: "notice:write" },
   { path: "/open-interfaces", label: "nav.openInterfaces", icon: "settings", permission: "hotline:import" },
+  { path: "/enterprises", label: "nav.enterprises", icon: "station", permission: "enterprise:read" },
+  { path: "/inspections", label: "nav.inspections", icon: "audit", permission: "inspection:read" },
   { path: "/partners", label: "partners.nav.units", icon: "users", permission: "partner:read" },
   { path: "/talent", label: "partners.nav.talent", icon: "heart", permission: "partner:read", badge: "talent" },
   { path: "/activities", label: "partners.nav.activities", icon: "calendar", permission: "partner:read" },

@@ -42,6 +42,10 @@ const DeliberationRoute = page(() => import("./routes/deliberation-route"), "Del
 const MeetingCheckinRoute = page(() => import("./routes/deliberation-route"), "MeetingCheckinRoute");
 const PatrolsRoute = page(() => import("./routes/patrols-route"), "PatrolsRoute");
 const PatrolsTaskRoute = page(() => import("./routes/patrols-task-route"), "PatrolsTaskRoute");
+const EnterpriseVisitsRoute = page(() => import("./routes/enterprise-routes"), "EnterpriseVisitsRoute");
+const EnterpriseVisitRoute = page(() => import("./routes/enterprise-routes"), "EnterpriseVisitRoute");
+const RechecksRoute = page(() => import("./routes/enterprise-routes"), "RechecksRoute");
+const RecheckRoute = page(() => import("./routes/enterprise-routes"), "RecheckRoute");
 
 /** The phone H5 app for grid workers, residents and riders, served under /m. */
 export function MobileApp() {
@@ -100,6 +104,10 @@ export function MobileApp() {
               <Route path="meetings/:id/checkin" element={<MeetingCheckinRoute />} />
               <Route path="patrols" element={<PatrolsRoute />} />
               <Route path="patrols/tasks/:id" element={<PatrolsTaskRoute />} />
+              <Route path="enterprise-visits" element={<EnterpriseVisitsRoute />} />
+              <Route path="enterprise-visits/:id" element={<EnterpriseVisitRoute />} />
+              <Route path="rechecks" element={<RechecksRoute />} />
+              <Route path="rechecks/:id" element={<RecheckRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

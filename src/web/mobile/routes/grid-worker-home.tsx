@@ -16,6 +16,8 @@ const ENTRIES: Entry[] = [
   { key: "residents", icon: "search", tone: "purple", to: "/residents" },
   { key: "survey", icon: "report", tone: "red", to: "/deliberation/survey" },
   { key: "deliberation", icon: "chat", tone: "purple", to: "/deliberation" },
+  { key: "enterpriseVisits", icon: "station", tone: "blue", to: "/enterprise-visits" },
+  { key: "rechecks", icon: "ledger", tone: "orange", to: "/rechecks" },
 ];
 
 /** Grid worker (and other staff on a phone): their grid, its figures, the day's work. */
