@@ -426,6 +426,17 @@ async function makeForeignFixtures() {
     await t.database.db.execute(sql`INSERT INTO api_keys (id, name, purpose, prefix, key_hash, area_id, community_id, created_by)
       VALUES (${id}, '矩阵测试接口', 'open311', 'll_matrix', ${"matrix-" + id}, ${cid}, ${cid}, ${user})`);
   }
+  // 怡心桥's own enterprise campaign, 入库 cultivation and secretary-led project (its demo data has none).
+  await t.database.db.execute(sql`INSERT INTO visit_campaigns (id, community_id, name, starts_on, ends_on, created_by)
+    VALUES ('018c22ac-d000-7fff-8000-00000000a201', ${fx.yxq}, '矩阵测试走访活动', '2026-01-01', '2026-12-31', ${fx.users.yxq_secretary})`);
+  await t.database.db.execute(sql`INSERT INTO cultivations (place_id, community_id, area_id, thresholds, candidate_on)
+    SELECT p.id, p.community_id, p.area_id, '矩阵测试：年营业额接近 2000 万元', '2026-01-01' FROM places p
+    WHERE p.community_id = ${fx.yxq} AND p.kind IN ('enterprise', 'shop') AND NOT EXISTS (SELECT 1 FROM cultivations c WHERE c.place_id = p.id)
+    ORDER BY p.id LIMIT 1`);
+  await t.database.db.execute(sql`INSERT INTO party_projects (id, community_id, area_id, title, summary, lead_name, started_on)
+    VALUES ('018c22ac-d000-7fff-8000-00000000a301', ${fx.yxq}, ${fx.yxq}, '矩阵测试项目', '怡心桥社区的书记领办项目', '矩阵', '2026-01-01')`);
+  await t.database.db.execute(sql`INSERT INTO party_project_milestones (id, project_id, seq, title, planned_on)
+    VALUES ('018c22ac-d000-7fff-8000-00000000a302', '018c22ac-d000-7fff-8000-00000000a301', 1, '矩阵测试节点', '2026-02-01')`);
   await t.database.db.execute(sql`INSERT INTO import_jobs (id, user_id, community_id, mode, file_name, status, total_rows, imported_rows, rejected_rows, report_key)
     VALUES ('018c22ac-d000-7fff-8000-00000000a001', ${fx.users.yxq_staff}, ${fx.yxq}, 'valid_only', 'matrix.xlsx', 'done', 1, 0, 1, 'matrix-report.xlsx')`);
   // 红康's own: a visit in grid 2 (a marker for hk_grid1), a correction of the demo resident proposing a phone (must stay masked).
@@ -830,6 +841,26 @@ const WRITES: Write[] = [
   { method: "DELETE", url: "/api/map/features/:id" },
   { method: "PATCH", url: "/api/notices/:id", body: () => ({ title: "矩阵测试" }) },
   { method: "POST", url: "/api/notices/:id/withdraw", body: () => ({}) },
+  { method: "PATCH", url: "/api/party/orgs/:id", body: () => ({ name: "矩阵测试支部" }) },
+  { method: "PATCH", url: "/api/party/members/:id", body: () => ({ role: "member" }) },
+  { method: "POST", url: "/api/party/members/:id/unmask", body: () => ({ reason: "矩阵核对" }) },
+  { method: "PUT", url: "/api/party/members/:id/anchor", body: (ids) => ({ householdIds: [ids.household] }) },
+  { method: "PUT", url: "/api/party/two-new/:placeId", body: () => ({ employees: 30, partyMembers: 2, surveyedOn: fx.from }) },
+  { method: "POST", url: "/api/party/two-new/:placeId/guide", body: () => ({ instructorName: "矩阵", guidedOn: fx.from }) },
+  { method: "POST", url: "/api/party/two-new/:placeId/found", body: () => ({ branchName: "矩阵测试支部", foundedOn: fx.from }) },
+  { method: "PUT", url: "/api/party/activities/:id/organiser", body: () => ({ organiser: "union" }) },
+  { method: "POST", url: "/api/party/projects/:id/milestones/:seq/done", body: () => ({ doneOn: fx.from, photoIds: [] }) },
+  { method: "POST", url: "/api/party/projects/:id/complete", body: (ids) => ({ completedOn: fx.from, patrol: { templateFamilyId: "018c22ac-d000-7fff-8000-00000000a399", placeId: ids.place } }) },
+  { method: "PATCH", url: "/api/enterprises/:id", body: () => ({ industry: "矩阵测试" }) },
+  { method: "POST", url: "/api/enterprises/:id/unmask", body: () => ({ reason: "矩阵核对" }) },
+  { method: "POST", url: "/api/enterprises/:id/visits", body: () => ({ visitedOn: fx.from, notes: "矩阵测试", needs: [] }) },
+  { method: "POST", url: "/api/enterprise-campaigns/:id/assign", body: (ids) => ({ placeIds: [ids.enterprise], assigneeId: fx.users.hk_grid1 }) },
+  { method: "POST", url: "/api/enterprise-needs/:id/match", body: () => ({ itemId: "018c22ac-d000-7fff-8000-00000000a398" }) },
+  { method: "POST", url: "/api/enterprise-needs/:id/refer", body: () => ({ note: "矩阵测试" }) },
+  { method: "POST", url: "/api/enterprise-needs/:id/settle", body: () => ({ settlement: "矩阵测试" }) },
+  { method: "POST", url: "/api/cultivations/:placeId/advance", body: () => ({ to: "coached", on: fx.from }) },
+  { method: "POST", url: "/api/cultivations/:placeId/documents", body: () => ({ documents: { licence: true } }) },
+  { method: "POST", url: "/api/rectifications/:id/rechecks", body: () => ({ checkedOn: fx.from, passed: true, notes: "矩阵测试" }) },
   { method: "POST", url: "/api/api-keys/:id/revoke", body: () => ({}) },
   // writes that name a foreign object in the body or query rather than the path
   { method: "PUT", url: "/api/case-settings/routing-rules/:categoryCode", body: () => ({ communityId: fx.yxq, level: "community" }) },
@@ -904,6 +935,13 @@ async function fingerprint(ids: Partial<Record<Kind, string>>): Promise<string> 
     UNION ALL SELECT t::text FROM rectifications t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT count(*)::text FROM rectification_rechecks t JOIN rectifications r ON r.id = t.rectification_id WHERE r.community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM topics t WHERE community_id = ${fx.yxq} AND title = '矩阵测试'
+    UNION ALL SELECT t::text FROM party_orgs t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM party_members t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT count(*)::text FROM party_anchor_links t
+    UNION ALL SELECT t::text FROM two_new_orgs t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT count(*)::text FROM party_activity_organisers t
+    UNION ALL SELECT t::text FROM party_projects t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM party_project_milestones t JOIN party_projects p ON p.id = t.project_id WHERE p.community_id = ${fx.yxq}
     UNION ALL SELECT count(*)::text FROM patrol_tasks t WHERE community_id = ${fx.yxq}
   ) s`);
   return r.h;
