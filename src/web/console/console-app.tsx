@@ -38,6 +38,7 @@ const CaseStatsRoute = lazy(() => import("./routes/case-stats-route").then((m) =
 const PatrolsRoute = lazy(() => import("./routes/patrols-route").then((m) => ({ default: m.PatrolsRoute })));
 const StreetRoute = lazy(() => import("./routes/street-route").then((m) => ({ default: m.StreetRoute })));
 const ReportsRoute = lazy(() => import("./routes/reports-route").then((m) => ({ default: m.ReportsRoute })));
+const PartyRoute = lazy(() => import("./routes/party-route").then((m) => ({ default: m.PartyRoute })));
 const NoticesRoute = lazy(() => import("./routes/notices-route").then((m) => ({ default: m.NoticesRoute })));
 const OpenInterfacesRoute = lazy(() => import("./routes/open-interfaces-route").then((m) => ({ default: m.OpenInterfacesRoute })));
 const DeliberationRoute = lazy(() => import("./routes/deliberation-route").then((m) => ({ default: m.DeliberationRoute })));
@@ -91,6 +92,7 @@ export function ConsoleApp() {
                 <Route path="patrols" element={<PatrolsRoute />} />
                 <Route path="deliberation/*" element={<DeliberationRoute />} />
                 <Route path="notices" element={<NoticesRoute />} />
+                <Route path="party" element={<PartyRoute />} />
                 <Route path="enterprises" element={<EnterprisesRoute />} />
                 <Route path="enterprises/:id" element={<EnterpriseRoute />} />
                 <Route path="inspections" element={<InspectionsRoute />} />

@@ -12,6 +12,7 @@ export const NAV_ITEMS: Array<{ path: string; label: string; icon: IconName; per
   { path: "/case-stats", label: "nav.caseStats", icon: "chart", permission: "case:measures" },
   { path: "/patrols", label: "nav.patrols", icon: "ledger", permission: "patrol:read", badge: "patrols" },
   { path: "/deliberation", label: "nav.deliberation", icon: "chat", permission: "deliberation:read", badge: "deliberation" },
+  { path: "/party", label: "nav.party", icon: "heart", permission: "party:read" },
   { path: "/notices", label: "nav.notices", icon: "bell", permission: "notice:write" },
   { path: "/open-interfaces", label: "nav.openInterfaces", icon: "settings", permission: "hotline:import" },
   { path: "/enterprises", label: "nav.enterprises", icon: "station", permission: "enterprise:read" },

@@ -134,6 +134,7 @@ export const en: Messages = {
     reports: "Work reports",
     home: "Home",
     notices: "Notices",
+    party: "Party building",
     street: "Street overview",
     areas: "Areas & grids",
     people: "People",

@@ -9,6 +9,7 @@ import { partnersEn, partnersZhCN } from "../features/partners/messages";
 import { caseSettingsEn, caseSettingsZhCN } from "../features/case-settings/messages";
 import { mapViewsEn, mapViewsZhCN } from "../features/cases/map-messages";
 import { inboxEn, inboxZhCN } from "../features/inbox/messages";
+import { partyEn, partyZhCN } from "../features/party/messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,9 +32,9 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     "zh-CN": {
-      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN, inbox: inboxZhCN },
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN, inbox: inboxZhCN, party: partyZhCN },
     },
-    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn, inbox: inboxEn } },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn, inbox: inboxEn, party: partyEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

@@ -132,6 +132,7 @@ export const zhCN = {
     reports: "工作报告",
     home: "首页",
     notices: "社区公告",
+    party: "党建引领",
     street: "街道概览",
     areas: "区域与网格",
     people: "人口查询",

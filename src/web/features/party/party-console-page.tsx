@@ -1,0 +1,59 @@
+import { useState } from "react";
+import { Select, Tabs } from "antd";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { hasPermission, useMe } from "../../api/use-me";
+import { useAreaTree } from "../../api/use-area-tree";
+import { FiguresPanel } from "./figures-panel";
+import { MembersPanel } from "./members-panel";
+import { OrgTreePanel } from "./org-tree-panel";
+import { ProjectsPanel } from "./projects-panel";
+import { TwoNewPanel } from "./two-new-panel";
+
+const TABS = ["tree", "members", "two-new", "projects", "figures"] as const;
+type Tab = (typeof TABS)[number];
+
+/** 党建: the organisation tree, members, 两新, 书记领办 projects and the party's figures of one community. */
+export function PartyConsolePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const areas = useAreaTree();
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "tree";
+  const communities = (areas.data ?? []).filter((a) => a.level === "community");
+  const [picked, setPicked] = useState<string>();
+  const communityId = picked ?? (communities.length > 1 ? communities[0]?.id : undefined);
+  const canWrite = hasPermission(me.data, "party:write");
+  const canUnmask = hasPermission(me.data, "party:member:unmask");
+  const picker =
+    communities.length > 1 ? (
+      <Select style={{ width: 180 }} value={communityId} onChange={setPicked} options={communities.map((c) => ({ value: c.id, label: c.name }))} aria-label={t("party.community")} data-testid="party-community" />
+    ) : null;
+  const labels: Record<Tab, string> = { tree: t("party.tabs.tree"), members: t("party.tabs.members"), "two-new": t("party.tabs.twoNew"), projects: t("party.tabs.projects"), figures: t("party.tabs.figures") };
+  return (
+    <>
+      {picker && <div style={{ marginBottom: 12 }}>{picker}</div>}
+      <Tabs
+        activeKey={tab}
+        destroyOnHidden
+        onChange={(k) => setParams((p) => (p.set("tab", k), p), { replace: true })}
+        items={TABS.map((k) => ({
+          key: k,
+          label: <span data-testid={`party-tab-${k}`}>{labels[k]}</span>,
+          children:
+            k === "tree" ? (
+              <OrgTreePanel communityId={communityId} canWrite={canWrite} />
+            ) : k === "members" ? (
+              <MembersPanel communityId={communityId} canWrite={canWrite} canUnmask={canUnmask} />
+            ) : k === "two-new" ? (
+              <TwoNewPanel communityId={communityId} canWrite={canWrite} />
+            ) : k === "projects" ? (
+              <ProjectsPanel communityId={communityId} canWrite={canWrite} />
+            ) : (
+              <FiguresPanel communityId={communityId} />
+            ),
+        }))}
+      />
+    </>
+  );
+}
