@@ -972,6 +972,8 @@ export const en: Messages = {
       residents: "Residents",
       report: "Report a problem",
       myRequests: "My requests",
+      party: "My party work",
+      projects: "Secretary-led projects",
       activities: "Activities",
       deliberation: "Deliberation",
       survey: "Door to door",

@@ -970,6 +970,8 @@ export const zhCN = {
       residents: "居民查询",
       report: "我要上报",
       myRequests: "我的诉求",
+      party: "我的党建",
+      projects: "书记领办",
       activities: "社区活动",
       deliberation: "议事公开",
       survey: "入户征集",

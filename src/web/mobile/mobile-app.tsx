@@ -45,6 +45,9 @@ const PatrolsTaskRoute = page(() => import("./routes/patrols-task-route"), "Patr
 const EnterpriseVisitsRoute = page(() => import("./routes/enterprise-routes"), "EnterpriseVisitsRoute");
 const EnterpriseVisitRoute = page(() => import("./routes/enterprise-routes"), "EnterpriseVisitRoute");
 const RechecksRoute = page(() => import("./routes/enterprise-routes"), "RechecksRoute");
+const PartyMineRoute = page(() => import("./routes/party-routes"), "PartyMineRoute");
+const PartyProjectsRoute = page(() => import("./routes/party-routes"), "PartyProjectsRoute");
+const PartyProjectRoute = page(() => import("./routes/party-routes"), "PartyProjectRoute");
 const RecheckRoute = page(() => import("./routes/enterprise-routes"), "RecheckRoute");
 
 /** The phone H5 app for grid workers, residents and riders, served under /m. */
@@ -108,6 +111,9 @@ export function MobileApp() {
               <Route path="enterprise-visits/:id" element={<EnterpriseVisitRoute />} />
               <Route path="rechecks" element={<RechecksRoute />} />
               <Route path="rechecks/:id" element={<RecheckRoute />} />
+              <Route path="party" element={<PartyMineRoute />} />
+              <Route path="projects" element={<PartyProjectsRoute />} />
+              <Route path="projects/:id" element={<PartyProjectRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

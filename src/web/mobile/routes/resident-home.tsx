@@ -17,6 +17,8 @@ const ENTRIES: Entry[] = [
   { key: "activities", icon: "calendar", tone: "green", to: "/activities" },
   { key: "points", icon: "heart", tone: "orange", to: "/points" },
   { key: "deliberation", icon: "chat", tone: "purple", to: "/deliberation" },
+  { key: "party", icon: "heart", tone: "red", to: "/party" },
+  { key: "projects", icon: "clipboard", tone: "orange", to: "/projects" },
 ];
 
 /**
