@@ -1022,6 +1022,7 @@ export const en: Messages = {
     picker: { placeholder: "Search enterprises or shops by name", none: "Nothing found" },
     kind: { enterprise: "Enterprise", shop: "Shop" },
     size: { micro: "Micro", small: "Small", medium: "Medium", large: "Large" },
+    industry: { technology: "Technology", trade: "Trade", catering: "Catering", property: "Property services", construction: "Construction", media: "Media", education: "Education", pharmacy: "Pharmacy", ecommerce: "E-commerce", hotel: "Hotels", tourism: "Tourism", real_estate: "Real estate agency", services: "Services", health: "Health", logistics: "Logistics", design: "Design", agriculture: "Agriculture", automotive: "Automotive", retail: "Retail", beauty: "Beauty" },
     stage: { candidate: "Candidate", coached: "Coached", documents: "Documents", declared: "Declared", accepted: "Accepted", rejected: "Rejected" },
     needKind: { policy: "Policy", financing: "Financing", hiring: "Hiring", permits: "Permits", premises: "Premises", other: "Other" },
     needStatus: { open: "Open", matched: "Matched", referred: "Referred", settled: "Settled" },

@@ -1020,6 +1020,7 @@ export const zhCN = {
     picker: { placeholder: "输入名称搜索企业或商户", none: "没有找到" },
     kind: { enterprise: "企业", shop: "个体商户" },
     size: { micro: "微型", small: "小型", medium: "中型", large: "大型" },
+    industry: { technology: "科技", trade: "商贸", catering: "餐饮", property: "物业服务", construction: "建筑工程", media: "文化传媒", education: "教育咨询", pharmacy: "医药", ecommerce: "电子商务", hotel: "酒店住宿", tourism: "旅游", real_estate: "房地产经纪", services: "生活及商务服务", health: "健康管理", logistics: "物流", design: "工程设计", agriculture: "农业科技", automotive: "汽车服务", retail: "零售", beauty: "美容美发" },
     stage: { candidate: "培育对象", coached: "已辅导", documents: "资料收集", declared: "已申报", accepted: "已入库", rejected: "未通过" },
     needKind: { policy: "政策咨询", financing: "融资需求", hiring: "用工招聘", permits: "证照办理", premises: "经营场地", other: "其他诉求" },
     needStatus: { open: "待办理", matched: "已对接", referred: "已转办", settled: "已办结" },

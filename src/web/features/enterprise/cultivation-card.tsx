@@ -25,6 +25,7 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
   const [adding, setAdding] = useState(false);
   const [briefingOpen, setBriefingOpen] = useState(false);
   const [step, setStep] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<string[] | null>(null);
   const [addForm] = Form.useForm<{ thresholds: string; candidateOn: Dayjs }>();
   const [stepForm] = Form.useForm<{ on: Dayjs; note?: string }>();
   const [briefingForm] = Form.useForm<{ topic: string; heldOn: Dayjs }>();
@@ -81,11 +82,16 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
             {c.decisionNote && <Descriptions.Item label={t("enterprise.cultivation.decisionNote")}>{c.decisionNote}</Descriptions.Item>}
             <Descriptions.Item label={t("enterprise.cultivation.documents")}>
               <Checkbox.Group
-                disabled={!canManage || !["coached", "documents"].includes(c.stage) || docs.isPending}
-                value={CULTIVATION_DOCUMENTS.filter((d) => c.documents[d])}
-                onChange={(v) =>
-                  docs.mutate({ placeId: enterprise.id, documents: Object.fromEntries(CULTIVATION_DOCUMENTS.map((d) => [d, (v as string[]).includes(d)])) }, { onError: fail })
-                }
+                disabled={!canManage || !["coached", "documents"].includes(c.stage)}
+                value={ticked ?? CULTIVATION_DOCUMENTS.filter((d) => c.documents[d])}
+                onChange={(v) => {
+                  // shown ticked at once; the record follows when the write (and its refetch) is done
+                  setTicked(v as string[]);
+                  docs.mutate(
+                    { placeId: enterprise.id, documents: Object.fromEntries(CULTIVATION_DOCUMENTS.map((d) => [d, (v as string[]).includes(d)])) },
+                    { onError: fail, onSettled: () => setTicked(null) },
+                  );
+                }}
                 options={CULTIVATION_DOCUMENTS.map((d) => ({ value: d, label: t(`enterprise.document.${d}`) }))}
                 data-testid="cultivation-documents"
               />

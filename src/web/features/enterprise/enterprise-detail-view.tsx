@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SIZE_BAND_VALUES } from "../../../contracts/enterprise";
 import { errorMessage } from "../../lib/error-message";
 import { CultivationCard } from "./cultivation-card";
+import { industryName } from "./labels";
 import { NeedActions, NeedState } from "./need-actions";
 import type { EnterpriseDetail, NeedItem } from "./types";
 import { useEnterprise, useNeeds, usePatchEnterprise, useUnmaskContact } from "./use-enterprise";
@@ -162,7 +163,7 @@ export function EnterpriseDetailView({ id, canManage, canUnmask }: { id: string;
           </Descriptions.Item>
           <Descriptions.Item label={t("enterprise.field.address")}>{e.address}</Descriptions.Item>
           <Descriptions.Item label={t("enterprise.field.grid")}>{e.grid ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("enterprise.field.industry")}>{e.industry ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("enterprise.field.industry")}>{industryName(t, e.industry)}</Descriptions.Item>
           <Descriptions.Item label={t("enterprise.field.sizeBand")}>{e.sizeBand ? t(`enterprise.size.${e.sizeBand}`) : "—"}</Descriptions.Item>
           <Descriptions.Item label={t("enterprise.field.complex")}>{e.complexName ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("enterprise.field.contactName")}>{e.contactName ?? "—"}</Descriptions.Item>
@@ -185,11 +186,11 @@ export function EnterpriseDetailView({ id, canManage, canUnmask }: { id: string;
               data-testid="enterprise-needs"
               locale={{ emptyText: t("enterprise.needs.empty") }}
               columns={[
-                { title: t("enterprise.needs.raisedOn"), dataIndex: "raisedOn", width: 110 },
-                { title: t("enterprise.needs.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`enterprise.needKind.${k}`) },
+                { title: t("enterprise.needs.raisedOn"), dataIndex: "raisedOn", width: 105 },
+                { title: t("enterprise.needs.kind"), dataIndex: "kind", width: 85, render: (k: string) => t(`enterprise.needKind.${k}`) },
                 { title: t("enterprise.needs.description"), dataIndex: "description" },
-                { title: t("enterprise.needs.status"), render: (_, n) => <NeedState need={n} /> },
-                { title: t("enterprise.common.actions"), width: 180, render: (_, n) => <NeedActions need={n} canManage={canManage} /> },
+                { title: t("enterprise.needs.status"), width: 200, render: (_, n) => <NeedState need={n} /> },
+                { title: t("enterprise.common.actions"), width: 150, render: (_, n) => <NeedActions need={n} canManage={canManage} /> },
               ]}
             />
           </Card>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CULTIVATION_STAGE_VALUES } from "../../../contracts/enterprise";
 import { errorMessage } from "../../lib/error-message";
 import { shownText } from "../../lib/list-total";
-import { STAGE_COLOR } from "./labels";
+import { industryName, STAGE_COLOR } from "./labels";
 import type { EnterpriseItem } from "./types";
 import { useEnterprises, type EnterpriseFilter } from "./use-enterprise";
 
@@ -62,7 +62,7 @@ export function EnterpriseList({ onOpen }: { onOpen: (id: string) => void }) {
             ),
           },
           { title: t("enterprise.field.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`enterprise.kind.${k}`, { defaultValue: k }) },
-          { title: t("enterprise.field.industry"), dataIndex: "industry", width: 120, render: (v: string | null) => v ?? "—" },
+          { title: t("enterprise.field.industry"), dataIndex: "industry", width: 120, render: (v: string | null) => industryName(t, v) },
           { title: t("enterprise.field.sizeBand"), dataIndex: "sizeBand", width: 90, render: (v: string | null) => (v ? t(`enterprise.size.${v}`) : "—") },
           { title: t("enterprise.field.grid"), dataIndex: "grid", width: 120, render: (v: string | null) => v ?? "—" },
           { title: t("enterprise.field.complex"), dataIndex: "complexName", width: 140, render: (v: string | null) => v ?? "—" },

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { CULTIVATION_STAGE_VALUES } from "../../../contracts/enterprise";
 
 /** Tag colours of the 入库 stages and need states. */
@@ -16,3 +17,9 @@ export const NEXT_STAGE: Record<string, Array<"coached" | "documents" | "declare
   documents: ["declared"],
   declared: ["accepted", "rejected"],
 };
+
+/** An industry: the register's codes by name, anything typed by staff as it is. */
+export function industryName(t: TFunction, industry: string | null): string {
+  if (!industry) return "—";
+  return /^[a-z_]+$/.test(industry) ? t(`enterprise.industry.${industry}`, { defaultValue: industry }) : industry;
+}

@@ -116,7 +116,7 @@ function ProgrammeDrawer({ id, onClose, canManage, canRecheck, canExport }: { id
   const p = useProgramme(id);
   const [issuing, setIssuing] = useState<{ check: Failed; item: Failed["items"][number] } | null>(null);
   return (
-    <Drawer open onClose={onClose} size={1000} title={p.data?.name ?? t("inspections.programme.title")} destroyOnHidden data-testid="programme-drawer">
+    <Drawer open onClose={onClose} size={1180} title={p.data?.name ?? t("inspections.programme.title")} destroyOnHidden data-testid="programme-drawer">
       {p.isError && <Alert type="error" showIcon title={errorMessage(p.error, t)} />}
       {p.data && (
         <Space direction="vertical" size={16} style={{ width: "100%" }}>

@@ -40,6 +40,7 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="notice-table"
+        scroll={{ x: 1100 }}
         expandable={{
           rowExpandable: (r) => r.rechecks.length > 0,
           expandedRowRender: (r) => (
@@ -55,10 +56,10 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
           ),
         }}
         columns={[
-          { title: t("inspections.notice.number"), dataIndex: "number", width: 180, render: (n: string) => <span data-testid="notice-number">{n}</span> },
-          { title: t("inspections.programme.kind"), dataIndex: "kind", width: 100, render: (k: string) => t(`inspections.kind.${k}`) },
-          { title: t("inspections.notice.place"), render: (_, r) => r.place.name },
-          { title: t("inspections.notice.finding"), dataIndex: "finding" },
+          { title: t("inspections.notice.number"), dataIndex: "number", width: 170, render: (n: string) => <span data-testid="notice-number">{n}</span> },
+          { title: t("inspections.programme.kind"), dataIndex: "kind", width: 90, render: (k: string) => t(`inspections.kind.${k}`) },
+          { title: t("inspections.notice.place"), width: 200, render: (_, r) => r.place.name },
+          { title: t("inspections.notice.finding"), dataIndex: "finding", width: 200 },
           {
             title: t("inspections.notice.deadline"),
             dataIndex: "deadline",
@@ -67,7 +68,7 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
           },
           {
             title: t("inspections.notice.status"),
-            width: 220,
+            width: 170,
             render: (_, r) => (
               <Space size={4} wrap>
                 <Tag color={STATUS_COLOR[r.status]} data-testid="notice-status" data-status={r.status}>
@@ -83,7 +84,7 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
           },
           {
             title: t("enterprise.common.actions"),
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <Space size={4}>
                 <Button size="small" onClick={() => navigate(`/inspections/notices/${r.id}`)} data-testid="notice-print">
