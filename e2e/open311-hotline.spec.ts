@@ -23,7 +23,7 @@ test("an Open311 client and a 12345 workbook through the console", async ({ open
   await page.locator(".ant-modal-footer:visible .ant-btn-primary").click();
   const key = (await page.getByTestId("apikey-secret").innerText()).trim();
   expect(key).toMatch(/^ll_/);
-  await page.locator(".ant-modal-footer:visible .ant-btn-primary").click();
+  await page.getByTestId("apikey-copied").click();
   await expect(page.getByTestId("apikey-list")).toContainText(key.slice(0, 10));
   await expect(page.getByTestId("apikey-list")).not.toContainText(key.slice(12));
 

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from "antd";
+import type { ButtonProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMe } from "../../api/use-me";
@@ -113,7 +114,7 @@ function ApiKeysCard() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={shown !== null} title={t("openApi.keyOnce")} onOk={() => setShown(null)} onCancel={() => setShown(null)} okText={t("openApi.copied")} cancelButtonProps={{ style: { display: "none" } }}>
+      <Modal open={shown !== null} title={t("openApi.keyOnce")} onOk={() => setShown(null)} onCancel={() => setShown(null)} okText={t("openApi.copied")} okButtonProps={{ "data-testid": "apikey-copied" } as ButtonProps} cancelButtonProps={{ style: { display: "none" } }}>
         <Typography.Paragraph copyable={{ text: shown ?? "" }}>
           <Typography.Text code data-testid="apikey-secret">
             {shown}
