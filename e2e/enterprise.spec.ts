@@ -306,6 +306,7 @@ test("an enterprise goes through the 入库 pipeline to declared", async ({ page
   await page.getByTestId("advance-submit").click();
   await expect(card).toHaveAttribute("data-stage", "declared");
   await expect(card.getByTestId("advance-accepted")).toBeVisible();
+  await expect(page.locator(".ant-modal-wrap:visible")).toHaveCount(0);
   await shot(page, "console-cultivation");
   const after = (await (await request.get(`/api/enterprises/${e.id}`)).json()) as { cultivation: { stage: string; declaredOn: string } };
   expect(after.cultivation).toMatchObject({ stage: "declared", declaredOn: today() });

@@ -34,7 +34,8 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
 
   const last = c ? (c.stage === "accepted" || c.stage === "rejected" ? c.stage : null) : null;
   const stamps: Record<string, string | null> = c ? { candidate: c.candidateOn, coached: c.coachedOn, documents: c.documentsOn, declared: c.declaredOn } : {};
-  const current = c ? (last ? 4 : PATH.indexOf(c.stage as (typeof PATH)[number])) : -1;
+  // declared: the four steps are done and the decision is awaited
+  const current = c ? (last || c.stage === "declared" ? 4 : PATH.indexOf(c.stage as (typeof PATH)[number])) : -1;
 
   return (
     <Card
@@ -71,7 +72,7 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
           <Steps
             size="small"
             current={current}
-            status={c.stage === "rejected" ? "error" : undefined}
+            status={c.stage === "rejected" ? "error" : c.stage === "accepted" ? "finish" : undefined}
             items={[
               ...PATH.map((s) => ({ title: t(`enterprise.stage.${s}`), content: stamps[s] ?? "" })),
               { title: last ? t(`enterprise.stage.${last}`) : t("enterprise.cultivation.decision"), content: c.decidedOn ?? "" },
