@@ -315,4 +315,31 @@ test("an enterprise goes through the 入库 pipeline to declared", async ({ page
   await page.goto("/enterprises?tab=cultivation");
   await expect(page.getByTestId("cultivation-table").locator("tr.ant-table-row", { hasText: e.name })).toContainText("已申报");
   await shot(page, "console-cultivation-list");
+
+  // Staff record a visit from the console too; it shows in the record's history.
+  await page.goto(`/enterprises/${e.id}`);
+  await page.getByTestId("enterprise-visit").click();
+  await page.locator(".ant-modal textarea").first().fill("上门了解申报进度，资料已齐全");
+  await page.getByTestId("visit-submit").click();
+  await expect(page.locator('[data-testid="history-item"][data-kind="visit"]', { hasText: "上门了解申报进度" })).toBeVisible();
+
+  // In English every label of the page switches.
+  const item = page.getByRole("menuitem", { name: "English" });
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId("language-switch").click();
+    await item.click({ timeout: 2000 });
+    await expect(item).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("side-menu")).toContainText("Enterprises");
+  await expect(page.getByTestId("side-menu")).toContainText("Inspections");
+  await expect(card).toContainText("Above-scale cultivation");
+  await expect(card).toContainText("Declared");
+  await shot(page, "console-cultivation-en");
+  const back = page.getByRole("menuitem", { name: "简体中文" });
+  await expect(async () => {
+    if (!(await back.isVisible())) await page.getByTestId("language-switch").click();
+    await back.click({ timeout: 2000 });
+    await expect(back).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("side-menu")).toContainText("企业服务");
 });

@@ -1029,6 +1029,7 @@ export const en: Messages = {
     eventKind: { bank_enterprise: "Bank–enterprise forum", promotion: "Promotion", policy_talk: "Policy talk", other: "Other" },
     document: { licence: "Business licence", financial_statements: "Financial statements", tax_records: "Tax records", social_security: "Social security records", premises_proof: "Proof of premises" },
     historyKind: { visit: "Visit", need: "Need", inspection: "Check", rectification: "Rectification", event: "Event", briefing: "Briefing" },
+    visit: { title: "Record a visit", visitedOn: "Visited on", campaign: "Counts for campaign", campaignHint: "Leave empty for a visit outside any campaign" },
     field: {
       name: "Name",
       kind: "Kind",
@@ -1099,7 +1100,7 @@ export const en: Messages = {
       candidateOn: "Candidate since",
       on: "Date",
       declareHint: "Every document must be gathered before declaring.",
-      to: { coached: "Mark coached", documents: "Gather documents", declared: "Declare", accepted: "Accepted", rejected: "Rejected" },
+      to: { coached: "Mark coached", documents: "Gather documents", declared: "Declare", accepted: "Mark accepted", rejected: "Mark rejected" },
     },
     briefings: {
       title: "Door-to-door briefings",

@@ -1027,6 +1027,7 @@ export const zhCN = {
     eventKind: { bank_enterprise: "政银企座谈会", promotion: "政策宣传", policy_talk: "政策宣讲", other: "其他活动" },
     document: { licence: "营业执照", financial_statements: "财务报表", tax_records: "纳税证明", social_security: "社保缴纳记录", premises_proof: "经营场所证明" },
     historyKind: { visit: "走访", need: "诉求", inspection: "检查", rectification: "整改", event: "活动", briefing: "宣讲" },
+    visit: { title: "记录走访", visitedOn: "走访日期", campaign: "计入走访活动", campaignHint: "不选则记为日常走访" },
     field: {
       name: "名称",
       kind: "类型",
@@ -1097,7 +1098,7 @@ export const zhCN = {
       candidateOn: "列入日期",
       on: "日期",
       declareHint: "申报前须收齐全部资料。",
-      to: { coached: "标记已辅导", documents: "进入资料收集", declared: "申报入库", accepted: "已入库", rejected: "未通过" },
+      to: { coached: "标记已辅导", documents: "进入资料收集", declared: "申报入库", accepted: "审核通过", rejected: "审核未通过" },
     },
     briefings: {
       title: "上门宣讲",

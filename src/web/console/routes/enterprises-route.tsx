@@ -51,7 +51,9 @@ export function EnterpriseRoute() {
   return (
     <RequirePermission permission="enterprise:read">
       <PageHeader title={t("enterprise.detail.title")} onBack={back} />
-      <EnterpriseDetailView key={id} id={id!} canManage={hasPermission(user, "enterprise:manage")} canUnmask={hasPermission(user, "enterprise:unmask")} />
+      <EnterpriseDetailView key={id} id={id!} canManage={hasPermission(user, "enterprise:manage")} canUnmask={hasPermission(user, "enterprise:unmask")}
+        canVisit={hasPermission(user, "enterprise:visit")}
+      />
     </RequirePermission>
   );
 }

@@ -9,6 +9,7 @@ import { industryName } from "./labels";
 import { NeedActions, NeedState } from "./need-actions";
 import type { EnterpriseDetail, NeedItem } from "./types";
 import { useEnterprise, useNeeds, usePatchEnterprise, useUnmaskContact } from "./use-enterprise";
+import { VisitModal } from "./visit-modal";
 
 const HISTORY_COLOR: Record<string, string> = { visit: "green", need: "orange", inspection: "blue", rectification: "red", event: "purple", briefing: "cyan" };
 
@@ -129,11 +130,12 @@ function ProfileModal({ enterprise, onClose }: { enterprise: EnterpriseDetail; o
 }
 
 /** One enterprise: its profile, masked contact, 入库 pipeline, needs and engagement history. */
-export function EnterpriseDetailView({ id, canManage, canUnmask }: { id: string; canManage: boolean; canUnmask: boolean }) {
+export function EnterpriseDetailView({ id, canManage, canUnmask, canVisit }: { id: string; canManage: boolean; canUnmask: boolean; canVisit: boolean }) {
   const { t } = useTranslation();
   const enterprise = useEnterprise(id);
   const needs = useNeeds({ placeId: id });
   const [editing, setEditing] = useState(false);
+  const [visiting, setVisiting] = useState(false);
   if (enterprise.isPending) return <Skeleton active />;
   if (enterprise.isError) return <Alert type="error" showIcon title={errorMessage(enterprise.error, t)} />;
   const e = enterprise.data;
@@ -150,11 +152,18 @@ export function EnterpriseDetailView({ id, canManage, canUnmask }: { id: string;
           </Space>
         }
         extra={
-          canManage && (
-            <Button size="small" onClick={() => setEditing(true)} data-testid="enterprise-edit">
-              {t("enterprise.detail.edit")}
-            </Button>
-          )
+          <Space>
+            {canVisit && (
+              <Button size="small" onClick={() => setVisiting(true)} data-testid="enterprise-visit">
+                {t("enterprise.visit.title")}
+              </Button>
+            )}
+            {canManage && (
+              <Button size="small" onClick={() => setEditing(true)} data-testid="enterprise-edit">
+                {t("enterprise.detail.edit")}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
@@ -218,6 +227,7 @@ export function EnterpriseDetailView({ id, canManage, canUnmask }: { id: string;
         </Col>
       </Row>
       {editing && <ProfileModal enterprise={e} onClose={() => setEditing(false)} />}
+      {visiting && <VisitModal placeId={e.id} onClose={() => setVisiting(false)} />}
     </div>
   );
 }
