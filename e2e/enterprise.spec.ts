@@ -103,6 +103,9 @@ test("a campaign is assigned; the grid worker records a financing need on the ph
   await phone.getByTestId("need-add").click();
   await expect(phone.getByTestId("need-kind-0").locator(".adm-selector-item-active")).toHaveText("融资需求");
   await phone.getByTestId("need-description-0").getByRole("textbox").fill("扩大经营需要银行贷款50万元");
+  await phone.getByTestId("need-add").click();
+  await phone.getByTestId("need-kind-1").getByText("用工招聘").click();
+  await phone.getByTestId("need-description-1").getByRole("textbox").fill("招聘两名厨师");
   await shot(phone, "phone-visit-form");
   await phone.getByTestId("enterprise-visit-submit").click();
   await expect(phone).toHaveURL(/\/m\/enterprise-visits$/);
@@ -126,10 +129,27 @@ test("a campaign is assigned; the grid worker records a financing need on the ph
   await expect(matched.getByTestId("need-status")).toHaveText("已对接");
   await expect(matched.getByTestId("need-matched-unit")).toContainText("富滇银行怡心桥支行");
 
-  // The campaign's coverage: one of two visited, one need raised.
-  await page.getByTestId("enterprise-tabs").getByText("走访活动").click();
+  // The hiring need goes to 人社所 as a case with the enterprise as its subject.
+  await page.getByTestId("needs-status").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "待办理" }).click();
+  const hiring = page.getByTestId("needs-table").locator("tr.ant-table-row", { hasText: a.name }).filter({ hasText: "招聘两名厨师" });
+  await hiring.getByTestId("need-refer").click();
+  await page.getByRole("dialog").getByRole("button", { name: /转办部门|转 办 部 门/ }).click();
+  await expect(page.getByText("已转为部门事件")).toBeVisible();
+  await page.getByTestId("needs-status").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "已转办" }).click();
+  const referred = page.getByTestId("needs-table").locator("tr.ant-table-row", { hasText: a.name }).filter({ hasText: "招聘两名厨师" });
+  await expect(referred.getByTestId("need-status")).toHaveText("已转办");
+  await referred.getByTestId("need-case").click();
+  await expect(page).toHaveURL(/\/cases\//);
+  await expect(page.locator("body")).toContainText("人社所");
+  await expect(page.locator("body")).toContainText(a.name);
+  await page.goto("/enterprises?tab=campaigns");
+
+  // The campaign's coverage: one of two visited, two needs raised.
   const campaignRow = page.getByTestId("campaign-table").locator("tr.ant-table-row", { hasText: name });
   await expect(campaignRow.getByTestId("coverage")).toHaveText("1/2（50%）");
+  await expect(campaignRow.locator("td").nth(3)).toHaveText("2");
   // The enterprise's record: the visit and the need in its history.
   await page.goto(`/enterprises/${a.id}`);
   await expect(page.getByTestId("enterprise-title")).toHaveText(a.name);
