@@ -15,7 +15,8 @@ const monthDay = (ms: number) => {
 /**
  * What is going on at the data set's present (the day of the seed): residents' proposals waiting
  * for support, public meetings in the coming days with their agendas (so the phone app has
- * something to show), and in 红康 an open questionnaire on next year's projects being collected
+ * something to show), in 红康 one held yesterday whose minutes are not recorded yet (待补录), and in
+ * 红康 an open questionnaire on next year's projects being collected
  * door to door.
  */
 
@@ -51,6 +52,8 @@ export function proposalsAndUpcoming(w: DeliberationWriter, mb: MeetingBuilder, 
   if (c.key === "hk") {
     mb.hold({ kind: "residents_council", at: seedDayAt(3, 19), topics: 0, five: false, status: "planned", title: `居民议事会（${monthDay(seedDayAt(3))}）`, fixed: [made[0], made[2]] });
     mb.hold({ kind: "party_joint", at: seedDayAt(5, 15), topics: 0, five: true, status: "planned", isPublic: false, title: `党建联席会议（${monthDay(seedDayAt(5))}）`, fixed: [] });
+    // Held yesterday afternoon, its minutes not yet recorded: the secretary's inbox shows it 待补录.
+    mb.hold({ kind: "grid_governance", at: seedDayAt(-1, 15), topics: 0, five: false, status: "planned", title: `网格议事会（${monthDay(seedDayAt(-1))}）`, fixed: [] });
   } else {
     mb.hold({ kind: "bench", at: seedDayAt(4, 16), topics: 0, five: false, status: "planned", compound: 0, title: `${home.name}板凳议事会`, fixed: [made[0]] });
   }
