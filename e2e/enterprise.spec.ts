@@ -290,8 +290,8 @@ test("an enterprise goes through the 入库 pipeline to declared", async ({ page
   const pipeline = (await (await request.get("/api/cultivations")).json()) as { items: Array<{ placeId: string }> };
   const inPipeline = new Set(pipeline.items.map((c) => c.placeId));
   const list = (await (await request.get("/api/enterprises?kind=enterprise&limit=200")).json()) as { items: Enterprise[] };
-  const e = list.items.find((x) => !inPipeline.has(x.id) && !shared.places.slice(0, 4).some((p) => p.id === x.id))!;
-  expect(e, "an enterprise not yet in the 入库 pipeline").toBeTruthy();
+  const [e, other] = list.items.filter((x) => !inPipeline.has(x.id) && !shared.places.slice(0, 4).some((p) => p.id === x.id));
+  expect(other, "enterprises not yet in the 入库 pipeline").toBeTruthy();
 
   await page.setViewportSize({ width: 1440, height: 960 });
   await consoleLogin(page, "yxq_staff");
@@ -306,6 +306,9 @@ test("an enterprise goes through the 入库 pipeline to declared", async ({ page
   // coached by a door-to-door briefing
   await page.getByTestId("briefing-add").click();
   await page.getByTestId("briefing-topic").fill("规上企业入库政策上门宣讲");
+  // one briefing covers two enterprises
+  await expect(page.getByTestId("briefing-places")).toContainText(e.name);
+  await pick(page, "briefing-places", other.name);
   await page.getByTestId("briefing-submit").click();
   await expect(card).toHaveAttribute("data-stage", "coached");
   await expect(card).toContainText("规上企业入库政策上门宣讲");
@@ -334,6 +337,9 @@ test("an enterprise goes through the 入库 pipeline to declared", async ({ page
   // The cultivation tab lists it as declared.
   await page.goto("/enterprises?tab=cultivation");
   await expect(page.getByTestId("cultivation-table").locator("tr.ant-table-row", { hasText: e.name })).toContainText("已申报");
+  const briefing = page.getByTestId("briefing-list").locator(".ant-list-item", { hasText: "规上企业入库政策上门宣讲" });
+  await expect(briefing).toContainText(e.name);
+  await expect(briefing).toContainText(other.name);
   await shot(page, "console-cultivation-list");
 
   // Staff record a visit from the console too; it shows in the record's history.

@@ -1104,6 +1104,7 @@ export const en: Messages = {
     },
     briefings: {
       title: "Door-to-door briefings",
+      places: "Enterprises briefed",
       topic: "Topic",
       heldOn: "Held on",
       hint: "Candidates who attend a briefing become coached.",

@@ -1102,6 +1102,7 @@ export const zhCN = {
     },
     briefings: {
       title: "上门宣讲",
+      places: "宣讲企业",
       topic: "宣讲主题",
       heldOn: "宣讲日期",
       hint: "培育对象参加宣讲后自动进入“已辅导”。",

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CULTIVATION_DOCUMENTS } from "../../../contracts/enterprise";
 import { chinaDay } from "../../lib/format";
 import { errorMessage } from "../../lib/error-message";
+import { EnterprisePicker } from "./enterprise-picker";
 import { NEXT_STAGE } from "./labels";
 import type { EnterpriseDetail } from "./types";
 import { useAddCandidate, useAdvanceCultivation, useRecordBriefing, useUpdateDocuments } from "./use-enterprise";
@@ -28,7 +29,7 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
   const [ticked, setTicked] = useState<string[] | null>(null);
   const [addForm] = Form.useForm<{ thresholds: string; candidateOn: Dayjs }>();
   const [stepForm] = Form.useForm<{ on: Dayjs; note?: string }>();
-  const [briefingForm] = Form.useForm<{ topic: string; heldOn: Dayjs }>();
+  const [briefingForm] = Form.useForm<{ topic: string; heldOn: Dayjs; placeIds: string[] }>();
   const fail = (e: unknown) => message.error(errorMessage(e, t));
   const briefings = enterprise.history.filter((h) => h.kind === "briefing");
 
@@ -171,19 +172,22 @@ export function CultivationCard({ enterprise, canManage }: { enterprise: Enterpr
         onOk={() =>
           briefingForm.validateFields().then((v) =>
             briefing.mutate(
-              { communityId: enterprise.communityId, heldOn: v.heldOn.format("YYYY-MM-DD"), topic: v.topic.trim(), placeIds: [enterprise.id] },
+              { communityId: enterprise.communityId, heldOn: v.heldOn.format("YYYY-MM-DD"), topic: v.topic.trim(), placeIds: v.placeIds },
               { onSuccess: () => setBriefingOpen(false), onError: fail },
             ),
           )
         }
         destroyOnHidden
       >
-        <Form form={briefingForm} layout="vertical" preserve={false} initialValues={{ heldOn: dayjs(chinaDay()) }}>
+        <Form form={briefingForm} layout="vertical" preserve={false} initialValues={{ heldOn: dayjs(chinaDay()), placeIds: [enterprise.id] }}>
           <Form.Item name="topic" label={t("enterprise.briefings.topic")} rules={[{ required: true, whitespace: true, message: t("enterprise.common.required") }]}>
             <Input maxLength={100} data-testid="briefing-topic" />
           </Form.Item>
           <Form.Item name="heldOn" label={t("enterprise.briefings.heldOn")} rules={[{ required: true, message: t("enterprise.common.required") }]}>
             <DatePicker disabledDate={notFuture} />
+          </Form.Item>
+          <Form.Item name="placeIds" label={t("enterprise.briefings.places")} rules={[{ required: true, type: "array", min: 1, message: t("enterprise.campaigns.pickRule") }]}>
+            <EnterprisePicker known={[{ id: enterprise.id, name: enterprise.name }]} testId="briefing-places" />
           </Form.Item>
           <Typography.Text type="secondary">{t("enterprise.briefings.hint")}</Typography.Text>
         </Form>

@@ -40,6 +40,7 @@ export function CultivationPanel({ onOpenEnterprise }: { onOpenEnterprise: (id: 
             loading={briefings.isPending}
             dataSource={briefings.data?.items ?? []}
             locale={{ emptyText: t("enterprise.briefings.empty") }}
+            data-testid="briefing-list"
             renderItem={(b) => (
               <List.Item>
                 <div>
