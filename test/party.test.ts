@@ -346,6 +346,11 @@ describe("a secretary-led project from two cases to grid patrol, followed by res
     expect(pub.json()).toMatchObject({ status: "completed", progress: 100, days: 24 });
     expect(pub.json().origins).toBeUndefined();
     expect(pub.json().milestones[0].photos).toHaveLength(1);
+    // the progress photo is readable by the community's residents, not by another community's
+    const photo = pub.json().milestones[0].photos[0] as { url: string; thumbUrl: string };
+    expect((await resident.get(photo.url)).statusCode).toBe(200);
+    expect((await resident.get(photo.thumbUrl)).statusCode).toBe(200);
+    expect((await (await phone("13900000011")).get(photo.url)).statusCode).toBe(404);
     expect((await (await phone("13900000011")).get(`/api/community/projects/${id}`)).statusCode).toBe(404);
     expect((await resident.post(`/api/party/projects/${id}/complete`, { completedOn: "2026-10-25", patrol })).statusCode).toBe(403);
   });

@@ -110,13 +110,14 @@ export function fileUrls(id: string) {
   return { url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` };
 }
 
-/** SQL: the file (by id column) is already attached somewhere: a case, visit, patrol, resolution update or activity. */
+/** SQL: the file (by id column) is already attached somewhere: a case, visit, patrol, resolution update, activity or project milestone. */
 export function fileAttached(fileId: SQL | AnyColumn): SQL {
   return sql`(EXISTS (SELECT 1 FROM case_photos x WHERE x.file_id = ${fileId})
     OR EXISTS (SELECT 1 FROM visit_photos x WHERE x.file_id = ${fileId})
     OR EXISTS (SELECT 1 FROM patrol_photos x WHERE x.file_id = ${fileId})
     OR EXISTS (SELECT 1 FROM resolution_updates x WHERE x.photo_ids @> jsonb_build_array(${fileId}::text))
-    OR EXISTS (SELECT 1 FROM activities x WHERE x.outputs -> '_photos' @> jsonb_build_array(${fileId}::text)))`;
+    OR EXISTS (SELECT 1 FROM activities x WHERE x.outputs -> '_photos' @> jsonb_build_array(${fileId}::text))
+    OR EXISTS (SELECT 1 FROM party_project_milestones x WHERE x.photo_ids @> jsonb_build_array(${fileId}::text)))`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { fileUrls, MAX_UPLOAD_BYTES, readingMultipart, storeImage } from "../../platform/uploads";
 import type { AuthUser } from "../../platform/context";
 import { can } from "../../platform/policy";
-import { areaRule, CASE_ALIAS_COLUMNS, caseRule, patrolRule, restrictedSubjectRule } from "../../platform/access";
+import { areaRule, CASE_ALIAS_COLUMNS, caseRule, communityRule, patrolRule, restrictedSubjectRule } from "../../platform/access";
 import { inGroup } from "../../platform/roles";
 
 const fileParams = z.strictObject({ id: z.string().uuid() });
@@ -46,7 +46,8 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
    * visit photo, staff of the visit's scope under the tag visibility rule on the visited person; for
    * a patrol evidence photo, staff who may read the task (`patrolRule`); for
    * a resolution's progress photo, whoever may see the resolution (staff of its scope, its owners,
-   * and the residents of its community when public). Anything else answers 404.
+   * and the residents of its community when public); for a 书记领办 milestone photo, whoever may see
+   * the project (staff of its community and its residents). Anything else answers 404.
    */
   async function readable(user: AuthUser, id: string) {
     const [row] = await db.select().from(files).where(eq(files.id, id)).limit(1);
@@ -66,6 +67,8 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     const publicTopic = sql`NOT EXISTS (
       SELECT 1 FROM topic_cases tc JOIN cases sc ON sc.id = tc.case_id JOIN case_categories k ON k.code = sc.category_code
       WHERE tc.topic_id = t.id AND k.sensitive)`;
+    // 书记领办 progress photos: whoever may see the project (its public page is the community's).
+    const projectReadable = communityRule(user, { communityId: sql`pp.community_id` });
     const allowed = rowsOf<{ ok: boolean }>(
       await db.execute(sql`
         SELECT EXISTS (
@@ -85,6 +88,9 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
             OR EXISTS (SELECT 1 FROM resolution_owners o WHERE o.resolution_id = r.id AND o.user_id = ${user.id})
             OR (t.community_id = ${user.communityId ?? null}::uuid AND t.status <> 'dropped' AND r.status <> 'cancelled' AND ${publicTopic})
           )
+        ) OR EXISTS (
+          SELECT 1 FROM party_project_milestones pm JOIN party_projects pp ON pp.id = pm.project_id
+          WHERE pm.photo_ids @> jsonb_build_array(${id}::text) AND ${projectReadable}
         ) AS ok`),
     )[0];
     if (!allowed?.ok) throw notFound("file");

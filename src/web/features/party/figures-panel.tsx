@@ -53,8 +53,8 @@ export function FiguresPanel({ communityId }: { communityId?: string }) {
           dataSource={organisers.data?.items ?? []}
           columns={[
             { title: t("party.tree.name"), key: "o", render: (_, r) => r.org?.name ?? t(`party.organiser.${r.organiser}`) },
-            { title: t("party.tabs.figures"), key: "a", render: (_, r) => t("party.figures.activities", { n: r.activities }) },
-            { title: t("party.mobile.hours"), key: "h", render: (_, r) => t("party.figures.hours", { n: r.hours }) },
+            { title: t("party.figures.colActivities"), key: "a", render: (_, r) => t("party.figures.activities", { n: r.activities }) },
+            { title: t("party.figures.colHours"), key: "h", render: (_, r) => t("party.figures.hours", { n: r.hours }) },
           ]}
         />
       </Card>

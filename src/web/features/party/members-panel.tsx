@@ -66,6 +66,8 @@ export function MembersPanel({ communityId, canWrite, canUnmask }: { communityId
         <Space wrap>
           <Select
             allowClear
+            showSearch
+            optionFilterProp="label"
             placeholder={t("party.members.filterOrg")}
             style={{ width: 200 }}
             value={orgId}
@@ -112,7 +114,8 @@ function MemberModal({ orgs, onClose }: { orgs: TreeReply["orgs"]; onClose: () =
   const day = (d?: Dayjs) => (d ? d.format("YYYY-MM-DD") : undefined);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await create.mutateAsync({
         personId: v.personId,
@@ -161,10 +164,10 @@ function MemberModal({ orgs, onClose }: { orgs: TreeReply["orgs"]; onClose: () =
         </Form.Item>
         <Space wrap>
           <Form.Item name="orgId" label={t("party.members.org")} rules={[{ required: true, message: t("party.common.required") }]}>
-            <Select style={{ width: 220 }} options={orgs.filter((o) => o.kind === "branch").map((o) => ({ value: o.id, label: o.name }))} data-testid="party-member-org" />
+            <Select showSearch optionFilterProp="label" style={{ width: 220 }} options={orgs.filter((o) => o.kind === "branch").map((o) => ({ value: o.id, label: o.name }))} data-testid="party-member-org" />
           </Form.Item>
           <Form.Item name="groupId" label={t("party.members.group")}>
-            <Select allowClear style={{ width: 200 }} options={orgs.filter((o) => o.kind === "group" && o.parentId === orgId).map((o) => ({ value: o.id, label: o.name }))} data-testid="party-member-group" />
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={orgs.filter((o) => o.kind === "group" && o.parentId === orgId).map((o) => ({ value: o.id, label: o.name }))} data-testid="party-member-group" />
           </Form.Item>
         </Space>
         <Form.Item name="kind" label={t("party.members.kind")} rules={[{ required: true }]}>

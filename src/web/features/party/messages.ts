@@ -30,6 +30,7 @@ export const partyZhCN = {
     empty: "尚未建立组织体系",
     coverage: "覆盖",
     joint: "联合",
+    membersCol: "党员数",
   },
   members: {
     total: "共 {{n}} 名党员",
@@ -140,6 +141,8 @@ export const partyZhCN = {
     organisers: "各组织活动记录",
     activities: "活动 {{n}} 场",
     hours: "服务 {{n}} 小时",
+    colActivities: "活动场次",
+    colHours: "服务时长",
   },
   mobile: {
     entry: "我的党建",
@@ -199,6 +202,7 @@ export const partyEn: typeof partyZhCN = {
     empty: "No organisation tree yet",
     coverage: "Covers",
     joint: "Joint",
+    membersCol: "Members",
   },
   members: {
     total: "{{n}} members",
@@ -309,6 +313,8 @@ export const partyEn: typeof partyZhCN = {
     organisers: "Organisers' records",
     activities: "{{n}} activities",
     hours: "{{n}} service hours",
+    colActivities: "Activities",
+    colHours: "Service hours",
   },
   mobile: {
     entry: "My party work",

@@ -83,7 +83,7 @@ function RegisterForm() {
   return (
     <div data-testid="party-register">
       <ErrorBlock status="empty" title={t("party.mobile.notMember")} description={t("party.mobile.registerHint")} />
-      <div className="adm-list-header">{t("party.mobile.registerTitle")}</div>
+      <div className="adm-list-header" style={{ padding: "12px 12px 4px" }}>{t("party.mobile.registerTitle")}</div>
       <Form
         form={form}
         layout="vertical"
@@ -121,7 +121,7 @@ function ServiceForm() {
   };
   return (
     <>
-    <div className="adm-list-header">{t("party.mobile.recordService")}</div>
+    <div className="adm-list-header" style={{ padding: "12px 12px 4px" }}>{t("party.mobile.recordService")}</div>
     <Form
       form={form}
       layout="horizontal"

@@ -14,6 +14,7 @@ type Row = Org & { children?: Row[] };
 export function OrgTreePanel({ communityId, canWrite }: { communityId?: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const tree = useTree(communityId);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<{ mode: "new"; parent: Org } | { mode: "edit"; org: Org } | null>(null);
 
   const rows = useMemo(() => {
@@ -49,7 +50,7 @@ export function OrgTreePanel({ communityId, canWrite }: { communityId?: string; 
         return items.length ? <span data-testid="party-org-coverage">{items.join("、")}</span> : "—";
       },
     },
-    { title: t("party.members.total", { n: "" }).trim(), dataIndex: "members", width: 100, render: (n: number) => t("party.tree.members", { n }) },
+    { title: t("party.tree.membersCol"), dataIndex: "members", width: 100, render: (n: number) => t("party.tree.members", { n }) },
     { title: t("party.tree.foundedOn"), dataIndex: "foundedOn", width: 110, render: (d: string | null) => d ?? "—" },
     {
       title: t("party.common.actions"),
@@ -74,14 +75,22 @@ export function OrgTreePanel({ communityId, canWrite }: { communityId?: string; 
   return (
     <Card>
       <Table<Row>
-        key={rows.length}
         rowKey="id"
         size="middle"
         loading={tree.isPending}
         columns={columns}
         dataSource={rows}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true }}
+        indentSize={24}
+        expandable={{
+          expandedRowKeys: (tree.data?.orgs ?? []).map((o) => o.id).filter((id) => !collapsed.has(id)),
+          onExpand: (open, r) => setCollapsed((c) => {
+            const next = new Set(c);
+            if (open) next.delete(r.id);
+            else next.add(r.id);
+            return next;
+          }),
+        }}
         locale={{ emptyText: <Empty description={t("party.tree.empty")} /> }}
         data-testid="party-tree"
       />
@@ -116,7 +125,8 @@ function OrgModal({ parent, org, onClose }: { parent?: Org; org?: Org; onClose: 
   const knownBuildings = new Map([...(org?.buildings ?? []).map((b) => [b.id, b.name] as const), ...(buildings.data ?? []).map((b) => [b.id, b.name] as const)]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       if (org) {
         await update.mutateAsync({

@@ -91,7 +91,8 @@ function CreateProjectModal({ communityId, onClose, onCreated }: { communityId?:
   const cases = useCaseSearch(q);
   const create = useCreateProject();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const { id } = await create.mutateAsync({
         communityId,
@@ -278,7 +279,8 @@ function PassModal({ project, seq, onClose }: { project: ProjectView; seq: numbe
   const pass = usePassMilestone();
   const m = project.milestones.find((x) => x.seq === seq);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await pass.mutateAsync({ id: project.id, seq, doneOn: day(v.doneOn), note: v.note?.trim() || undefined, photoIds });
       message.success(t("party.common.saved"));
@@ -328,7 +330,8 @@ function CompleteModal({ project, onClose }: { project: ProjectView; onClose: ()
   const complete = useCompleteProject();
   const options = (templates.data ?? []).filter((tp) => tp.current && (Object.values(FACILITY_KINDS) as string[]).includes(tp.targetKind));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const r = await complete.mutateAsync({ id: project.id, completedOn: day(v.completedOn), patrol: { placeId: v.placeId, templateFamilyId: v.templateFamilyId, frequency: v.frequency } });
       message.success(t("party.projects.completed", { n: r.closedCases.length }));

@@ -139,7 +139,7 @@ function SurveyModal({ item, onClose }: { item?: Item; onClose: () => void }) {
       title={item ? `${t("party.twoNew.survey")} · ${item.place.name}` : t("party.twoNew.survey")}
       pending={survey.isPending}
       onClose={onClose}
-      onOk={() => void form.validateFields().then((v) => submit(() => survey.mutateAsync({ placeId: item?.place.id ?? v.placeId, employees: v.employees, partyMembers: v.partyMembers, surveyedOn: day(v.surveyedOn) })))}
+      onOk={() => void form.validateFields().then((v) => submit(() => survey.mutateAsync({ placeId: item?.place.id ?? v.placeId, employees: v.employees, partyMembers: v.partyMembers, surveyedOn: day(v.surveyedOn) })), () => undefined)}
     >
       <Form form={form} layout="vertical" initialValues={{ employees: item?.employees ?? 0, partyMembers: item?.partyMembers ?? 0, surveyedOn: dayjs() }}>
         {!item && (
@@ -173,7 +173,7 @@ function GuideModal({ item, onClose }: { item: Item; onClose: () => void }) {
       title={`${t("party.twoNew.guide")} · ${item.place.name}`}
       pending={guide.isPending}
       onClose={onClose}
-      onOk={() => void form.validateFields().then((v) => submit(() => guide.mutateAsync({ placeId: item.place.id, instructorName: v.instructorName.trim(), guidedOn: day(v.guidedOn) })))}
+      onOk={() => void form.validateFields().then((v) => submit(() => guide.mutateAsync({ placeId: item.place.id, instructorName: v.instructorName.trim(), guidedOn: day(v.guidedOn) })), () => undefined)}
     >
       <Form form={form} layout="vertical" initialValues={{ guidedOn: dayjs() }}>
         <Form.Item name="instructorName" label={t("party.twoNew.instructor")} rules={[{ required: true, whitespace: true, message: t("party.common.required") }]}>
@@ -208,6 +208,7 @@ function FoundModal({ item, communityId, onClose }: { item: Item; communityId?: 
               body: v.mode === "joint" ? { jointOrgId: v.jointOrgId!, foundedOn: day(v.foundedOn) } : { branchName: v.branchName!.trim(), foundedOn: day(v.foundedOn) },
             }),
           ),
+          () => undefined,
         )
       }
     >
