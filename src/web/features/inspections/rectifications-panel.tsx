@@ -3,6 +3,7 @@ import { Alert, Button, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { RECTIFICATION_STATUS_VALUES } from "../../../contracts/enterprise";
+import { chinaDay } from "../../lib/format";
 import { errorMessage } from "../../lib/error-message";
 import { shownText } from "../../lib/list-total";
 import { RecheckModal } from "./recheck-modal";
@@ -17,7 +18,7 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
   const [filter, setFilter] = useState<RectificationFilter>({ status: programmeId ? undefined : "issued", programmeId, limit: 200 });
   const list = useRectifications(filter);
   const [rechecking, setRechecking] = useState<RectificationItem | null>(null);
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDay();
   return (
     <>
       <Space wrap className="ll-gap">
