@@ -28,11 +28,11 @@ async function fillDate(picker: Locator, day: string) {
 }
 
 /** Picks the option titled exactly `title` of an antd Select, typing it into the search first (long lists are virtual). */
-async function pick(page: Page, trigger: Locator, title: string) {
+async function pick(page: Page, trigger: Locator, title: string, search = title) {
   await expect(async () => {
     if (!(await page.locator(".ant-select-dropdown:visible").count())) await trigger.click();
     const input = trigger.locator("input").first();
-    if ((await input.getAttribute("readonly")) === null) await input.fill(title);
+    if ((await input.getAttribute("readonly")) === null) await input.fill(search);
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).first().click({ timeout: 5_000 });
     await expect(trigger).toContainText(title, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
@@ -82,8 +82,7 @@ async function freeBuilding(request: APIRequestContext) {
 async function registerMember(page: Page, person: { person: Person; household: Household }, branch: string, group: string) {
   await page.getByTestId("party-member-add").click();
   const modal = page.locator(".ant-modal:visible");
-  await modal.getByTestId("party-member-person").locator("input").fill(person.person.name);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${person.person.name} · ${person.household.address}"]`).first().click();
+  await pick(page, modal.getByTestId("party-member-person"), `${person.person.name} · ${person.household.address}`, person.person.name);
   await pick(page, modal.getByTestId("party-member-org"), branch);
   await pick(page, modal.getByTestId("party-member-group"), group);
   await fillDate(modal.getByTestId("party-member-transferred"), beijingDay(-30));
@@ -294,6 +293,36 @@ test("a secretary-led project from two cases to grid patrol; a member registers,
   await expect(phone.getByTestId("project-status")).toHaveText("已完成");
   await expect(phone.getByTestId("project-milestone")).toHaveCount(2);
   await expect(phone.getByTestId("project-photo")).toHaveCount(1);
+  // the photo itself loads for the resident (it is the community's public progress)
+  const photo = phone.locator('[data-testid="project-photo"] img, img[data-testid="project-photo"]').first();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(phone.getByTestId("project-detail")).not.toContainText(cases[0].number);
   await phone.screenshot({ path: "/tmp/party-phone-project.png", fullPage: true });
+});
+
+test("a 楼栋长 sees their buildings and the open cases there on the phone", async ({ page, openPage }) => {
+  test.setTimeout(180_000);
+  await consoleLogin(page, "hk_secretary");
+  // a party group of the demo whose 楼栋长 has a phone: the secretary looks the number up (audited)
+  const tree = await getJson<{ orgs: Array<{ kind: string; name: string; leader: { memberId: string } | null; buildings: Array<{ name: string }> }> }>(page.request, "/api/party/tree");
+  let leader: { phone: string; group: (typeof tree.orgs)[number] } | null = null;
+  for (const group of tree.orgs.filter((o) => o.kind === "group" && o.leader).slice(0, 10)) {
+    const res = await page.request.post(`/api/party/members/${group.leader!.memberId}/unmask`, { data: { reason: "联系楼栋长" } });
+    expect(res.ok(), await res.text()).toBeTruthy();
+    const phone = ((await res.json()) as { phone: string | null }).phone;
+    if (phone && /^1\d{10}$/.test(phone)) {
+      leader = { phone, group };
+      break;
+    }
+  }
+  expect(leader, "a 楼栋长 with a phone").not.toBeNull();
+  const phone = await openPage(PHONE);
+  await mobileOtpLogin(phone, leader!.phone);
+  await phone.getByTestId("entry-party").click();
+  await expect(phone.getByTestId("my-party-branch")).toBeVisible();
+  await expect(phone.getByText("党员楼栋长")).toBeVisible();
+  const buildings = phone.getByTestId("my-party-buildings");
+  for (const b of leader!.group.buildings) await expect(buildings).toContainText(b.name);
+  await expect(buildings).toContainText("未办结事件");
+  await phone.screenshot({ path: "/tmp/party-phone-leader.png", fullPage: true });
 });

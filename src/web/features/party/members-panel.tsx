@@ -107,6 +107,7 @@ function MemberModal({ orgs, onClose }: { orgs: TreeReply["orgs"]; onClose: () =
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberForm>();
   const [q, setQ] = useState("");
+  const [chosen, setChosen] = useState<{ value: string; label: string }>();
   const people = usePeople(q);
   const create = useCreateMember();
   const orgId = Form.useWatch("orgId", form);
@@ -154,9 +155,10 @@ function MemberModal({ orgs, onClose }: { orgs: TreeReply["orgs"]; onClose: () =
           <Select
             showSearch
             filterOption={false}
-            onSearch={setQ}
+            onSearch={(v) => v.trim() && setQ(v.trim())}
+            onChange={(v: string) => setChosen(personOptions.find((o) => o.value === v) ?? chosen)}
             placeholder={t("party.members.personSearch")}
-            options={personOptions}
+            options={chosen && !personOptions.some((o) => o.value === chosen.value) ? [chosen, ...personOptions] : personOptions}
             loading={people.isFetching}
             notFoundContent={null}
             data-testid="party-member-person"

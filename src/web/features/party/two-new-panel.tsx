@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Steps, Table, Tag, type TableColumnsType } from "antd";
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tag, type TableColumnsType } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
@@ -7,7 +7,7 @@ import { usePlaces } from "../registry/use-registry";
 import { useFound, useGuide, useSurvey, useTree, useTwoNew, type TwoNewReply } from "./use-party";
 
 type Item = TwoNewReply["items"][number];
-const STEP: Record<Item["stage"], number> = { surveyed: 0, guided: 1, founded: 2, joint: 2 };
+const STAGE_COLOUR: Record<Item["stage"], string> = { surveyed: "default", guided: "blue", founded: "red", joint: "volcano" };
 const day = (d: Dayjs) => d.format("YYYY-MM-DD");
 const notFuture = (d: Dayjs) => d.isAfter(dayjs());
 
@@ -24,17 +24,28 @@ export function TwoNewPanel({ communityId, canWrite }: { communityId?: string; c
     {
       title: t("party.twoNew.stage"),
       key: "stage",
-      width: 330,
+      width: 300,
       render: (_, r) => (
-        <Steps
-          size="small"
-          current={STEP[r.stage]}
-          items={[
-            { title: t("party.twoNew.survey"), description: r.surveyedOn },
-            { title: t("party.twoNew.guide"), description: r.instructorName ? `${r.instructorName} ${r.guidedOn ?? ""}` : undefined },
-            { title: r.stage === "joint" ? t("party.stage.joint") : t("party.twoNew.found"), description: r.foundedOn ?? undefined },
-          ]}
-        />
+        <Space direction="vertical" size={2}>
+          <Space size={4}>
+            <Tag color={STAGE_COLOUR[r.stage]} data-testid="party-two-new-stage">
+              {t(`party.stage.${r.stage}`)}
+            </Tag>
+            <span className="ll-muted">
+              {t("party.twoNew.surveyedOn")} {r.surveyedOn}
+            </span>
+          </Space>
+          {r.instructorName && (
+            <span className="ll-muted">
+              {t("party.twoNew.instructor")} {r.instructorName} {r.guidedOn ?? ""}
+            </span>
+          )}
+          {r.foundedOn && (
+            <span className="ll-muted">
+              {t("party.twoNew.foundedOn")} {r.foundedOn}
+            </span>
+          )}
+        </Space>
       ),
     },
     {
