@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { as, type Client, createTestApp, type TestApp } from "./support/app";
+import { as, type Client, createTestApp, phoneClient, type TestApp } from "./support/app";
 import { rowsOf } from "../src/server/db/client";
 import { addDays } from "../src/server/platform/clock";
 import { SEED_DAILY_CAP } from "../src/server/seed/patrol-history";
@@ -116,6 +116,17 @@ describe("deliberation and partners around the day of the seed", () => {
     }
     const planned = (await (await as(t, "hk_secretary")).get("/api/meetings?status=planned")).json().items as Array<{ startsAt: string }>;
     expect(planned.some((m) => m.startsAt > now && Date.parse(m.startsAt) - SEED_NOW <= 8 * DAY)).toBe(true);
+  });
+
+  it("shows the residents of both communities their office's current notices, the pinned water cut first", async () => {
+    for (const phone of ["13900000001", "13900000011"]) {
+      const resident = await phoneClient(t, phone);
+      const list = (await resident.get("/api/notices")).json() as { items: Array<{ title: string; pinned: boolean; createdAt: string }>; total: number };
+      expect(list.total, phone).toBeGreaterThanOrEqual(3);
+      expect(list.items[0].pinned, phone).toBe(true);
+      expect(list.items[0].title, phone).toMatch(/停水通知$/);
+      expect(list.items.every((n) => n.createdAt <= now), phone).toBe(true);
+    }
   });
 
   it("has next week's activities open for sign-up and talent applications waiting for review", async () => {

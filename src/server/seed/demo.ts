@@ -11,6 +11,7 @@ import { seedPersonTags } from "./tags";
 import { seedPartners } from "./partners";
 import { seedAuditHistory } from "./audit-history";
 import { seedEnterprise } from "./enterprise";
+import { seedNotices } from "./notices";
 import { COMMUNITIES } from "./communities";
 import { buildGeodata } from "./geodata";
 import { buildHousing, type BuildingRow, type CompoundRow } from "./housing";
@@ -136,6 +137,7 @@ export async function seedDemo(
     await seedPartners(tx, root.fork("partners"));
     Object.assign(counts, await seedPartyWork(tx, root.fork("party-work"), cipher));
     Object.assign(counts, await seedEnterprise(tx, root.fork("enterprise")));
+    counts.notices = await seedNotices(tx, root.fork("notices"));
     // The audit log of the seeded history, once all of it is in place.
     counts.auditRows = await seedAuditHistory(tx);
     // Every account the seed made (staff, demo phones, volunteers and riders of the partner data)
