@@ -170,6 +170,22 @@ test("staff build a branch with a 楼栋长 and a 中心户", async ({ page }) =
   await page.getByTestId("party-tab-two-new").click();
   await expect(page.getByTestId("party-two-new-name").first()).toBeVisible();
   await expect(page.getByTestId("party-two-new-coverage")).toContainText("%");
+  // 摸排 an enterprise of 60 employees (it should have party work: not yet covered), then 指导 covers it
+  const surveyed = new Set((await getJson<{ items: Array<{ place: { id: string } }> }>(page.request, "/api/party/two-new")).items.map((i) => i.place.id));
+  const enterprise = (await getJson<{ items: Array<{ id: string; name: string }> }>(page.request, "/api/places?kind=enterprise")).items.find((p) => !surveyed.has(p.id))!;
+  await page.getByTestId("party-two-new-survey").click();
+  await pick(page, page.getByTestId("party-survey-place"), enterprise.name);
+  await page.getByTestId("party-survey-employees").locator("input").or(page.locator('input[data-testid="party-survey-employees"]')).first().fill("60");
+  await page.getByTestId("party-action-submit").click();
+  const enterpriseRow = page.locator("tr", { has: page.getByTestId("party-two-new-name").getByText(enterprise.name, { exact: true }) });
+  await expect(enterpriseRow).toContainText("未覆盖");
+  await expect(enterpriseRow.getByTestId("party-two-new-stage")).toHaveText("已摸排");
+  await enterpriseRow.getByTestId("party-two-new-guide").click();
+  await page.getByTestId("party-guide-name").fill("李指导");
+  await page.getByTestId("party-action-submit").click();
+  await expect(enterpriseRow.getByTestId("party-two-new-stage")).toHaveText("已指导");
+  await expect(enterpriseRow).toContainText("已覆盖");
+  await expect(enterpriseRow).toContainText("李指导");
   await page.screenshot({ path: "/tmp/party-two-new.png", fullPage: true });
   await page.getByTestId("party-tab-figures").click();
   await expect(page.getByTestId("party-figure").first()).toBeVisible();

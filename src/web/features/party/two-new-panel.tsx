@@ -133,7 +133,17 @@ function useSubmit(onClose: () => void) {
 function ActionModal({ title, pending, onOk, onClose, children }: { title: string; pending: boolean; onOk: () => void; onClose: () => void; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Modal open title={title} onCancel={onClose} onOk={onOk} okText={t("party.common.save")} cancelText={t("party.common.cancel")} confirmLoading={pending} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={onOk}
+      okText={t("party.common.save")}
+      cancelText={t("party.common.cancel")}
+      confirmLoading={pending}
+      destroyOnHidden
+      okButtonProps={{ "data-testid": "party-action-submit" } as Record<`data-${string}`, string>}
+    >
       {children}
     </Modal>
   );
@@ -155,12 +165,12 @@ function SurveyModal({ item, onClose }: { item?: Item; onClose: () => void }) {
       <Form form={form} layout="vertical" initialValues={{ employees: item?.employees ?? 0, partyMembers: item?.partyMembers ?? 0, surveyedOn: dayjs() }}>
         {!item && (
           <Form.Item name="placeId" label={t("party.twoNew.place")} rules={[{ required: true, message: t("party.common.required") }]}>
-            <Select showSearch optionFilterProp="label" placeholder={t("party.twoNew.pickPlace")} loading={enterprises.isPending} options={(enterprises.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <Select showSearch optionFilterProp="label" data-testid="party-survey-place" placeholder={t("party.twoNew.pickPlace")} loading={enterprises.isPending} options={(enterprises.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           </Form.Item>
         )}
         <Space>
           <Form.Item name="employees" label={t("party.twoNew.employees")} rules={[{ required: true }]}>
-            <InputNumber min={0} max={1_000_000} precision={0} />
+            <InputNumber min={0} max={1_000_000} precision={0} data-testid="party-survey-employees" />
           </Form.Item>
           <Form.Item name="partyMembers" label={t("party.twoNew.partyMembers")} rules={[{ required: true }]}>
             <InputNumber min={0} max={100_000} precision={0} />
@@ -188,7 +198,7 @@ function GuideModal({ item, onClose }: { item: Item; onClose: () => void }) {
     >
       <Form form={form} layout="vertical" initialValues={{ guidedOn: dayjs() }}>
         <Form.Item name="instructorName" label={t("party.twoNew.instructor")} rules={[{ required: true, whitespace: true, message: t("party.common.required") }]}>
-          <Input maxLength={40} />
+          <Input maxLength={40} data-testid="party-guide-name" />
         </Form.Item>
         <Form.Item name="guidedOn" label={t("party.twoNew.guidedOn")} rules={[{ required: true }]}>
           <DatePicker disabledDate={notFuture} allowClear={false} />
