@@ -165,6 +165,10 @@ test("staff build a branch with a 楼栋长 and a 中心户", async ({ page }) =
   const contacts = await getJson<{ buildingLeader: { group: string } | null; anchor: unknown }>(page.request, `/api/party/households/${found.neighbours[0].id}/contacts`);
   expect(contacts.buildingLeader?.group).toBe(group);
   expect(contacts.anchor).not.toBeNull();
+  await page.goto(`/registry/households/${found.neighbours[0].id}`);
+  await expect(page.getByTestId("household-party-contacts")).toContainText(group);
+  await expect(page.getByTestId("household-party-contacts")).toContainText("党员中心户");
+  await page.goto("/party?tab=members");
 
   // 两新 and figures render
   await page.getByTestId("party-tab-two-new").click();

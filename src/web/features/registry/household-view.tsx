@@ -9,6 +9,7 @@ import { AddMemberModal, MoveOutModal } from "./registry-modals";
 import { useHousehold } from "./use-registry";
 import type { HouseholdDetail, Member } from "./types";
 import "./registry.css";
+import { HouseholdPartyContacts } from "../party/household-contacts";
 
 /** A household: its members (masked; click for the person), history of moves and home visits. */
 export function HouseholdView({ id, header }: { id: string; header: (title: string) => ReactNode }) {
@@ -91,6 +92,7 @@ function Detail({ h }: { h: HouseholdDetail }) {
             ...(h.movedOutOn ? [{ key: "out", label: t("registry.household.movedOutOn"), children: h.movedOutOn }] : []),
           ]}
         />
+        {hasPermission(me.data, "party:contacts") && <HouseholdPartyContacts householdId={h.id} />}
         <Table<Member>
           rowKey="id"
           size="small"
