@@ -346,3 +346,23 @@ test("a 楼栋长 sees their buildings and the open cases there on the phone", a
   await expect(buildings).toContainText("未办结事件");
   await phone.screenshot({ path: "/tmp/party-phone-leader.png", fullPage: true });
 });
+
+test("the street reads a community's party work, masked and without writing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await consoleLogin(page, "hy_street");
+  await page.goto("/party");
+  await expect(page.getByTestId("party-community")).toBeVisible();
+  await expect(page.getByTestId("party-tree")).toContainText("社区党委");
+  await expect(page.getByTestId("party-add-branch")).toHaveCount(0);
+  await page.getByTestId("party-tab-members").click();
+  await expect(page.getByTestId("party-member-name").first()).toHaveText(/\*$/);
+  await expect(page.getByTestId("party-member-unmask")).toHaveCount(0);
+  await expect(page.getByTestId("party-member-add")).toHaveCount(0);
+  await page.getByTestId("party-tab-projects").click();
+  await expect(page.getByTestId("party-project-item").first()).toBeVisible();
+  await expect(page.getByTestId("party-project-new")).toHaveCount(0);
+  await page.getByTestId("party-tab-figures").click();
+  await expect(page.getByTestId("party-figure").first()).toBeVisible();
+  await page.screenshot({ path: "/tmp/party-street.png", fullPage: true });
+});

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Select, Tabs } from "antd";
+import { Empty, Select, Skeleton, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { hasPermission, useMe } from "../../api/use-me";
@@ -22,14 +22,17 @@ export function PartyConsolePage() {
   const tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "tree";
   const communities = (areas.data ?? []).filter((a) => a.level === "community");
   const [picked, setPicked] = useState<string>();
-  const communityId = picked ?? (communities.length > 1 ? communities[0]?.id : undefined);
+  // Community staff work on their own community; above it (street, platform) one is picked, the first by default.
+  const own = me.data?.community?.id;
+  const communityId = own ?? picked ?? communities[0]?.id;
   const canWrite = hasPermission(me.data, "party:write");
   const canUnmask = hasPermission(me.data, "party:member:unmask");
   const picker =
-    communities.length > 1 ? (
+    !own && communities.length > 0 ? (
       <Select style={{ width: 180 }} value={communityId} onChange={setPicked} options={communities.map((c) => ({ value: c.id, label: c.name }))} aria-label={t("party.community")} data-testid="party-community" />
     ) : null;
   const labels: Record<Tab, string> = { tree: t("party.tabs.tree"), members: t("party.tabs.members"), "two-new": t("party.tabs.twoNew"), projects: t("party.tabs.projects"), figures: t("party.tabs.figures") };
+  if (!communityId) return areas.isError ? <Empty description={t("errors.UNKNOWN")} /> : <Skeleton active />;
   return (
     <>
       {picker && <div style={{ marginBottom: 12 }}>{picker}</div>}
