@@ -138,7 +138,7 @@ async function main() {
       `Written by \`npm run bench:reports\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node.js ${process.version}, PostgreSQL ${version} (a throwaway server); load average ${load0.toFixed(1)} when it started and ${os.loadavg()[0].toFixed(1)} when it ended (the machine is shared with other work).`,
       "",
       `The street is the case benchmark's (bench/generate.ts): ${COMMUNITIES} communities, ${figures.cases.toLocaleString("en")} cases over 2024–2025, loaded in ${figures.loadS.toFixed(0)} s. ` +
-        "`GET /api/reports/work` runs every figure source of the catalog for the period and for the previous period of the same length, plus the charts; the raw baseline is one grouped statement with the case figures, sent with `pg`.",
+        "`GET /api/reports/work` runs every figure source of the catalog for the period and for the previous period of the same length, plus the charts; the raw baseline is one grouped statement with the case figures, sent with `pg`. The generated street has cases only: its patrol, deliberation, partner, party, enterprise and inspection tables are empty, so those sources add the cost of their statements, not of data.",
       "",
       figureTable([
         ["work report, one community, a year (2025): p50 / p95", `${f(figures.communityP50)} / ${f(figures.communityP95)}`, "< 1 s", figures.communityP50 < 1000],
