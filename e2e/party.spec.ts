@@ -41,6 +41,7 @@ async function pick(page: Page, trigger: Locator, title: string, search = title)
 /** Closes an open Select dropdown inside a modal without closing the modal (Escape would). */
 async function closeDropdown(page: Page) {
   await page.locator(".ant-modal:visible .ant-modal-title").click();
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
 }
 
 const beijingDay = (offset = 0) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -215,6 +216,10 @@ test("a secretary-led project from two cases to grid patrol; a member registers,
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: c.number }).first().click();
   }
   await closeDropdown(page);
+  await page.getByTestId("party-project-units").click();
+  const unitName = (await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().getAttribute("title"))!;
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+  await closeDropdown(page);
   await page.getByTestId("party-milestone-title-0").fill("编制施工方案");
   await fillDate(page.getByTestId("party-milestone-planned-0"), beijingDay(3));
   await page.getByTestId("party-milestone-add").click();
@@ -224,6 +229,7 @@ test("a secretary-led project from two cases to grid patrol; a member registers,
   const drawer = page.getByTestId("party-project-drawer");
   await expect(drawer).toContainText(title);
   await expect(drawer.getByTestId("party-project-origin")).toHaveCount(2);
+  await expect(drawer).toContainText(unitName);
 
   // Milestones passed, the first with a photo
   for (const [i, note] of ["方案已编制，明确宽3米的建设标准。", "人行道已铺设完成。"].entries()) {

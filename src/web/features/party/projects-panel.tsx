@@ -10,6 +10,7 @@ import type { CaseListReply } from "../cases/types";
 import { PhotoUpload } from "../deliberation/photo-upload";
 import { useTemplates } from "../patrols/use-patrol-admin";
 import { usePlaces } from "../registry/use-registry";
+import { useUnits } from "../partners/use-units";
 import { useCompleteProject, useCreateProject, usePassMilestone, useProject, useProjects, type ProjectView } from "./use-party";
 
 const day = (d: Dayjs) => d.format("YYYY-MM-DD");
@@ -73,7 +74,7 @@ export function ProjectsPanel({ communityId, canWrite }: { communityId?: string;
   );
 }
 
-type CreateForm = { title: string; summary?: string; startedOn: Dayjs; departments?: string; origins?: string[]; milestones: Array<{ title: string; plannedOn: Dayjs }> };
+type CreateForm = { title: string; summary?: string; startedOn: Dayjs; departments?: string; unitIds?: string[]; origins?: string[]; milestones: Array<{ title: string; plannedOn: Dayjs }> };
 
 function useCaseSearch(q: string) {
   return useQuery({
@@ -89,6 +90,7 @@ function CreateProjectModal({ communityId, onClose, onCreated }: { communityId?:
   const [form] = Form.useForm<CreateForm>();
   const [q, setQ] = useState("");
   const cases = useCaseSearch(q);
+  const units = useUnits();
   const create = useCreateProject();
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -100,6 +102,7 @@ function CreateProjectModal({ communityId, onClose, onCreated }: { communityId?:
         summary: v.summary?.trim() || undefined,
         startedOn: day(v.startedOn),
         departments: (v.departments ?? "").split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean),
+        unitIds: v.unitIds ?? [],
         origins: (v.origins ?? []).map((id) => ({ kind: "case" as const, id })),
         milestones: v.milestones.map((m) => ({ title: m.title.trim(), plannedOn: day(m.plannedOn) })),
       });
@@ -138,6 +141,9 @@ function CreateProjectModal({ communityId, onClose, onCreated }: { communityId?:
             <Input style={{ width: 300 }} maxLength={200} />
           </Form.Item>
         </Space>
+        <Form.Item name="unitIds" label={t("party.projects.units")}>
+          <Select mode="multiple" optionFilterProp="label" maxCount={10} loading={units.isPending} data-testid="party-project-units" options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
         <Form.Item name="origins" label={t("party.projects.origins")}>
           <Select
             mode="multiple"
