@@ -197,8 +197,10 @@ test("staff build a branch with a 楼栋长 and a 中心户", async ({ page }) =
   await page.screenshot({ path: "/tmp/party-figures.png", fullPage: true });
 });
 
-test("a secretary-led project from two cases to grid patrol; a member registers, serves and follows it on the phone", async ({ page, openPage, request }) => {
+test("a secretary-led project from two cases to grid patrol; a member registers, serves and follows it on the phone", async ({ page, openPage, request, pageErrors }) => {
   test.setTimeout(300_000);
+  // the demo phone may have asked for a code in another spec within the minute
+  pageErrors.allow(/status of 429/);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await consoleLogin(page, "hk_secretary");
   const open = (await getJson<{ items: Array<{ id: string; number: string; community: { name: string } }> }>(page.request, "/api/cases?status=open&sort=newest&limit=50")).items.filter(
@@ -288,12 +290,16 @@ test("a secretary-led project from two cases to grid patrol; a member registers,
   const phone = await openPage(PHONE);
   await mobileOtpLogin(phone, RESIDENT_PHONE);
   await phone.getByTestId("entry-party").click();
-  await expect(phone.getByTestId("party-register")).toBeVisible();
-  await phone.screenshot({ path: "/tmp/party-phone-register.png" });
-  await phone.getByTestId("party-register-workplace").locator("input").fill("五华区人民医院");
-  await phone.getByTestId("party-register-commitment").locator("textarea").fill("每月参加一次红心闪耀河道清洁");
-  await phone.getByTestId("party-register-submit").click();
+  await expect(phone.getByTestId("party-register").or(phone.getByTestId("my-party"))).toBeVisible();
+  // (a retry of this test finds the demo resident registered already)
+  if (await phone.getByTestId("party-register").isVisible()) {
+    await phone.screenshot({ path: "/tmp/party-phone-register.png" });
+    await phone.getByTestId("party-register-workplace").locator("input").fill("五华区人民医院");
+    await phone.getByTestId("party-register-commitment").locator("textarea").fill("每月参加一次红心闪耀河道清洁");
+    await phone.getByTestId("party-register-submit").click();
+  }
   await expect(phone.getByTestId("my-party-branch")).toContainText("党支部");
+  await expect(phone.getByText("在职党员（双报到）")).toBeVisible();
   const hoursBefore = Number(/([\d.]+)/.exec((await phone.getByTestId("my-party-hours").textContent()) ?? "")![1]);
 
   // joins the clean-up and checks in at the river
@@ -326,8 +332,9 @@ test("a secretary-led project from two cases to grid patrol; a member registers,
   await phone.screenshot({ path: "/tmp/party-phone-project.png", fullPage: true });
 });
 
-test("a 楼栋长 sees their buildings and the open cases there on the phone", async ({ page, openPage }) => {
-  test.setTimeout(180_000);
+test("a 楼栋长 sees their buildings and the open cases there on the phone", async ({ page, openPage, pageErrors }) => {
+  test.setTimeout(240_000);
+  pageErrors.allow(/status of 429/);
   await consoleLogin(page, "hk_secretary");
   // a party group of the demo whose 楼栋长 has a phone: the secretary looks the number up (audited)
   const tree = await getJson<{ orgs: Array<{ kind: string; name: string; leader: { memberId: string } | null; buildings: Array<{ name: string }> }> }>(page.request, "/api/party/tree");
