@@ -123,6 +123,14 @@ test("staff build a branch with a 楼栋长 and a 中心户", async ({ page }) =
   const groupRow = page.getByTestId("party-tree").locator("tr", { hasText: group });
   await expect(groupRow).toContainText(found.building.name);
 
+  // A partner unit joins the committee as a 兼职委员 unit
+  const linked = new Set((await getJson<{ items: Array<{ unit: { id: string } }> }>(page.request, "/api/party/joint-units")).items.map((i) => i.unit.id));
+  const unit = (await getJson<{ items: Array<{ id: string; name: string }> }>(page.request, "/api/partners/units")).items.find((u) => !linked.has(u.id))!;
+  await page.getByTestId("party-joint-add").click();
+  await pick(page, page.getByTestId("party-joint-unit"), unit.name);
+  await page.getByTestId("party-joint-submit").click();
+  await expect(page.getByTestId("party-joint-units").locator("tr", { hasText: unit.name })).toContainText("兼职委员单位");
+
   // Two members living there, transferred in
   await page.getByTestId("party-tab-members").click();
   await registerMember(page, found.leader, branch, group);
@@ -368,6 +376,8 @@ test("the street reads a community's party work, masked and without writing", as
   await expect(page.getByTestId("party-community")).toBeVisible();
   await expect(page.getByTestId("party-tree")).toContainText("社区党委");
   await expect(page.getByTestId("party-add-branch")).toHaveCount(0);
+  await expect(page.getByTestId("party-joint-units").locator("tbody tr.ant-table-row").first()).toBeVisible();
+  await expect(page.getByTestId("party-joint-add")).toHaveCount(0);
   await page.getByTestId("party-tab-members").click();
   await expect(page.getByTestId("party-member-name").first()).toHaveText(/\*$/);
   await expect(page.getByTestId("party-member-unmask")).toHaveCount(0);

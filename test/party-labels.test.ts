@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORGANISER_VALUES, ORIGIN_KIND_VALUES, PARTY_MEMBER_KIND_VALUES, PARTY_ORG_KIND_VALUES, PARTY_ROLE_VALUES, TWO_NEW_STAGE_VALUES } from "../src/contracts/party";
+import { JOINT_UNIT_KIND_VALUES, ORGANISER_VALUES, ORIGIN_KIND_VALUES, PARTY_MEMBER_KIND_VALUES, PARTY_ORG_KIND_VALUES, PARTY_ROLE_VALUES, TWO_NEW_STAGE_VALUES } from "../src/contracts/party";
 import { partyEn, partyZhCN } from "../src/web/features/party/messages";
 
 type Tree = { [key: string]: string | Tree };
@@ -26,6 +26,10 @@ describe("party screen texts", () => {
     ["organiser", ORGANISER_VALUES],
   ] as const)("names every %s of the contract", (key, values) => {
     for (const lang of [partyZhCN, partyEn]) expect(Object.keys(lang[key]).sort()).toEqual([...values].sort());
+  });
+
+  it("names every joint unit kind", () => {
+    for (const lang of [partyZhCN, partyEn]) expect(Object.keys(lang.joint.kinds).sort()).toEqual([...JOINT_UNIT_KIND_VALUES].sort());
   });
 
   it("names every origin kind of a project", () => {

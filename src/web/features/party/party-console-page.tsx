@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router";
 import { hasPermission, useMe } from "../../api/use-me";
 import { useAreaTree } from "../../api/use-area-tree";
 import { FiguresPanel } from "./figures-panel";
+import { JointUnitsCard } from "./joint-units-card";
 import { MembersPanel } from "./members-panel";
 import { OrgTreePanel } from "./org-tree-panel";
 import { ProjectsPanel } from "./projects-panel";
@@ -45,7 +46,10 @@ export function PartyConsolePage() {
           label: <span data-testid={`party-tab-${k}`}>{labels[k]}</span>,
           children:
             k === "tree" ? (
-              <OrgTreePanel communityId={communityId} canWrite={canWrite} />
+              <>
+                <OrgTreePanel communityId={communityId} canWrite={canWrite} />
+                <JointUnitsCard communityId={communityId} canWrite={canWrite} />
+              </>
             ) : k === "members" ? (
               <MembersPanel communityId={communityId} canWrite={canWrite} canUnmask={canUnmask} />
             ) : k === "two-new" ? (

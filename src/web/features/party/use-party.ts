@@ -6,6 +6,8 @@ import type {
   completeBody,
   completeReply,
   figuresReply,
+  jointUnitBody,
+  jointUnitsReply,
   FoundBody,
   MemberBody,
   MemberItem,
@@ -28,6 +30,7 @@ export type { MemberItem, MyParty, ProjectDetail, ProjectView, TreeReply, Unmask
 export type TwoNewReply = z.infer<typeof twoNewReply>;
 export type FiguresReply = z.infer<typeof figuresReply>;
 export type OrganiserRecord = z.infer<typeof organiserRecordReply>;
+export type JointUnits = z.infer<typeof jointUnitsReply>;
 
 export const partyKeys = {
   all: ["party"] as const,
@@ -39,6 +42,7 @@ export const partyKeys = {
   figures: (c: string | undefined, from: string, to: string) => ["party", "figures", c ?? "", from, to] as const,
   organisers: (c: string | undefined, from: string, to: string) => ["party", "organisers", c ?? "", from, to] as const,
   me: ["party", "me"] as const,
+  joint: (c?: string) => ["party", "joint", c ?? ""] as const,
   publicProjects: ["party", "public-projects"] as const,
   publicProject: (id: string) => ["party", "public-project", id] as const,
 };
@@ -66,6 +70,9 @@ export const useFigures = (communityId: string | undefined, from: string, to: st
 export const useOrganisers = (communityId: string | undefined, from: string, to: string) =>
   useQuery({ queryKey: partyKeys.organisers(communityId, from, to), queryFn: ({ signal }) => apiGet<OrganiserRecord>("/party/organisers", { communityId, from, to }, signal) });
 
+export const useJointUnits = (communityId?: string) =>
+  useQuery({ queryKey: partyKeys.joint(communityId), queryFn: ({ signal }) => apiGet<JointUnits>("/party/joint-units", { communityId }, signal) });
+
 export const useMyParty = () => useQuery({ queryKey: partyKeys.me, queryFn: ({ signal }) => apiGet<MyParty>("/party/me", undefined, signal) });
 
 export const usePublicProjects = () =>
@@ -84,6 +91,7 @@ export const useUpdateOrg = () => usePartyWrite(({ id, ...body }: OrgPatchBody &
 export const useCreateMember = () => usePartyWrite((body: MemberBody) => apiPost<{ id: string }>("/party/members", body, idem()));
 export const useUpdateMember = () => usePartyWrite(({ id, ...body }: { id: string; role?: MemberItem["role"]; groupId?: string | null }) => apiPatch<{ id: string }>(`/party/members/${id}`, body));
 export const useSetAnchor = () => usePartyWrite(({ id, householdIds }: { id: string; householdIds: string[] }) => apiPut<{ id: string }>(`/party/members/${id}/anchor`, { householdIds }));
+export const useLinkJointUnit = () => usePartyWrite((body: z.input<typeof jointUnitBody>) => apiPost<{ id: string }>("/party/joint-units", body, idem()));
 export const useUnmaskMember = () => useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => apiPost<UnmaskReply>(`/party/members/${id}/unmask`, { reason }) });
 export const useSurvey = () => usePartyWrite(({ placeId, ...body }: z.infer<typeof surveyBody> & { placeId: string }) => apiPut<{ id: string }>(`/party/two-new/${placeId}`, body));
 export const useGuide = () => usePartyWrite(({ placeId, ...body }: z.infer<typeof guideBody> & { placeId: string }) => apiPost<{ id: string }>(`/party/two-new/${placeId}/guide`, body));
