@@ -7,8 +7,8 @@ import type { Rng } from "./random";
 
 /**
  * Activities and services of both communities, past and coming: 红康's 周五志愿服务 every Friday,
- * monthly 河畔集市 with booths run by units and teams, 普法茶水铺 (60+ legal questions answered),
- * 60+ anti-fraud sessions (500+ leaflets), six joint party days with the member units, health
+ * monthly 河畔集市 with booths run by units and teams, 普法茶水铺 (60+ legal questions answered in 2024),
+ * 60+ anti-fraud sessions in 2024 (500+ leaflets), six joint party days of 2024 with the member units, health
  * runs, festivals, blood drives and free clinics; 怡心桥's 21 river clean-ups and 14 joint fire
  * checks with riders and its 大党委 party days. Past ones are done, with sign-ups, check-ins,
  * hours and points and what they produced; those after the present are open for sign-up.
@@ -148,8 +148,10 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
       always: i % 3 === 0 ? [volunteer] : [],
     }),
   );
+  // The tea stall: monthly since January 2024, 64 legal questions answered in 2024 (the article's "60多个").
   const tea = series();
-  monthly(2025, 3, monthsUpTo(2025, 3), 3, 1, 15).forEach((start) =>
+  const teaQuestions2024 = [5, 6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5];
+  monthly(2024, 1, monthsUpTo(2024, 1), 3, 1, 15).forEach((start, i) =>
     plans.push({
       c: s.hk,
       kind: "legal_tea",
@@ -161,14 +163,21 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
       capacity: 6,
       team: "法律服务队",
       seriesId: tea,
-      outputs: (r) => ({ served: r.int(8, 20), legalQuestions: r.int(3, 5) }),
+      outputs: (r) => ({ served: r.int(8, 20), legalQuestions: i < teaQuestions2024.length ? teaQuestions2024[i] : r.int(3, 5) }),
       fill: [0.5, 1],
     }),
   );
-  // 64 anti-fraud sessions, about every two weeks, in turn at each compound.
+  // 65 anti-fraud sessions from December 2023 to December 2024, about every six days, in turn at each
+  // compound, with 504 leaflets (the article's "60余次" and "500余份"); monthly ones after that.
   const compounds = ["金水湾小区", "康宁花园", "红云雅苑", "盘江明珠小区", "北仓佳园"];
-  for (let i = 0; i < 64; i++) {
-    const start = addHours(addDays(at(2024, 3, 6), i * 15 + (i % 3)), 10);
+  const fraudDays = [
+    ...Array.from({ length: 65 }, (_, i) => addHours(addDays(at(2023, 12, 6), i * 6 + (i % 3)), 10)),
+    ...monthly(2025, 1, monthsUpTo(2025, 1), 3, 2, 10),
+  ];
+  // 2024's leaflets: 5 to 10 a session, 504 in all.
+  const fraudLeaflets = Array.from({ length: 65 }, (_, i) => 8 + ((i * 3) % 5) - 2 - (i % 4 === 1 ? 1 : 0));
+  for (let i = 0; i < fraudDays.length; i++) {
+    const start = fraudDays[i];
     plans.push({
       c: s.hk,
       kind: "anti_fraud",
@@ -179,26 +188,33 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
       hours: 1.5,
       capacity: 8,
       units: i % 4 === 0 ? ["云南言之文化传媒有限公司"] : [],
-      outputs: (r) => ({ served: r.int(20, 60), leaflets: r.int(7, 14), appInstalls: r.int(3, 15) }),
+      outputs: (r) => ({ served: r.int(20, 60), leaflets: i < fraudLeaflets.length ? fraudLeaflets[i] : r.int(7, 14), appInstalls: r.int(3, 15) }),
       fill: [0.3, 0.6],
     });
   }
+  // The six joint party days of 2024 with the member units (the article's "6次").
   const partyDays: Array<[Date, string]> = [
+    [at(2024, 3, 5, 9), "联合主题党日：学雷锋志愿服务"],
+    [at(2024, 5, 17, 9), "联合主题党日：党史学习进社区"],
     [at(2024, 7, 1, 9), "联合主题党日：重温入党誓词"],
+    [at(2024, 8, 23, 14), "联合主题党日：共建共治共享"],
     [at(2024, 10, 18, 14), "联合主题党日：老旧楼院安全隐患联合排查"],
-    [at(2025, 3, 5, 9), "联合主题党日：学雷锋志愿服务"],
-    [at(2025, 7, 1, 9), "联合主题党日：党史学习进社区"],
-    [at(2025, 12, 5, 14), "联合主题党日：国际志愿者日共建服务"],
-    [at(2026, 7, 1, 9), "联合主题党日：共建共治共享"],
+    [at(2024, 12, 5, 14), "联合主题党日：国际志愿者日共建服务"],
   ];
   for (const [start, title] of partyDays) {
     plans.push({ c: s.hk, kind: "party_day", title, place: "红康社区党群服务中心", start, hours: 2.5, capacity: 40, points: 25, team: "红心闪耀党员志愿服务队", units: hkMembers, outputs: (r) => ({ participants: r.int(30, 60), served: r.int(40, 120) }), fill: [0.4, 0.7] });
   }
   const oneOff: Array<[Kind, Date, string, string, number, number, string?]> = [
+    ["health_run", at(2024, 4, 21, 8), "全民健身·河畔健康跑", "盘龙江滨河步道", 3, 30],
+    ["health_run", at(2024, 8, 10, 8), "全民健身·河畔健康跑", "盘龙江滨河步道", 3, 30],
+    ["health_run", at(2024, 11, 17, 8), "全民健身·河畔健康跑", "盘龙江滨河步道", 3, 30],
     ["health_run", at(2025, 4, 20, 8), "红康社区健康跑", "盘龙江滨河步道", 3, 30],
     ["health_run", at(2026, 4, 19, 8), "红康社区健康跑", "盘龙江滨河步道", 3, 30],
     ["health_run", at(2026, 12, 6, 8), "红康社区冬季健康跑", "盘龙江滨河步道", 3, 30],
+    ["festival", at(2024, 2, 3, 9), "写春联送福字", "红康社区党群服务中心", 3, 15, "非遗守艺人"],
+    ["festival", at(2024, 6, 8, 9), "邻里端午包粽子", "红康社区党群服务中心", 3, 20],
     ["festival", at(2024, 9, 14, 15), "邻里中秋游园会", "金水湾小区中心花园", 3, 20],
+    ["blood_drive", at(2024, 6, 15, 9), "无偿献血进社区", "红康社区党群服务中心广场", 6, 10],
     ["festival", at(2025, 1, 25, 9), "写春联送福字", "红康社区党群服务中心", 3, 15, "非遗守艺人"],
     ["festival", at(2025, 10, 4, 15), "邻里中秋游园会", "金水湾小区中心花园", 3, 20],
     ["festival", at(2026, 2, 14, 9), "写春联送福字", "红康社区党群服务中心", 3, 15, "非遗守艺人"],
@@ -211,9 +227,8 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
     plans.push({ c: s.hk, kind, title, place, start, hours, capacity, team, outputs: (r) => ({ served: r.int(30, 150) }), fill: [0.4, 0.8], always: kind === "other" ? [hkRider] : [] });
   }
   const clinics = series();
-  // Quarterly, on the third Thursday.
-  monthly(2025, 1, monthsUpTo(2025, 1) + 1, 4, 3, 9)
-    .filter((_, i) => i % 3 === 0)
+  // On the third Thursday: monthly through 2024, quarterly since.
+  [...monthly(2024, 1, 12, 4, 3, 9), ...monthly(2025, 1, monthsUpTo(2025, 1) + 1, 4, 3, 9).filter((_, i) => i % 3 === 0)]
     .forEach((start, i) =>
       plans.push({
         c: s.hk,

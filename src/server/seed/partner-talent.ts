@@ -44,21 +44,30 @@ const SKILLS: Record<Category, string[]> = {
 };
 
 /** 红康's six teams and the talent category each draws from, with the cases it takes. */
-const HK_TEAMS: Array<{ name: string; kind: TeamKind; category: Category; solved: number; cases: string[] }> = [
-  { name: "矛盾纠纷调解队", kind: "mediation", category: "矛盾调解", solved: 40, cases: ["dispute_neighbour", "dispute_family", "dispute_property", "noise"] },
-  { name: "爱心义诊团", kind: "free_clinic", category: "医疗健康", solved: 18, cases: ["other", "sanitation"] },
-  { name: "周五志愿服务队", kind: "convenience", category: "便民维修", solved: 32, cases: ["road", "sanitation", "other"] },
-  { name: "非遗守艺人", kind: "heritage", category: "非遗手艺", solved: 10, cases: ["other", "billboard"] },
-  { name: "红心闪耀党员志愿服务队", kind: "party_volunteer", category: "党员志愿", solved: 30, cases: ["public_safety", "fire_hazard", "sanitation", "billboard"] },
-  { name: "法律服务队", kind: "other", category: "法律服务", solved: 16, cases: ["dispute_property", "dispute_family", "dispute_neighbour", "food_safety"] },
+/** `solved`: problems solved in 2024 (146 in all, the article's "140余个"); `later`: solved since. */
+const HK_TEAMS: Array<{ name: string; kind: TeamKind; category: Category; solved: number; later: number; cases: string[] }> = [
+  { name: "矛盾纠纷调解队", kind: "mediation", category: "矛盾调解", solved: 40, later: 12, cases: ["dispute_neighbour", "dispute_family", "dispute_property", "noise"] },
+  { name: "爱心义诊团", kind: "free_clinic", category: "医疗健康", solved: 18, later: 4, cases: ["other", "sanitation"] },
+  { name: "周五志愿服务队", kind: "convenience", category: "便民维修", solved: 32, later: 10, cases: ["road", "sanitation", "other"] },
+  { name: "非遗守艺人", kind: "heritage", category: "非遗手艺", solved: 10, later: 3, cases: ["other", "billboard"] },
+  { name: "红心闪耀党员志愿服务队", kind: "party_volunteer", category: "党员志愿", solved: 30, later: 8, cases: ["public_safety", "fire_hazard", "sanitation", "billboard"] },
+  { name: "法律服务队", kind: "other", category: "法律服务", solved: 16, later: 5, cases: ["dispute_property", "dispute_family", "dispute_neighbour", "food_safety"] },
 ];
 
+/**
+ * The four calls, all published between December 2023 and December 2024 (the article's "4次"); the
+ * fourth stays open (常态化招募). `early`: how many of a call's approvals came in 2024 — 201 talents
+ * by the end of 2024 with the two demo accounts (the article's "200余人").
+ */
 const HK_CALLS = [
-  { slug: "hk-talent-2024a", title: "红康社区治理人才招募令（第一期）", opens: "2024-03-01", closes: "2024-04-30", approved: 62 },
-  { slug: "hk-talent-2024b", title: "红康社区治理人才招募令（第二期）", opens: "2024-09-01", closes: "2024-10-31", approved: 55 },
-  { slug: "hk-talent-2025", title: "红康社区治理人才招募令（第三期）", opens: "2025-04-01", closes: "2025-05-31", approved: 50 },
-  { slug: "hk-talent-2026", title: "红康社区治理人才招募令（第四期）", opens: "2026-09-01", closes: "2026-12-31", approved: 41 },
+  { slug: "hk-talent-2024a", title: "红康社区治理人才招募令（第一期）", opens: "2023-12-15", closes: "2024-01-31", approved: 62, early: 62 },
+  { slug: "hk-talent-2024b", title: "红康社区治理人才招募令（第二期）", opens: "2024-04-01", closes: "2024-05-31", approved: 55, early: 55 },
+  { slug: "hk-talent-2024c", title: "红康社区治理人才招募令（第三期）", opens: "2024-08-01", closes: "2024-09-30", approved: 50, early: 50 },
+  { slug: "hk-talent-2024d", title: "红康社区治理人才招募令（第四期·常态化招募）", opens: "2024-11-01", closes: "2026-12-31", approved: 41, early: 32 },
 ];
+const EARLY_UNTIL = "2024-12-15";
+const TEAMS_FROM = new Date("2024-05-06T09:00:00+08:00");
+const YEAR_END = new Date("2025-01-01T00:00:00+08:00");
 const CALL_BODY =
   "社区诚邀有一技之长、热心公益的居民加入治理人才库：调解矛盾纠纷、义诊咨询、法律服务、便民维修、非遗手艺、党员志愿、文体宣传……报名后经社区审核入库，编入服务队参与社区治理和志愿服务，服务时长可兑换积分。";
 
@@ -133,7 +142,8 @@ export async function buildTalent(s: PartnerSeed): Promise<TalentBuilt> {
       const p = hkPeople[k];
       const category = rng.weighted(CATEGORY_WEIGHTS);
       const skills = rng.shuffle([...SKILLS[category]]).slice(0, rng.int(1, 3));
-      const app = addApplication(hkCallIds[ci], p, category, skills, applyAt(rng, call.opens, call.closes), "approved", hkStaff);
+      const when = i < call.early ? applyAt(rng, call.opens, call.closes < EARLY_UNTIL ? call.closes : EARLY_UNTIL) : applyAt(rng, "2025-01-06", call.closes);
+      const app = addApplication(hkCallIds[ci], p, category, skills, when, "approved", hkStaff);
       // Every fifth talent uses the phone app (their registry phone becomes their sign-in).
       const userId = k % 5 === 0 ? account(p, "resident", p.areaId, app.reviewedAt!) : null;
       if (userId) {
@@ -174,7 +184,7 @@ export async function buildTalent(s: PartnerSeed): Promise<TalentBuilt> {
   for (const t of HK_TEAMS) {
     const id = s.newId();
     const members = teamMembersByCategory.get(t.category) ?? [];
-    out.teams.push({ id, communityId: s.hk.id, name: t.name, kind: t.kind, leaderTalentId: members[0] ?? null, createdAt: new Date("2024-05-06T09:00:00+08:00") });
+    out.teams.push({ id, communityId: s.hk.id, name: t.name, kind: t.kind, leaderTalentId: members[0] ?? null, createdAt: TEAMS_FROM });
     for (const talentId of members) out.members.push({ teamId: id, talentId });
     out.teamByName.set(t.name, id);
   }
@@ -209,13 +219,17 @@ export async function buildTalent(s: PartnerSeed): Promise<TalentBuilt> {
   out.riders = riderUsers;
   out.volunteers.set(s.yxq.id, [s.user("yxq_volunteer").id, ...riderUsers]);
 
-  await addAssignments(s, rng, out, s.hk, HK_TEAMS.map((t) => ({ teamId: out.teamByName.get(t.name)!, solved: t.solved, open: t.kind === "mediation" || t.kind === "convenience" ? 2 : 1, cases: t.cases })));
+  // 红康's teams: the problems of 2024 (cases opened after the teams were formed and closed in 2024), then those since.
+  await addAssignments(s, rng, out, s.hk, [
+    ...HK_TEAMS.map((t) => ({ teamId: out.teamByName.get(t.name)!, solved: t.solved, open: 0, cases: t.cases, window: [TEAMS_FROM, YEAR_END] as [Date, Date] })),
+    ...HK_TEAMS.map((t) => ({ teamId: out.teamByName.get(t.name)!, solved: t.later, open: t.kind === "mediation" || t.kind === "convenience" ? 2 : 1, cases: t.cases, window: [YEAR_END, REF] as [Date, Date] })),
+  ]);
   await addAssignments(s, rng, out, s.yxq, [{ teamId: riderTeam, solved: 12, open: 1, cases: ["fire_hazard", "public_safety", "sanitation", "road"] }]);
   return out;
 }
 
 /** Hands closed (resolved) cases of the right kinds to each team, solved when the case closed; open ones to open cases. */
-async function addAssignments(s: PartnerSeed, rng: Rng, out: TalentBuilt, c: Community, plan: Array<{ teamId: string; solved: number; open: number; cases: string[] }>) {
+async function addAssignments(s: PartnerSeed, rng: Rng, out: TalentBuilt, c: Community, plan: Array<{ teamId: string; solved: number; open: number; cases: string[]; window?: [Date, Date] }>) {
   const rows = rowsOf<{ id: string; category_code: string; status: string; created_at: Date | string; closed_at: Date | string | null }>(
     await s.tx.execute(sql`
       SELECT id, category_code, status, created_at, closed_at FROM cases
@@ -223,8 +237,11 @@ async function addAssignments(s: PartnerSeed, rng: Rng, out: TalentBuilt, c: Com
       ORDER BY created_at, id`),
   );
   const used = new Set<string>();
-  const take = (codes: string[], closed: boolean) => {
-    const fits = (r: (typeof rows)[number]) => !used.has(r.id) && (r.status === "closed") === closed;
+  // A solved problem is a case opened and closed inside the plan's window (when it has one).
+  const inside = (r: (typeof rows)[number], w?: [Date, Date]) =>
+    !w || (new Date(r.created_at).getTime() >= w[0].getTime() && r.closed_at !== null && new Date(r.closed_at).getTime() - 3600_000 < w[1].getTime());
+  const take = (codes: string[], closed: boolean, w?: [Date, Date]) => {
+    const fits = (r: (typeof rows)[number]) => !used.has(r.id) && (r.status === "closed") === closed && (!closed || inside(r, w));
     const pool = rows.filter((r) => fits(r) && codes.includes(r.category_code));
     const pick = pool.length ? pool[rng.int(0, pool.length - 1)] : rows.filter(fits)[0];
     if (pick) used.add(pick.id);
@@ -233,7 +250,7 @@ async function addAssignments(s: PartnerSeed, rng: Rng, out: TalentBuilt, c: Com
   for (const p of plan) {
     for (let i = 0; i < p.solved + p.open; i++) {
       const solved = i < p.solved;
-      const r = take(p.cases, solved);
+      const r = take(p.cases, solved, p.window);
       if (!r) break;
       const created = addHours(new Date(r.created_at), rng.int(2, 4));
       const id = s.newId();
