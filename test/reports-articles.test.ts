@@ -95,7 +95,16 @@ describe("红康社区, December 2023 – December 2024", () => {
   it.todo("开展河道周边垃圾清理50余次 — no figure yet: river clean-ups are not recorded as such in the demo (demo data)");
   it.todo("盘龙江游泳人员劝导、沿江流动摊贩劝导30余次 — no figure yet (demo data / inspections module)");
   it.todo("收集群众诉求4次，召开议事协商会5次 (office premises) — a topic's own meetings, not a report figure (demo data)");
-  it.todo("书记领办：用时20多天，长970米，宽3米 — no led-project module yet");
+  it("书记领办：用时20多天，完成长970米、宽3米的人行道，纳入网格管理 — party.projects_completed / party.project_days, the pavement under patrol", async () => {
+    expect(hk.get("party.projects_completed")).toBe(1);
+    expect(hk.get("party.project_days")).toEqual(about(20));
+    const rows = await q<{ length_m: string; width_m: string }>(sql`
+      SELECT pl.attrs->>'lengthM' AS length_m, pl.attrs->>'widthM' AS width_m
+      FROM party_projects p JOIN areas a ON a.id = p.community_id JOIN patrol_plans pp ON pp.id = p.patrol_plan_id JOIN places pl ON pl.id = pp.place_id
+      WHERE a.name = '红康社区' AND p.status = 'completed' AND p.completed_on BETWEEN '2023-12-01' AND '2024-12-31'`);
+    expect(rows).toHaveLength(1);
+    expect([Number(rows[0].length_m), Number(rows[0].width_m)]).toEqual([970, 3]);
+  });
   it.todo("辖区面积0.6平方公里 — no area size in the area tree yet");
 });
 
