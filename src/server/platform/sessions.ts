@@ -12,7 +12,8 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 /** Creates a session and returns the cookie token; only its hash is stored. */
 export async function createSession(db: DbOrTx, userId: string, ip: string, userAgent: string | undefined): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id: hashToken(token), userId, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  // Last seen by the application's clock, the one loadSession measures idleness with (not the database's).
+  await db.insert(sessions).values({ id: hashToken(token), userId, ip, userAgent: userAgent?.slice(0, 300) ?? null, lastSeenAt: new Date() });
   return token;
 }
 
