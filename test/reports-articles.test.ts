@@ -92,8 +92,20 @@ describe("红康社区, December 2023 – December 2024", () => {
   it.todo("社区“两委”成员中的党员主动担任3个居民区党支部书记 — no record of who sits on the 两委: staff accounts are not linked to party members (party module / demo data)");
   // The patrol module exists, but the demo holds these outside the article's window or does not record them as such.
   it.todo("户外广告牌安全隐患排查170余块 — inspections.billboard_checks / patrols.billboards: 0 inside the window, the demo's billboard checks are in 2026-09 → 2026-12 (patrol history seed, src/server/seed/patrol-*.ts)");
-  it.todo("开展河道周边垃圾清理50余次 — no figure yet: river clean-ups are not recorded as such in the demo (demo data)");
-  it.todo("盘龙江游泳人员劝导、沿江流动摊贩劝导30余次 — no figure yet (demo data / inspections module)");
+  // No work-report figure for these two yet (a partners figure would count them); the activities that record them:
+  const riverActivities = async (title: string, team: string | null) => {
+    const [r] = await q<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM activities a JOIN areas c ON c.id = a.community_id LEFT JOIN teams tm ON tm.id = a.team_id
+      WHERE c.name = '红康社区' AND a.title LIKE ${title} AND a.status <> 'cancelled' AND a.ends_at <= now()
+        AND (${team}::text IS NULL OR tm.name = ${team}) AND (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '2023-12-01' AND '2024-12-31'`);
+    return Number(r.n);
+  };
+  it("组织“红心闪耀”党员志愿者团队……开展河道周边垃圾清理50余次 — the team's river clean-up activities", async () => {
+    expect(await riverActivities("%河道清洁%", "红心闪耀党员志愿服务队")).toEqual(about(50));
+  });
+  it("开展盘龙江游泳人员劝导、沿江流动摊贩劝导30余次 — the riverside advice activities", async () => {
+    expect(await riverActivities("%沿岸文明劝导%", null)).toEqual(about(30));
+  });
   it.todo("收集群众诉求4次，召开议事协商会5次 (office premises) — a topic's own meetings, not a report figure (demo data)");
   it("书记领办：用时20多天，完成长970米、宽3米的人行道，纳入网格管理 — party.projects_completed / party.project_days, the pavement under patrol", async () => {
     expect(hk.get("party.projects_completed")).toBe(1);

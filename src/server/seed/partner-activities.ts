@@ -9,7 +9,7 @@ import type { Rng } from "./random";
  * Activities and services of both communities, past and coming: 红康's 周五志愿服务 every Friday,
  * monthly 河畔集市 with booths run by units and teams, 普法茶水铺 (60+ legal questions answered in 2024),
  * 60+ anti-fraud sessions in 2024 (500+ leaflets), six joint party days of 2024 with the member units, health
- * runs, festivals, blood drives and free clinics; 怡心桥's 21 river clean-ups and 14 joint fire
+ * runs, festivals, blood drives and free clinics, 2024's river clean-ups and riverside advice; 怡心桥's 21 river clean-ups and 14 joint fire
  * checks with riders and its 大党委 party days. Past ones are done, with sign-ups, check-ins,
  * hours and points and what they produced; those after the present are open for sign-up.
  */
@@ -225,6 +225,43 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
   ];
   for (const [kind, start, title, place, hours, capacity, team] of oneOff) {
     plans.push({ c: s.hk, kind, title, place, start, hours, capacity, team, outputs: (r) => ({ served: r.int(30, 150) }), fill: [0.4, 0.8], always: kind === "other" ? [hkRider] : [] });
+  }
+  // 2024 by the river: the 红心闪耀 party volunteers' clean-up every Saturday (52, the article's "50余次"),
+  // and from May to October talents and residents asking swimmers and street vendors along the river
+  // to keep off (34, the article's "30余次").
+  const riverCleanup = series();
+  weekly(at(2024, 1, 6), at(2024, 12, 28), 8).forEach((start) =>
+    plans.push({
+      c: s.hk,
+      kind: "other",
+      title: "红心闪耀河道清洁",
+      description: "红心闪耀党员志愿者沿盘龙江红康段巡查河道，清理河道周边垃圾。",
+      place: "盘龙江红康段",
+      start,
+      hours: 1.5,
+      capacity: 12,
+      points: 15,
+      team: "红心闪耀党员志愿服务队",
+      seriesId: riverCleanup,
+      outputs: (r) => ({ garbageBags: r.int(4, 15) }),
+      fill: [0.3, 0.7],
+    }),
+  );
+  const riverAdvice = series();
+  for (let i = 0; i < 34; i++) {
+    plans.push({
+      c: s.hk,
+      kind: "other",
+      title: "盘龙江沿岸文明劝导",
+      description: "治理人才和热心居民沿江劝导下河游泳人员和流动摊贩，宣传河道安全和市容管理规定。",
+      place: "盘龙江红康段沿岸",
+      start: addHours(addDays(at(2024, 5, 3), i * 5), 17),
+      hours: 2,
+      capacity: 6,
+      seriesId: riverAdvice,
+      outputs: (r) => ({ swimmersAdvised: r.int(2, 12), vendorsAdvised: r.int(1, 6) }),
+      fill: [0.4, 0.8],
+    });
   }
   const clinics = series();
   // On the third Thursday: monthly through 2024, quarterly since.
