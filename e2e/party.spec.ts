@@ -389,3 +389,35 @@ test("the street reads a community's party work, masked and without writing", as
   await expect(page.getByTestId("party-figure").first()).toBeVisible();
   await page.screenshot({ path: "/tmp/party-street.png", fullPage: true });
 });
+
+test("staff name a 群团 organiser of an activity and it counts in that organiser's record", async ({ page, request }) => {
+  await apiLogin(request, "hk_staff");
+  // a held activity not yet counted for 妇联
+  const list = await getJson<{ items: Array<{ id: string }> }>(request, "/api/activities?status=done&limit=50");
+  let activity: { id: string } | undefined;
+  for (const a of list.items) {
+    if ((await getJson<{ organiser: string | null }>(request, `/api/party/activities/${a.id}/organiser`)).organiser !== "women_federation") {
+      activity = a;
+      break;
+    }
+  }
+  expect(activity, "a held activity of 红康 not organised by 妇联").toBeDefined();
+  const year = new Date().getFullYear();
+  const record = async () =>
+    (await getJson<{ items: Array<{ organiser: string; activities: number }> }>(request, `/api/party/organisers?from=${year - 5}-01-01&to=${year + 1}-12-31`)).items
+      .filter((i) => i.organiser === "women_federation")
+      .reduce((s, i) => s + i.activities, 0);
+  const before = await record();
+
+  await consoleLogin(page, "hk_staff");
+  await page.goto(`/activities/${activity!.id}`);
+  const card = page.getByTestId("activity-organiser");
+  await expect(card).toContainText("主办组织");
+  await card.getByTestId("activity-organiser-kind").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "妇联" }).click();
+  await card.getByTestId("activity-organiser-save").click();
+  await expect(card.getByTestId("activity-organiser-current")).toHaveText("妇联");
+  // it counts in 妇联's record: one more held activity
+  expect(await record()).toBe(before + 1);
+  expect((await getJson<{ organiser: string | null }>(request, `/api/party/activities/${activity!.id}/organiser`)).organiser).toBe("women_federation");
+});

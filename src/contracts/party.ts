@@ -291,4 +291,6 @@ export const figuresReply = z.object({
   ),
 });
 export const organiserQuery = z.strictObject({ communityId: uuid.optional(), from: day(), to: day() });
+/** Who organised one activity (null until someone names it). */
+export const activityOrganiserReply = z.object({ organiser: z.enum(ORGANISER_VALUES).nullable(), org: z.object({ id: z.string(), name: z.string() }).nullable() });
 export const completeReply = z.object({ id: z.string(), patrolPlanId: z.string(), closedCases: z.array(z.string()), days: z.number() });

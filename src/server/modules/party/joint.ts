@@ -39,6 +39,15 @@ export async function linkJointUnit(tx: Tx, ctx: SignedInContext, body: { commun
   return { id: unit.id };
 }
 
+/** Who organised an activity the caller sees (404 otherwise): the organiser and its party organisation. */
+export async function getOrganiser(db: DbOrTx, user: AuthUser, activityId: string) {
+  const a = await findVisible<typeof activities.$inferSelect>(db, activities, activities.id, activityId, communityRule(user, { communityId: activities.communityId }), "activity");
+  const [row] = rowsOf<{ organiser: (typeof partyActivityOrganisers.$inferSelect)["organiser"]; org_id: string | null; org_name: string | null }>(
+    await db.execute(sql`SELECT o.organiser, g.id AS org_id, g.name AS org_name FROM party_activity_organisers o LEFT JOIN party_orgs g ON g.id = o.org_id WHERE o.activity_id = ${a.id}`),
+  );
+  return { organiser: row?.organiser ?? null, org: row?.org_id ? { id: row.org_id, name: row.org_name ?? "" } : null };
+}
+
 /** Names who organised an activity (the committee, one of its branches, 工会, 团委 or 妇联). */
 export async function setOrganiser(tx: Tx, ctx: SignedInContext, activityId: string, body: { organiser: "committee" | "branch" | "union" | "youth_league" | "women_federation"; orgId?: string }) {
   const a = await findVisible<typeof activities.$inferSelect>(tx, activities, activities.id, activityId, communityRule(ctx.user, { communityId: activities.communityId }), "activity", { lock: true });

@@ -3,14 +3,14 @@ import { idempotencyHeaders } from "../../../contracts/common";
 import {
   anchorBody, communityQuery, completeBody, completeReply, created, figuresQuery, figuresReply, foundBody, guideBody, householdContactsReply,
   jointUnitBody, jointUnitsReply, memberBody, memberItem, memberListQuery, memberListReply, memberPatchBody, milestoneDoneBody, milestoneParams,
-  myPartyReply, orgBody, organiserBody, organiserQuery, organiserRecordReply, orgPatchBody, partyIdParams, projectBody, projectDetail,
+  activityOrganiserReply, myPartyReply, orgBody, organiserBody, organiserQuery, organiserRecordReply, orgPatchBody, partyIdParams, projectBody, projectDetail,
   projectListReply, projectView, registerBody, serviceBody, surveyBody, treeReply, twoNewReply, unmaskBody, unmaskReply,
 } from "../../../contracts/party";
 import { signedIn } from "../../platform/http";
 import { runWrite } from "../../platform/write";
 import { targetCommunity } from "../partners/community-scope";
 import { partyFigures } from "./figures";
-import { linkJointUnit, listJointUnits, organiserRecord, setOrganiser } from "./joint";
+import { getOrganiser, linkJointUnit, listJointUnits, organiserRecord, setOrganiser } from "./joint";
 import { createMember, getMember, householdContacts, listMembers, setAnchor, unmaskMember, updateMember } from "./members";
 import { myParty, recordService, registerInService } from "./my-party";
 import { completeProject, createProject, getProject, getPublicProject, listProjects, passMilestone } from "./projects";
@@ -84,6 +84,9 @@ export const partyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put("/party/activities/:id/organiser", { schema: { tags: TAGS, summary: "Who organised an activity (committee, branch, 工会, 团委, 妇联)", params: partyIdParams, body: organiserBody, response: { 200: created } }, config: { policy: "party:write" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await setOrganiser(tx, ctx, request.params.id, request.body) })),
+  );
+  app.get("/party/activities/:id/organiser", { schema: { tags: TAGS, summary: "Who organised an activity", params: partyIdParams, response: { 200: activityOrganiserReply } }, config: { policy: "party:read" } }, async (request) =>
+    getOrganiser(db, signedIn(request).user, request.params.id),
   );
   app.get("/party/organisers", { schema: { tags: TAGS, summary: "Each organiser's record of activities and hours in a period", querystring: organiserQuery, response: { 200: organiserRecordReply } }, config: { policy: "party:read" } }, async (request) =>
     organiserRecord(db, signedIn(request).user, request.query),

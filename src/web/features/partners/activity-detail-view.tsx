@@ -12,6 +12,8 @@ import type { ActivityDetail, SignupItem } from "./types";
 import { useAddActivityUnit, useAddBooth, useActivity, useCheckinCode, useRecordOutputs, useSignups, useUpdateActivity } from "./use-activities";
 import { useTeams } from "./use-talent";
 import { useUnits } from "./use-units";
+import { hasPermission, useMe } from "../../api/use-me";
+import { ActivityOrganiserCard } from "../party/activity-organiser-card";
 
 const OUTPUT_KEYS = ["served", "leaflets", "legalQuestions"] as const;
 
@@ -260,6 +262,10 @@ function ActivityBody({ a, canManage }: { a: ActivityDetail; canManage: boolean 
   const { message, modal } = App.useApp();
   const update = useUpdateActivity(a.id);
   const [capacity, setCapacity] = useState<number | null>(null);
+  const me = useMe().data;
+  // 主办组织 (committee, branch, 工会, 团委, 妇联) for party-work roles: the activity counts in that organiser's record.
+  const partyRead = !!me && hasPermission(me, "party:read");
+  const partyWrite = !!me && hasPermission(me, "party:write");
   const setStatus = (status: string) =>
     update.mutate({ status }, { onSuccess: () => message.success(t("partners.activity.statusChanged")), onError: (e) => message.error(errorMessage(e, t)) });
   return (
@@ -355,7 +361,14 @@ function ActivityBody({ a, canManage }: { a: ActivityDetail; canManage: boolean 
             <BoothsCard a={a} canManage={canManage} />
           </div>
         </Col>
-        <Col xs={24} lg={8}>{canManage && <CheckinCard a={a} />}</Col>
+        <Col xs={24} lg={8}>
+          {canManage && <CheckinCard a={a} />}
+          {partyRead && (
+            <div style={{ marginTop: canManage ? 16 : 0 }}>
+              <ActivityOrganiserCard activityId={a.id} communityId={a.community.id} canWrite={partyWrite} />
+            </div>
+          )}
+        </Col>
       </Row>
     </>
   );

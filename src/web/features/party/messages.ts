@@ -12,6 +12,7 @@ export const partyZhCN = {
   role: { member: "党员", building_leader: "党员楼栋长", anchor_household: "党员中心户", secretary: "书记" },
   stage: { surveyed: "已摸排", guided: "已指导", founded: "已成立党组织", joint: "联合党支部" },
   organiser: { committee: "社区党委", branch: "党支部", union: "工会", youth_league: "团委", women_federation: "妇联" },
+  activityOrganiser: { title: "主办组织", none: "未指定", pick: "选择主办组织", pickBranch: "选择党支部" },
   tree: {
     addBranch: "新建党支部",
     addGroup: "新建党小组",
@@ -195,6 +196,7 @@ export const partyEn: typeof partyZhCN = {
   role: { member: "Member", building_leader: "Building leader", anchor_household: "Anchor household", secretary: "Secretary" },
   stage: { surveyed: "Surveyed", guided: "Guided", founded: "Party organisation founded", joint: "Joint branch" },
   organiser: { committee: "Committee", branch: "Branch", union: "Trade union", youth_league: "Youth league", women_federation: "Women's federation" },
+  activityOrganiser: { title: "Organiser", none: "Not named", pick: "Choose the organiser", pickBranch: "Choose the branch" },
   tree: {
     addBranch: "New branch",
     addGroup: "New party group",

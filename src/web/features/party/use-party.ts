@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiGet, apiPatch, apiPost, apiPut } from "../../api/client";
 import { newIdempotencyKey } from "../../lib/idempotency-key";
+import type { ORGANISER_VALUES } from "../../../contracts/party";
 import type {
   completeBody,
   completeReply,
@@ -102,4 +103,6 @@ export const usePassMilestone = () =>
 export const useCompleteProject = () =>
   usePartyWrite(({ id, ...body }: z.infer<typeof completeBody> & { id: string }) => apiPost<z.infer<typeof completeReply>>(`/party/projects/${id}/complete`, body));
 export const useRegisterInService = () => usePartyWrite((body: { workplace: string; commitment: string }) => apiPost<{ id: string }>("/party/me/register", body, idem()));
+export const useSetActivityOrganiser = () =>
+  usePartyWrite(({ activityId, ...body }: { activityId: string; organiser: (typeof ORGANISER_VALUES)[number]; orgId?: string }) => apiPut<{ id: string }>(`/party/activities/${activityId}/organiser`, body));
 export const useRecordService = () => usePartyWrite((body: { day: string; hours: number; description: string }) => apiPost<{ id: string }>("/party/me/services", body, idem()));
