@@ -106,7 +106,16 @@ describe("红康社区, December 2023 – December 2024", () => {
   it("开展盘龙江游泳人员劝导、沿江流动摊贩劝导30余次 — the riverside advice activities", async () => {
     expect(await riverActivities("%沿岸文明劝导%", null)).toEqual(about(30));
   });
-  it.todo("收集群众诉求4次，召开议事协商会5次 (office premises) — a topic's own meetings, not a report figure (demo data)");
+  it("为协调推进社区办公用房进驻……召开议事协商会5次、居民见面沟通会3次 — the office-premises topic's meetings", async () => {
+    const rows = await q<{ kind: string; n: number }>(sql`
+      SELECT m.kind, count(*)::int AS n FROM meetings m JOIN meeting_topics mt ON mt.meeting_id = m.id JOIN topics tp ON tp.id = mt.topic_id
+      JOIN areas a ON a.id = tp.community_id
+      WHERE a.name = '红康社区' AND tp.title LIKE '%办公用房%' AND m.status = 'closed'
+        AND (m.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '2023-12-01' AND '2024-12-31'
+      GROUP BY m.kind`);
+    expect(Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]))).toEqual({ residents_council: 5, resident_meeting: 3 });
+  });
+  it.todo("（办公用房）收集群众诉求4次 — the office-premises topic has no questionnaire rounds or other record of the four collections in the demo (deliberation seed)");
   it("书记领办：用时20多天，完成长970米、宽3米的人行道，纳入网格管理 — party.projects_completed / party.project_days, the pavement under patrol", async () => {
     expect(hk.get("party.projects_completed")).toBe(1);
     expect(hk.get("party.project_days")).toEqual(about(20));
@@ -117,7 +126,14 @@ describe("红康社区, December 2023 – December 2024", () => {
     expect(rows).toHaveLength(1);
     expect([Number(rows[0].length_m), Number(rows[0].width_m)]).toEqual([970, 3]);
   });
-  it.todo("辖区面积0.6平方公里 — no area size in the area tree yet");
+  it("辖区面积0.6平方公里 — the community's boundary in the area tree (0.55–0.65 km² rounds to 0.6)", async () => {
+    const [r] = await q<{ deg2: number; lat: number }>(sql`
+      SELECT area(path(boundary)) AS deg2, (center(box(boundary)))[1] AS lat FROM areas WHERE name = '红康社区' AND level = 'community'`);
+    // Degrees² to km² at the community's latitude (1° of latitude ≈ 110.574 km, of longitude ≈ 111.320·cos φ km).
+    const km2 = Number(r.deg2) * 110.574 * 111.32 * Math.cos((Number(r.lat) * Math.PI) / 180);
+    expect(km2).toBeGreaterThanOrEqual(0.55);
+    expect(km2).toBeLessThan(0.65);
+  });
 });
 
 describe("怡心桥社区, July 2023 – December 2024", () => {
