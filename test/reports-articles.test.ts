@@ -173,5 +173,11 @@ describe("怡心桥社区, July 2023 – December 2024", () => {
     // The report of October 2024 counts one 两新 organisation founded: this one.
     expect((await report("yxq_secretary", "2024-10-01", "2024-10-31")).get("party.two_new_founded")).toBe(1);
   });
-  it.todo("开展环境卫生集中整治活动50次 — no figure yet: campaigns are not recorded as such in the demo (demo data / inspections module)");
+  it("开展环境卫生集中整治活动50次 — the community's clean-up campaigns (activities; no report figure for them yet)", async () => {
+    const [r] = await q<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM activities ac JOIN areas a ON a.id = ac.community_id
+      WHERE a.name = '怡心桥社区' AND ac.title = '环境卫生集中整治' AND ac.status <> 'cancelled' AND ac.ends_at <= now()
+        AND (ac.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '2023-07-01' AND '2024-12-31'`);
+    expect(Number(r.n)).toBe(50);
+  });
 });

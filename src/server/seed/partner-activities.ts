@@ -9,7 +9,8 @@ import type { Rng } from "./random";
  * Activities and services of both communities, past and coming: 红康's 周五志愿服务 every Friday,
  * monthly 河畔集市 with booths run by units and teams, 普法茶水铺 (60+ legal questions answered in 2024),
  * 60+ anti-fraud sessions in 2024 (500+ leaflets), six joint party days of 2024 with the member units, health
- * runs, festivals, blood drives and free clinics, 2024's river clean-ups and riverside advice; 怡心桥's 21 river clean-ups and 14 joint fire
+ * runs, festivals, blood drives and free clinics, 2024's river clean-ups and riverside advice;
+ * 怡心桥's 50 clean-up campaigns of July 2023 – December 2024, 21 river clean-ups and 14 joint fire
  * checks with riders and its 大党委 party days. Past ones are done, with sign-ups, check-ins,
  * hours and points and what they produced; those after the present are open for sign-up.
  */
@@ -321,6 +322,23 @@ export function buildActivities(s: PartnerSeed, units: UnitsBuilt, talent: Talen
   }
   for (const start of [nextSaturday(2), nextSaturday(16)]) {
     plans.push({ c: s.yxq, kind: "other", title: "骑手志愿者河道清洁行动", place: "怡心桥河道沿线", start, hours: 2, capacity: 15, team: "骑手志愿服务队", crew: "riders", fill: [0.3, 0.5] });
+  }
+  // July 2023 – December 2024: the community's 50 environmental clean-up campaigns (环境卫生集中整治), about every 11 days.
+  const yxqCampaigns = series();
+  for (let i = 0; i < 50; i++) {
+    plans.push({
+      c: s.yxq,
+      kind: "other",
+      title: "环境卫生集中整治",
+      description: "社区组织网格员、志愿者和商户集中清理楼院、背街小巷和商圈周边的卫生死角、乱堆乱放。",
+      place: ["南亚风情第壹城商圈周边", "怡心苑及周边楼院", "前卫西路背街小巷", "兴苑楼院"][i % 4],
+      start: addHours(addDays(at(2023, 7, 8), i * 11), 9),
+      hours: 2,
+      capacity: 15,
+      seriesId: yxqCampaigns,
+      outputs: (r) => ({ garbageBags: r.int(10, 40), spotsCleared: r.int(3, 12) }),
+      fill: [0.3, 0.7],
+    });
   }
   for (const [start, title] of [
     [at(2024, 7, 1, 9), "大党委联合主题党日：共建骑手友好社区"],
