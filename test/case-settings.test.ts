@@ -89,7 +89,7 @@ describe("routing rules", () => {
     expect(await report("sanitation")).toMatchObject({ level: "grid" });
     expect((await del(secretary, "/api/case-settings/routing-rules/sanitation")).statusCode).toBe(404);
 
-    const audit = await t.database.db.select().from(auditLog).where(like(auditLog.action, "case_settings.rule_%"));
+    const audit = await t.database.db.select().from(auditLog).where(like(auditLog.action, "case_settings.rule_%")).orderBy(auditLog.at, auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(["case_settings.rule_set", "case_settings.rule_set", "case_settings.rule_remove"]);
   });
 
