@@ -228,7 +228,7 @@ describe("working calendar", () => {
     const third = await report("river");
     expect(new Date(third.acceptDueAt).getTime() - new Date(first.acceptDueAt).getTime()).toBeLessThan(3600_000);
     expect((await del(admin, `/api/case-settings/calendar/${dueDay}`)).statusCode).toBe(404);
-    const audit = await t.database.db.select({ action: auditLog.action, targetId: auditLog.targetId }).from(auditLog).where(like(auditLog.action, "case_settings.calendar_%"));
+    const audit = await t.database.db.select({ action: auditLog.action, targetId: auditLog.targetId }).from(auditLog).where(like(auditLog.action, "case_settings.calendar_%")).orderBy(auditLog.at, auditLog.id);
     expect(audit).toEqual([
       { action: "case_settings.calendar_set", targetId: dueDay },
       { action: "case_settings.calendar_remove", targetId: dueDay },
