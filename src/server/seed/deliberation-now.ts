@@ -4,13 +4,7 @@ import type { CommunityCtx } from "./deliberation-context";
 import type { MeetingBuilder } from "./deliberation-meetings";
 import type { DeliberationWriter } from "./deliberation-writer";
 import type { Rng } from "./random";
-import { seedDayAt } from "./seed-day";
-
-/** "12月9日" of an instant (Beijing). */
-const monthDay = (ms: number) => {
-  const d = new Date(ms + 8 * 3600_000);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
+import { monthDay, seedDayAt } from "./seed-day";
 
 /**
  * What is going on at the data set's present (the day of the seed): residents' proposals waiting

@@ -3,13 +3,7 @@ import { rowsOf, type Tx } from "../db/client";
 import { notices } from "../db/schema/notices";
 import type { Rng } from "./random";
 import { seededUuidFactory } from "./random";
-import { SEED_NOW, seedDayAt } from "./seed-day";
-
-/** "12月9日" of an instant (Beijing). */
-const monthDay = (ms: number) => {
-  const d = new Date(ms + 8 * 3600_000);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
+import { monthDay, SEED_NOW, seedDayAt } from "./seed-day";
 
 type NoticePlan = { title: string; body: string; pinned?: boolean; daysAgo: number; hour: number; expiresInDays?: number };
 

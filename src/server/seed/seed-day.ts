@@ -19,3 +19,9 @@ export const SEED_NOW: number = Math.max(
 );
 /** Local (Beijing) midnight of the seed day plus `days` days, at `hour` (ms). */
 export const seedDayAt = (days: number, hour = 0, minute = 0) => dayStart(SEED_DAY).getTime() + days * 24 * H + hour * H + minute * 60_000;
+
+/** "12月9日" of an instant (Beijing), as notices and meeting titles name a day. */
+export const monthDay = (ms: number) => {
+  const d = new Date(ms + 8 * H);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};

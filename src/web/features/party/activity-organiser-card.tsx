@@ -1,15 +1,11 @@
 import { useEffect, useState } from "react";
 import { App, Button, Card, Select, Space, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ORGANISER_VALUES, type activityOrganiserReply } from "../../../contracts/party";
-import type { z } from "zod";
-import { apiGet } from "../../api/client";
+import { ORGANISER_VALUES } from "../../../contracts/party";
 import { errorMessage } from "../../lib/error-message";
-import { partyKeys, useSetActivityOrganiser, useTree } from "./use-party";
+import { useActivityOrganiser, useSetActivityOrganiser, useTree } from "./use-party";
 
 type Organiser = (typeof ORGANISER_VALUES)[number];
-type Reply = z.infer<typeof activityOrganiserReply>;
 
 /**
  * 主办组织 of an activity: the community committee (主题党日), one of its branches, or 工会, 团委,
@@ -18,7 +14,7 @@ type Reply = z.infer<typeof activityOrganiserReply>;
 export function ActivityOrganiserCard({ activityId, communityId, canWrite }: { activityId: string; communityId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const current = useQuery({ queryKey: [...partyKeys.all, "activity-organiser", activityId], queryFn: ({ signal }) => apiGet<Reply>(`/party/activities/${activityId}/organiser`, undefined, signal) });
+  const current = useActivityOrganiser(activityId);
   const tree = useTree(canWrite ? communityId : undefined);
   const save = useSetActivityOrganiser();
   const [organiser, setOrganiser] = useState<Organiser | null>(null);

@@ -4,6 +4,7 @@ import { apiGet, apiPatch, apiPost, apiPut } from "../../api/client";
 import { newIdempotencyKey } from "../../lib/idempotency-key";
 import type { ORGANISER_VALUES } from "../../../contracts/party";
 import type {
+  activityOrganiserReply,
   completeBody,
   completeReply,
   figuresReply,
@@ -32,6 +33,7 @@ export type TwoNewReply = z.infer<typeof twoNewReply>;
 export type FiguresReply = z.infer<typeof figuresReply>;
 export type OrganiserRecord = z.infer<typeof organiserRecordReply>;
 export type JointUnits = z.infer<typeof jointUnitsReply>;
+export type ActivityOrganiser = z.infer<typeof activityOrganiserReply>;
 
 export const partyKeys = {
   all: ["party"] as const,
@@ -103,6 +105,8 @@ export const usePassMilestone = () =>
 export const useCompleteProject = () =>
   usePartyWrite(({ id, ...body }: z.infer<typeof completeBody> & { id: string }) => apiPost<z.infer<typeof completeReply>>(`/party/projects/${id}/complete`, body));
 export const useRegisterInService = () => usePartyWrite((body: { workplace: string; commitment: string }) => apiPost<{ id: string }>("/party/me/register", body, idem()));
+export const useActivityOrganiser = (activityId: string) =>
+  useQuery({ queryKey: [...partyKeys.all, "activity-organiser", activityId], queryFn: ({ signal }) => apiGet<ActivityOrganiser>(`/party/activities/${activityId}/organiser`, undefined, signal) });
 export const useSetActivityOrganiser = () =>
   usePartyWrite(({ activityId, ...body }: { activityId: string; organiser: (typeof ORGANISER_VALUES)[number]; orgId?: string }) => apiPut<{ id: string }>(`/party/activities/${activityId}/organiser`, body));
 export const useRecordService = () => usePartyWrite((body: { day: string; hours: number; description: string }) => apiPost<{ id: string }>("/party/me/services", body, idem()));
