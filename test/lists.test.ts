@@ -99,6 +99,12 @@ describe("the case list", () => {
     expect(queue.total).toBeGreaterThanOrEqual(queue.items.length);
     const whole = await json<{ items: CaseRow[]; total: number }>(grid1, "/api/cases?scope=queue&limit=200");
     expect(whole.items.length).toBe(Math.min(200, whole.total));
+    // The queue is the worker's open cases and the open grid-level cases of their areas, nothing else.
+    const expected = await n(`SELECT count(*)::int AS n FROM cases c, users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'hk_grid1'
+      AND c.status <> 'closed' AND (c.handler_id = u.id OR (c.level = 'grid' AND c.area_id IN (SELECT id FROM areas WHERE path LIKE a.path || '%')))`);
+    expect(expected).toBeGreaterThan(0);
+    expect(whole.total).toBe(Math.min(expected, 1000));
+    expect(whole.items.every((c) => c.status !== "closed")).toBe(true);
   });
 
   it("refuses a cursor of the other order instead of answering a wrong page", async () => {

@@ -7,7 +7,7 @@ import type { DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import { dayAfter, dayStart } from "../../platform/clock";
 import { inGroup } from "../../platform/roles";
-import { inScope, underArea } from "../../platform/scope";
+import { subtreeAreaIds, underArea } from "../../platform/scope";
 import type { CaseListQuery } from "../../../contracts/cases";
 import { caseVisible } from "./access";
 import { countCapped } from "../../db/count-capped";
@@ -18,20 +18,31 @@ const grid = alias(areas, "grid");
 const handler = alias(users, "handler");
 
 /** Columns of a case row in lists, with the names joined in. */
+const summaryFields = {
+  c: cases,
+  categoryName: caseCategories.name,
+  communityName: community.name,
+  gridName: grid.name,
+  handlerName: handler.displayName,
+};
+const categoryJoin = eq(caseCategories.code, cases.categoryCode);
+const communityJoin = eq(community.id, cases.communityId);
+const gridJoin = eq(grid.id, cases.gridId);
+const handlerJoin = eq(handler.id, cases.handlerId);
+
 export function summarySelect(db: DbOrTx) {
+  return db.select(summaryFields).from(cases).innerJoin(caseCategories, categoryJoin).leftJoin(community, communityJoin).leftJoin(grid, gridJoin).leftJoin(handler, handlerJoin);
+}
+
+/** The list's columns plus the urgent order's deadline as PostgreSQL prints it, which the keyset cursor carries exactly. */
+function urgentSelect(db: DbOrTx) {
   return db
-    .select({
-      c: cases,
-      categoryName: caseCategories.name,
-      communityName: community.name,
-      gridName: grid.name,
-      handlerName: handler.displayName,
-    })
+    .select({ ...summaryFields, due: sql<string>`(${urgentDue})::text` })
     .from(cases)
-    .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
-    .leftJoin(community, eq(community.id, cases.communityId))
-    .leftJoin(grid, eq(grid.id, cases.gridId))
-    .leftJoin(handler, eq(handler.id, cases.handlerId));
+    .innerJoin(caseCategories, categoryJoin)
+    .leftJoin(community, communityJoin)
+    .leftJoin(grid, gridJoin)
+    .leftJoin(handler, handlerJoin);
 }
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>["execute"]>>[number];
 
@@ -51,11 +62,22 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
   return Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "") ? null : { at: d, id };
 }
 
+/**
+ * The worker's queue: open cases they handle, and (grid roles) open grid-level cases of their
+ * areas, as two index lookups (cases_open_handler_idx, cases_open_grid_area_idx of migration 0023)
+ * whose few rows are then sorted, instead of one walk over every open case of the street.
+ */
+function queueIds(user: AuthUser): SQL {
+  const mine = sql`SELECT q.id FROM cases q WHERE q.handler_id = ${user.id} AND q.status <> 'closed'`;
+  if (!inGroup(user.role, "gridQueue")) return sql`${cases.id} IN (${mine})`;
+  return sql`${cases.id} IN (${mine} UNION ALL SELECT q.id FROM cases q WHERE q.level = 'grid' AND q.status <> 'closed' AND q.area_id IN ${subtreeAreaIds(user)})`;
+}
+
 export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string | null): SQL | undefined {
   return and(
     q.scope === "reported" ? eq(cases.reporterId, user.id) : visibleTo(user),
     q.scope === "queue"
-      ? and(ne(cases.status, "closed"), or(eq(cases.handlerId, user.id), inGroup(user.role, "gridQueue") ? and(eq(cases.level, "grid"), inScope(user, cases.areaId)) : sql`false`))
+      ? and(ne(cases.status, "closed"), queueIds(user))
       : undefined,
     q.status === "open" ? ne(cases.status, "closed") : q.status ? eq(cases.status, q.status) : undefined,
     q.categoryCode ? eq(cases.categoryCode, q.categoryCode) : undefined,
@@ -77,21 +99,28 @@ export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string |
 
 /**
  * The "urgent" order of the case list as one key: rank (0 open and overdue, 1 other open, 2 closed),
- * then the deadline that runs (acceptance while reported, else handling; none last) in epoch
- * milliseconds, then the time reported, newest first.
+ * then the deadline that runs (acceptance while reported, else handling; none last; closed cases
+ * -infinity), then the time reported, newest first. cases_urgent_idx (migration 0023) holds exactly
+ * these expressions, so a page is read in index order and stops after its rows.
  */
 const urgentRank = sql<number>`(CASE WHEN ${cases.status} = 'closed' THEN 2 WHEN ${cases.timer} = 'red' THEN 0 ELSE 1 END)`;
-const urgentDue = sql<string>`(CASE WHEN ${cases.status} = 'closed' THEN 0
-  ELSE coalesce(floor(extract(epoch FROM coalesce(CASE WHEN ${cases.status} = 'reported' THEN ${cases.acceptDueAt} END, ${cases.handleDueAt}, ${cases.acceptDueAt})) * 1000), 99999999999999) END)::bigint`;
+const urgentDue = sql<string>`(CASE WHEN ${cases.status} = 'closed' THEN '-infinity'::timestamptz
+  ELSE coalesce(CASE WHEN ${cases.status} = 'reported' THEN ${cases.acceptDueAt} END, ${cases.handleDueAt}, ${cases.acceptDueAt}, 'infinity'::timestamptz) END)`;
 
-function encodeUrgentCursor(rank: number, due: string | number, createdAt: Date, id: string): string | null {
+/** A deadline as PostgreSQL prints a timestamptz ("2026-12-07 10:00:00+08", fractions, "BC", ±infinity). */
+const PRINTED_INSTANT = /^(-?infinity|\d{4,6}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}( BC)?)$/;
+
+function encodeUrgentCursor(rank: number, due: string, createdAt: Date, id: string): string | null {
   if (Number.isNaN(createdAt.getTime())) return null;
-  return Buffer.from(`u|${rank}|${due}|${createdAt.toISOString()}|${id}`).toString("base64url");
+  return Buffer.from(`v|${rank}|${due}|${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 function decodeUrgentCursor(cursor: string): { rank: number; due: string; at: Date; id: string } | null {
-  const [u, rank, due, at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const [v, rank, due, at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const d = new Date(at ?? "");
-  if (u !== "u" || !/^[012]$/.test(rank ?? "") || !/^-?\d{1,15}$/.test(due ?? "") || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return null;
+  if (v !== "v" || !/^[012]$/.test(rank ?? "") || !PRINTED_INSTANT.test(due ?? "") || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return null;
+  // Month and day in range, so the cast below cannot fail.
+  const m = /^\d+-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)/.exec(due!);
+  if (m && (+m[1] < 1 || +m[1] > 12 || +m[2] < 1 || +m[2] > 28 + 3 || +m[3] > 23 || +m[4] > 59 || +m[5] > 59)) return null;
   return { rank: Number(rank), due: due!, at: d, id: id! };
 }
 
@@ -117,16 +146,16 @@ export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuer
   if (q.sort === "urgent") {
     const cur = q.cursor ? decodeUrgentCursor(q.cursor) : null;
     const after = cur
-      ? sql`(${urgentRank} > ${cur.rank} OR (${urgentRank} = ${cur.rank} AND (${urgentDue} > ${cur.due}::bigint
-          OR (${urgentDue} = ${cur.due}::bigint AND (${cases.createdAt}, ${cases.id}) < (${cur.at}, ${cur.id})))))`
+      ? sql`(${urgentRank} > ${cur.rank} OR (${urgentRank} = ${cur.rank} AND (${urgentDue} > ${cur.due}::timestamptz
+          OR (${urgentDue} = ${cur.due}::timestamptz AND (${cases.createdAt}, ${cases.id}) < (${cur.at}, ${cur.id})))))`
       : undefined;
-    const rows = await summarySelect(db)
+    const rows = await urgentSelect(db)
       .where(and(where, after))
       .orderBy(asc(urgentRank), asc(urgentDue), desc(cases.createdAt), desc(cases.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { rows: page, nextCursor: rows.length > q.limit && last ? encodeUrgentCursor(rankOf(last.c), dueOf(last.c), last.c.createdAt, last.c.id) : null };
+    return { rows: page, nextCursor: rows.length > q.limit && last ? encodeUrgentCursor(rankOf(last.c), last.due, last.c.createdAt, last.c.id) : null };
   }
   const cur = q.cursor ? decodeCursor(q.cursor) : null;
   const rows = await summarySelect(db)
@@ -138,15 +167,9 @@ export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuer
   return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.c.createdAt, last.c.id) : null };
 }
 
-/** The urgent key of a row, as urgentRank and urgentDue compute it in SQL. */
+/** The urgent rank of a row, as urgentRank computes it in SQL. */
 function rankOf(c: typeof cases.$inferSelect): number {
   return c.status === "closed" ? 2 : c.timer === "red" ? 0 : 1;
-}
-function dueOf(c: typeof cases.$inferSelect): string {
-  if (c.status === "closed") return "0";
-  const due = (c.status === "reported" ? c.acceptDueAt : null) ?? c.handleDueAt ?? c.acceptDueAt;
-  const ms = due ? Math.floor(due.getTime()) : NaN;
-  return Number.isNaN(ms) ? "99999999999999" : String(ms);
 }
 
 export function selectTimeline(db: DbOrTx, caseId: string, reporterView: boolean) {
