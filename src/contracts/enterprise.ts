@@ -42,12 +42,21 @@ export const idParams = z.strictObject({ id: uuid });
 
 // ---------- enterprise records ----------
 
+/**
+ * What a work report's drill-down narrows a list to: an area (a community or a street: the records of
+ * its communities) and a period (both days or neither) that a record's date falls in.
+ */
+const drillFilter = { areaId: uuid.optional(), from: day().optional(), to: day().optional() };
+export const periodAreaQuery = z.strictObject(drillFilter);
+
 export const enterpriseListQuery = z.strictObject({
   q: line(40, 0).optional(),
   kind: z.enum(["enterprise", "shop"]).optional(),
   key: queryFlag.optional(),
   stage: z.enum(CULTIVATION_STAGE_VALUES).optional(),
   limit: limit(200, 50),
+  /** With a period: the enterprises visited in it. */
+  ...drillFilter,
 });
 
 const profile = {
@@ -176,6 +185,11 @@ export const needListQuery = z.strictObject({
   kind: z.enum(NEED_KIND_VALUES).optional(),
   placeId: uuid.optional(),
   limit: limit(200, 100),
+  ...drillFilter,
+  /** The date the period applies to: raised (default) or settled. */
+  dated: z.enum(["raised", "settled"]).optional(),
+  /** Needs matched to a partner's offer, or referred to a department as a case (whatever their status now). */
+  outcome: z.enum(["matched", "referred"]).optional(),
 });
 export const needItem = z.object({
   id: uuid,
@@ -221,6 +235,12 @@ export const cultivationItem = z.object({
   briefings: z.number(),
 });
 export const cultivationListReply = z.object({ items: z.array(cultivationItem), total: z.number() });
+export const cultivationListQuery = z.strictObject({
+  stage: z.enum(CULTIVATION_STAGE_VALUES).optional(),
+  ...drillFilter,
+  /** The date the period applies to: declared (default) or decided (accepted or rejected). */
+  dated: z.enum(["declared", "decided"]).optional(),
+});
 export const placeParams = z.strictObject({ placeId: uuid });
 
 export const briefingBody = z.strictObject({ communityId: uuid.optional(), heldOn: day({ notFuture: true }), topic: line(100), placeIds: z.array(uuid).min(1).max(200) });
@@ -297,7 +317,16 @@ export const recheckBody = z.strictObject({
   notes: line(300, 0).optional(),
   companions: z.array(line(40)).max(10).default([]),
 });
-export const rectificationListQuery = z.strictObject({ status: z.enum(RECTIFICATION_STATUS_VALUES).optional(), programmeId: uuid.optional(), limit: limit(200, 100) });
+export const rectificationListQuery = z.strictObject({
+  status: z.enum(RECTIFICATION_STATUS_VALUES).optional(),
+  programmeId: uuid.optional(),
+  limit: limit(200, 100),
+  ...drillFilter,
+  /** The date the period applies to: issued (default), closed (closed or escalated), or re-checked. */
+  dated: z.enum(["issued", "closed", "rechecked"]).optional(),
+  /** With dated=rechecked: the notices with a re-check of this outcome in the period. */
+  recheck: z.enum(["passed", "failed"]).optional(),
+});
 export const rectificationItem = z.object({
   id: uuid,
   number: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { uuid } from "./common";
-import { day, int, line, num, paragraph, queryInt } from "./bounded";
+import { day, int, line, num, paragraph, queryFlag, queryInt } from "./bounded";
 
 /**
  * 党建引领: the party organisation tree beside the area tree, its members (sensitive: masked,
@@ -19,6 +19,11 @@ export const ORIGIN_KIND_VALUES = ["case", "topic", "resolution"] as const;
 export const partyIdParams = z.strictObject({ id: uuid });
 export const milestoneParams = z.strictObject({ id: uuid, seq: queryInt({ min: 1, max: 50 }) });
 export const communityQuery = z.strictObject({ communityId: uuid.optional() });
+/**
+ * A list of a community's party records, optionally narrowed to a period (a work report's drill-down):
+ * `from`–`to` (both or neither) are the days the record's date falls in (两新: founded; projects: completed).
+ */
+export const periodListQuery = z.strictObject({ communityId: uuid.optional(), from: day().optional(), to: day().optional() });
 
 // ---- organisation tree
 
@@ -99,6 +104,10 @@ export const memberListQuery = z.strictObject({
   communityId: uuid.optional(),
   orgId: uuid.optional(),
   kind: z.enum(PARTY_MEMBER_KIND_VALUES).optional(),
+  /** Members registered by this day (a work report's period end). */
+  asOf: day().optional(),
+  /** "true": the members on the community's roll only (in-service registrants, on their workplace's roll, left out). */
+  onRoll: queryFlag.optional(),
 });
 
 export const memberItem = z.object({

@@ -8,9 +8,10 @@ import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import { areaPathOf } from "../../platform/scope";
-import { CULTIVATION_DOCUMENTS, type CultivationStage, type advanceBody, type briefingBody, type cultivationBody, type cultivationItem, type documentsBody } from "../../../contracts/enterprise";
+import { CULTIVATION_DOCUMENTS, type CultivationStage, type advanceBody, type briefingBody, type cultivationBody, type cultivationItem, type cultivationListQuery, type documentsBody, type periodAreaQuery } from "../../../contracts/enterprise";
 import { targetCommunity } from "../partners/community-scope";
 import { enterpriseRule, loadEnterprise, visiblePlaces } from "./access";
+import { drillPeriod, inAreaCommunities, inPeriod } from "../reports/drill-filter";
 
 type Row = typeof cultivations.$inferSelect;
 
@@ -34,13 +35,17 @@ function loadCultivation(db: DbOrTx, user: AuthUser, placeId: string, lock = fal
 }
 
 /** The pipelines of the user's scope: the furthest along first. */
-export async function listCultivations(db: DbOrTx, user: AuthUser): Promise<{ items: Array<z.infer<typeof cultivationItem>>; total: number }> {
+/** The 入库 pipelines, furthest along first; a drill-down narrows them to a stage, an area and a period of declaring (or deciding). */
+export async function listCultivations(db: DbOrTx, user: AuthUser, q: z.infer<typeof cultivationListQuery> = {}): Promise<{ items: Array<z.infer<typeof cultivationItem>>; total: number }> {
+  const period = drillPeriod(q);
+  const area = await inAreaCommunities(db, user, sql`c.community_id`, q.areaId);
   const rows = rowsOf<{ place_id: string; name: string; stage: CultivationStage; thresholds: string; documents: Record<string, boolean>; candidate_on: string; coached_on: string | null; documents_on: string | null; declared_on: string | null; decided_on: string | null; briefings: number }>(
     await db.execute(sql`
       SELECT c.place_id, p.name, c.stage, c.thresholds, c.documents, c.candidate_on::text, c.coached_on::text, c.documents_on::text, c.declared_on::text, c.decided_on::text,
         (SELECT count(*)::int FROM briefing_places bp WHERE bp.place_id = c.place_id) AS briefings
       FROM cultivations c JOIN places p ON p.id = c.place_id
-      WHERE ${areaRule(user, { areaId: sql`c.area_id` })}
+      WHERE ${areaRule(user, { areaId: sql`c.area_id` })} AND ${area} ${q.stage ? sql`AND c.stage = ${q.stage}` : sql``}
+        AND ${inPeriod(q.dated === "decided" ? sql`c.decided_on` : sql`c.declared_on`, period)}
       ORDER BY array_position(ARRAY['accepted', 'declared', 'documents', 'coached', 'candidate', 'rejected'], c.stage), p.name LIMIT 500`),
   );
   return {
@@ -125,13 +130,16 @@ export async function recordBriefing(ctx: SignedInContext, tx: Tx, body: z.infer
   return { id };
 }
 
-export async function listBriefings(db: DbOrTx, user: AuthUser) {
+/** Policy briefings, latest first; a drill-down narrows them to an area and a period. */
+export async function listBriefings(db: DbOrTx, user: AuthUser, q: z.infer<typeof periodAreaQuery> = {}) {
+  const period = drillPeriod(q);
+  const area = await inAreaCommunities(db, user, sql`b.community_id`, q.areaId);
   const rows = rowsOf<{ id: string; held_on: string; topic: string; places: Array<{ id: string; name: string }> | null }>(
     await db.execute(sql`
       SELECT b.id, b.held_on::text, b.topic,
         (SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name) FROM briefing_places bp JOIN places p ON p.id = bp.place_id
           WHERE bp.briefing_id = b.id AND ${areaRule(user, { areaId: sql`p.area_id` })}) AS places
-      FROM enterprise_briefings b WHERE ${communityRule(user, { communityId: sql`b.community_id` })} ORDER BY b.held_on DESC, b.id LIMIT 200`),
+      FROM enterprise_briefings b WHERE ${communityRule(user, { communityId: sql`b.community_id` })} AND ${area} AND ${inPeriod(sql`b.held_on`, period)} ORDER BY b.held_on DESC, b.id LIMIT 200`),
   );
   return { items: rows.map((r) => ({ id: r.id, heldOn: r.held_on, topic: r.topic, places: r.places ?? [] })), total: rows.length };
 }

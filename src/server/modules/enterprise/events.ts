@@ -8,9 +8,10 @@ import { AppError, notFound } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
 import { writeAudit } from "../../platform/audit";
 import { areaPathOf } from "../../platform/scope";
-import type { eventBody, eventItem } from "../../../contracts/enterprise";
+import type { eventBody, eventItem, periodAreaQuery } from "../../../contracts/enterprise";
 import { targetCommunity } from "../partners/community-scope";
 import { enterpriseRule, visiblePlaces } from "./access";
+import { drillPeriod, inAreaCommunities, inPeriod } from "../reports/drill-filter";
 
 /** Records a business event (政银企座谈会 …) with its participating enterprises and the follow-up needs they raised. */
 export async function recordEvent(ctx: SignedInContext, tx: Tx, body: z.infer<typeof eventBody>) {
@@ -36,13 +37,16 @@ export async function recordEvent(ctx: SignedInContext, tx: Tx, body: z.infer<ty
   return { id };
 }
 
-export async function listEvents(db: DbOrTx, user: AuthUser): Promise<{ items: Array<z.infer<typeof eventItem>>; total: number }> {
+/** Business events, latest first; a drill-down narrows them to an area and a period. */
+export async function listEvents(db: DbOrTx, user: AuthUser, q: z.infer<typeof periodAreaQuery> = {}): Promise<{ items: Array<z.infer<typeof eventItem>>; total: number }> {
+  const period = drillPeriod(q);
+  const area = await inAreaCommunities(db, user, sql`e.community_id`, q.areaId);
   const rows = rowsOf<{ id: string; kind: z.infer<typeof eventItem>["kind"]; title: string; held_on: string; venue: string | null; participants: number; needs: number }>(
     await db.execute(sql`
       SELECT e.id, e.kind, e.title, e.held_on::text, e.venue,
         (SELECT count(*)::int FROM business_event_places ep WHERE ep.event_id = e.id) AS participants,
         (SELECT count(*)::int FROM enterprise_needs n WHERE n.event_id = e.id) AS needs
-      FROM business_events e WHERE ${communityRule(user, { communityId: sql`e.community_id` })} ORDER BY e.held_on DESC, e.id LIMIT 200`),
+      FROM business_events e WHERE ${communityRule(user, { communityId: sql`e.community_id` })} AND ${area} AND ${inPeriod(sql`e.held_on`, period)} ORDER BY e.held_on DESC, e.id LIMIT 200`),
   );
   return { items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, heldOn: r.held_on, venue: r.venue, participants: Number(r.participants), needs: Number(r.needs) })), total: rows.length };
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { rowsOf, type DbOrTx } from "../../db/client";
 import type { AuthUser } from "../../platform/context";
 import type { enterpriseItem, enterpriseListQuery } from "../../../contracts/enterprise";
+import { drillPeriod, inAreaCommunities, inPeriod } from "../reports/drill-filter";
 import { enterpriseAliasRule } from "./access";
 
 type Item = z.infer<typeof enterpriseItem>;
@@ -54,7 +55,11 @@ export function presentEnterprise(r: EnterpriseRowSql): Item {
  * cultivation, then by name; filtered by name or credit code, kind, key flag or cultivation stage.
  */
 export async function listEnterprises(db: DbOrTx, user: AuthUser, q: Query): Promise<{ items: Item[]; total: number }> {
+  // A drill-down from 走访企业商户: the enterprises with a visit in the period, recorded in the area's communities.
+  const period = drillPeriod(q);
+  const visitArea = await inAreaCommunities(db, user, sql`v.community_id`, q.areaId);
   const where = sql`${enterpriseAliasRule(user)} AND p.active
+    ${period ? sql`AND EXISTS (SELECT 1 FROM enterprise_visits v WHERE v.place_id = p.id AND ${inPeriod(sql`v.visited_on`, period)} AND ${visitArea})` : q.areaId ? sql`AND ${await inAreaCommunities(db, user, sql`p.community_id`, q.areaId)}` : sql``}
     ${q.q ? sql`AND (p.name LIKE ${"%" + q.q.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} OR p.credit_code = ${q.q.toUpperCase()})` : sql``}
     ${q.kind ? sql`AND p.kind = ${q.kind}` : sql``}
     ${q.key === "true" ? sql`AND ep.key_enterprise` : q.key === "false" ? sql`AND NOT coalesce(ep.key_enterprise, false)` : sql``}

@@ -15,6 +15,7 @@ import type { matchNeedBody, needItem, needListQuery, referNeedBody, settleNeedB
 import { reportToDepartment } from "../cases/refer-to-department";
 import { matchUnits } from "../partners/match-units";
 import { NEED_KIND_NAMES, REFERRAL_OF_NEED, RESOURCE_OF_NEED } from "./labels";
+import { drillPeriod, inAreaCommunities, inPeriod } from "../reports/drill-filter";
 
 type NeedRow = typeof enterpriseNeeds.$inferSelect;
 type Item = z.infer<typeof needItem>;
@@ -26,8 +27,13 @@ export function loadNeed(db: DbOrTx, user: AuthUser, id: string, opts: { lock?: 
 
 /** The needs of the user's scope: open ones first, then newest. */
 export async function listNeeds(db: DbOrTx, user: AuthUser, q: z.infer<typeof needListQuery>): Promise<{ items: Item[]; total: number }> {
+  // A drill-down from the report: needs raised (or settled) in the period in the area's communities, matched or referred.
+  const period = drillPeriod(q);
   const where = sql`${areaRule(user, { areaId: sql`n.area_id` })}
-    ${q.status ? sql`AND n.status = ${q.status}` : sql``} ${q.kind ? sql`AND n.kind = ${q.kind}` : sql``} ${q.placeId ? sql`AND n.place_id = ${q.placeId}` : sql``}`;
+    ${q.status ? sql`AND n.status = ${q.status}` : sql``} ${q.kind ? sql`AND n.kind = ${q.kind}` : sql``} ${q.placeId ? sql`AND n.place_id = ${q.placeId}` : sql``}
+    AND ${await inAreaCommunities(db, user, sql`n.community_id`, q.areaId)}
+    AND ${inPeriod(q.dated === "settled" ? sql`n.settled_on` : sql`n.raised_on`, period)}
+    ${q.outcome === "matched" ? sql`AND n.matched_item_id IS NOT NULL` : q.outcome === "referred" ? sql`AND n.case_id IS NOT NULL` : sql``}`;
   const rows = rowsOf<{ id: string; place_id: string; place_name: string; kind: Item["kind"]; description: string; status: Item["status"]; raised_on: string; unit_id: string | null; unit_name: string | null; item_id: string | null; offer: string | null; case_id: string | null; case_number: string | null; settled_on: string | null; settlement: string | null }>(
     await db.execute(sql`
       SELECT n.id, n.place_id, p.name AS place_name, n.kind, n.description, n.status, n.raised_on::text, n.matched_unit_id AS unit_id, u.name AS unit_name,

@@ -10,6 +10,7 @@ import {
   campaignDetail,
   campaignListReply,
   cultivationBody,
+  cultivationListQuery,
   cultivationListReply,
   documentsBody,
   enterpriseDetail,
@@ -24,6 +25,7 @@ import {
   needListReply,
   needMatchesReply,
   okReply,
+  periodAreaQuery,
   placeParams,
   referNeedBody,
   settleNeedBody,
@@ -101,8 +103,8 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     runWrite(deps, request, async (tx, ctx) => ({ value: await settleNeed(ctx, tx, request.params.id, request.body) })),
   );
 
-  app.get("/cultivations", { schema: { tags: TAGS, summary: "The 入库 pipelines of the caller's scope", response: { 200: cultivationListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
-    listCultivations(db, signedIn(request).user),
+  app.get("/cultivations", { schema: { tags: TAGS, summary: "The 入库 pipelines of the caller's scope", querystring: cultivationListQuery, response: { 200: cultivationListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
+    listCultivations(db, signedIn(request).user, request.query),
   );
   app.post("/cultivations", { schema: { tags: TAGS, summary: "Put an enterprise on the 入库 pipeline as a candidate", headers: idempotencyHeaders, body: cultivationBody, response: { 200: okReply } }, config: { policy: "enterprise:manage" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await addCandidate(ctx, tx, request.body) })),
@@ -113,15 +115,15 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post("/cultivations/:placeId/documents", { schema: { tags: TAGS, summary: "Tick documents of the 入库 checklist", headers: idempotencyHeaders, params: placeParams, body: documentsBody, response: { 200: okReply } }, config: { policy: "enterprise:manage" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await updateDocuments(ctx, tx, request.params.placeId, request.body) })),
   );
-  app.get("/enterprise-briefings", { schema: { tags: TAGS, summary: "Door-to-door policy briefings", response: { 200: briefingListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
-    listBriefings(db, signedIn(request).user),
+  app.get("/enterprise-briefings", { schema: { tags: TAGS, summary: "Door-to-door policy briefings", querystring: periodAreaQuery, response: { 200: briefingListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
+    listBriefings(db, signedIn(request).user, request.query),
   );
   app.post("/enterprise-briefings", { schema: { tags: TAGS, summary: "Record a policy briefing covering one or several enterprises", headers: idempotencyHeaders, body: briefingBody, response: { 200: okReply } }, config: { policy: "enterprise:manage" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await recordBriefing(ctx, tx, request.body) })),
   );
 
-  app.get("/business-events", { schema: { tags: TAGS, summary: "Business events (政银企座谈会 …)", response: { 200: eventListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
-    listEvents(db, signedIn(request).user),
+  app.get("/business-events", { schema: { tags: TAGS, summary: "Business events (政银企座谈会 …)", querystring: periodAreaQuery, response: { 200: eventListReply } }, config: { policy: "enterprise:read" } }, async (request) =>
+    listEvents(db, signedIn(request).user, request.query),
   );
   app.post("/business-events", { schema: { tags: TAGS, summary: "Record a business event with its enterprises and follow-up needs", headers: idempotencyHeaders, body: eventBody, response: { 200: okReply } }, config: { policy: "enterprise:manage" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await recordEvent(ctx, tx, request.body) })),

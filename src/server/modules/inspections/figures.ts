@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../db/client";
-import type { Figure, FigureScope, FigureSource, Localised } from "../reports/figure-source";
+import type { Figure, FigureDrill, FigureScope, FigureSource, Localised } from "../reports/figure-source";
 import { communityList } from "../enterprise/figures";
 
 const TIMES: Localised = { zh: "次", en: "times" };
@@ -8,9 +8,18 @@ const ITEMS: Localised = { zh: "份", en: "notices" };
 const SHARE: Localised = { zh: "%", en: "%" };
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-function figure(name: string, value: number | null, label: Localised, definition: Localised, unit: Localised): Figure {
-  return { key: `inspections.${name}`, section: "inspections", label, definition, unit, value };
+function figure(name: string, value: number | null, label: Localised, definition: Localised, unit: Localised, drill: FigureDrill): Figure {
+  return { key: `inspections.${name}`, section: "inspections", label, definition, unit, value, drill };
 }
+
+/**
+ * Checks are patrol submissions: they drill to the patrol ledger of their kind. The ledger is kept by
+ * month (as the street office files it), so it opens on the period's last month with the period shown
+ * beside it; over a longer period its rows are one month's share of the figure, not all of it.
+ */
+const ledger = (targetKind: string): FigureDrill => ({ route: "/patrols", query: { tab: "ledger", targetKind } });
+/** 责令整改 notices, by the date the period applies to (the list's total is the figure for issued and escalated). */
+const notices = (query: Record<string, string>): FigureDrill => ({ route: "/inspections", query: { tab: "notices", ...query } });
 
 /**
  * Inspection figures of a period: checks by programme kind (food safety, fire safety, billboards)
@@ -50,19 +59,21 @@ export const inspectionFigures: FigureSource = {
     ] as const) {
       const c = of(kind);
       out.push(
-        figure(`${key}_checks`, Number(c.checks), { zh, en }, { zh: `期内完成的${zh}次数（按检查表提交计）`, en: `${en} completed in the period (checklists submitted)` }, TIMES),
-        figure(`${key}_pass_rate`, pct(Number(c.passed), Number(c.checks)), { zh: `${zh}合格率`, en: `${en}: pass rate` }, { zh: "无不合格项的检查占比", en: "Share of checks with no failed item" }, SHARE),
+        figure(`${key}_checks`, Number(c.checks), { zh, en }, { zh: `期内完成的${zh}次数（按检查表提交计）`, en: `${en} completed in the period (checklists submitted)` }, TIMES, ledger(kind)),
+        figure(`${key}_pass_rate`, pct(Number(c.passed), Number(c.checks)), { zh: `${zh}合格率`, en: `${en}: pass rate` }, { zh: "无不合格项的检查占比", en: "Share of checks with no failed item" }, SHARE, ledger(kind)),
       );
     }
     const fire = of("fire_point");
+    // The re-check figures count re-checks; their drill lists the notices re-checked (one row however often).
+    // The rider figures drill to the fire ledger, where the companions column names who joined.
     out.push(
-      figure("fire_rider_checks", Number(fire.joined), { zh: "骑手参与消防检查", en: "Fire checks riders joined" }, { zh: "有骑手、志愿者参与的消防安全检查次数", en: "Fire-safety checks joined by riders or volunteers" }, TIMES),
-      figure("rider_checks", checks.reduce((a, c) => a + Number(c.joined), 0), { zh: "骑手志愿者参与检查", en: "Checks riders joined" }, { zh: "有骑手、志愿者参与的各类检查次数", en: "Checks of every kind joined by riders or volunteers" }, TIMES),
-      figure("rectifications_issued", n("issued"), { zh: "下达整改通知书", en: "Rectification notices issued" }, { zh: "期内下达的责令整改通知书份数", en: "Rectification notices issued in the period" }, ITEMS),
-      figure("rectifications_on_time", pct(n("on_time"), n("closed")), { zh: "按期整改率", en: "Rectified on time" }, { zh: "期内复查合格的通知书中，在整改期限内合格的占比", en: "Of the notices closed in the period, the share closed by their deadline" }, SHARE),
-      figure("rectifications_escalated", n("escalated"), { zh: "逾期移交部门", en: "Escalated to departments" }, { zh: "期内复查仍不合格、移交职能部门的通知书份数", en: "Notices escalated to a department after a failed re-check in the period" }, ITEMS),
-      figure("rechecks_passed", n("recheck_passed"), { zh: "复查合格", en: "Re-checks passed" }, { zh: "期内复查合格次数", en: "Re-checks passed in the period" }, TIMES),
-      figure("rechecks_failed", n("recheck_failed"), { zh: "复查不合格", en: "Re-checks failed" }, { zh: "期内复查不合格次数", en: "Re-checks failed in the period" }, TIMES),
+      figure("fire_rider_checks", Number(fire.joined), { zh: "骑手参与消防检查", en: "Fire checks riders joined" }, { zh: "有骑手、志愿者参与的消防安全检查次数", en: "Fire-safety checks joined by riders or volunteers" }, TIMES, ledger("fire_point")),
+      figure("rider_checks", checks.reduce((a, c) => a + Number(c.joined), 0), { zh: "骑手志愿者参与检查", en: "Checks riders joined" }, { zh: "有骑手、志愿者参与的各类检查次数", en: "Checks of every kind joined by riders or volunteers" }, TIMES, ledger("fire_point")),
+      figure("rectifications_issued", n("issued"), { zh: "下达整改通知书", en: "Rectification notices issued" }, { zh: "期内下达的责令整改通知书份数", en: "Rectification notices issued in the period" }, ITEMS, notices({ dated: "issued" })),
+      figure("rectifications_on_time", pct(n("on_time"), n("closed")), { zh: "按期整改率", en: "Rectified on time" }, { zh: "期内复查合格的通知书中，在整改期限内合格的占比", en: "Of the notices closed in the period, the share closed by their deadline" }, SHARE, notices({ dated: "closed", status: "closed" })),
+      figure("rectifications_escalated", n("escalated"), { zh: "逾期移交部门", en: "Escalated to departments" }, { zh: "期内复查仍不合格、移交职能部门的通知书份数", en: "Notices escalated to a department after a failed re-check in the period" }, ITEMS, notices({ dated: "closed", status: "escalated" })),
+      figure("rechecks_passed", n("recheck_passed"), { zh: "复查合格", en: "Re-checks passed" }, { zh: "期内复查合格次数", en: "Re-checks passed in the period" }, TIMES, notices({ dated: "rechecked", recheck: "passed" })),
+      figure("rechecks_failed", n("recheck_failed"), { zh: "复查不合格", en: "Re-checks failed" }, { zh: "期内复查不合格次数", en: "Re-checks failed in the period" }, TIMES, notices({ dated: "rechecked", recheck: "failed" })),
     );
     return out;
   },

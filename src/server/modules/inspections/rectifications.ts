@@ -16,6 +16,7 @@ import type { ProgrammeKind, RectificationItem, recheckBody, rectificationBody, 
 import { reportToDepartment } from "../cases/refer-to-department";
 import { displayAnswer } from "../patrols/answers";
 import { CASE_CATEGORY_OF, DEPARTMENT_OF } from "./labels";
+import { drillPeriod, inAreaCommunities, inPeriod } from "../reports/drill-filter";
 
 type Row = typeof rectifications.$inferSelect;
 
@@ -126,8 +127,16 @@ export async function recheck(deps: AppDeps, ctx: SignedInContext, tx: Tx, id: s
 
 /** Notices of the caller's scope, open ones first (nearest deadline first), with their re-checks. */
 export async function listRectifications(db: DbOrTx, user: AuthUser, q: z.infer<typeof rectificationListQuery> & { id?: string }): Promise<{ items: RectificationItem[]; total: number }> {
+  // A drill-down from the report: notices of the area's communities issued (closed, re-checked) in the period.
+  const period = drillPeriod(q);
+  const dated =
+    q.dated === "closed" ? inPeriod(sql`r.closed_on`, period)
+    : q.dated === "rechecked" ? (period ? sql`EXISTS (SELECT 1 FROM rectification_rechecks x WHERE x.rectification_id = r.id AND ${inPeriod(sql`x.checked_on`, period)}
+        ${q.recheck ? sql`AND x.passed = ${q.recheck === "passed"}` : sql``})` : sql`true`)
+    : inPeriod(sql`r.issued_on`, period);
   const where = sql`${areaRule(user, { areaId: sql`r.area_id` })}
-    ${q.status ? sql`AND r.status = ${q.status}` : sql``} ${q.programmeId ? sql`AND r.programme_id = ${q.programmeId}` : sql``} ${q.id ? sql`AND r.id = ${q.id}` : sql``}`;
+    ${q.status ? sql`AND r.status = ${q.status}` : sql``} ${q.programmeId ? sql`AND r.programme_id = ${q.programmeId}` : sql``} ${q.id ? sql`AND r.id = ${q.id}` : sql``}
+    AND ${await inAreaCommunities(db, user, sql`r.community_id`, q.areaId)} AND ${dated}`;
   const rows = rowsOf<{ id: string; number: string; kind: ProgrammeKind; community: string; place_id: string; place_name: string; address: string; finding: string; required_change: string; issued_on: string; deadline: string; issued_by: string; status: Row["status"]; closed_on: string | null; case_id: string | null; case_number: string | null; rechecks: RectificationItem["rechecks"] | null }>(
     await db.execute(sql`
       SELECT r.id, r.number, r.kind, a.name AS community, r.place_id, p.name AS place_name, p.address, r.finding, r.required_change, r.issued_on::text, r.deadline::text,

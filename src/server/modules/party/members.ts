@@ -73,11 +73,24 @@ function present(r: MemberSqlRow): MemberItem {
 
 const LIST_LIMIT = 500;
 
-export async function listMembers(db: DbOrTx, user: AuthUser, q: { communityId?: string; orgId?: string; kind?: MemberItem["kind"] }) {
+/**
+ * SQL: the member (alias m) was registered with the community by this day — the day the member's
+ * kind dates its registration by (transferred in, registered for 双报到, or else put on the register).
+ * The work report counts members at a period's end by it; a drill-down lists them by it.
+ */
+export const registeredBy = (day: string) => sql`(CASE m.kind
+    WHEN 'transferred_in' THEN m.transferred_on IS NULL OR m.transferred_on <= ${day}::date
+    WHEN 'in_service' THEN m.registered_on IS NULL OR m.registered_on <= ${day}::date
+    ELSE coalesce(m.registered_on, (m.created_at AT TIME ZONE 'Asia/Shanghai')::date) <= ${day}::date END)`;
+
+/** Members, secretaries and leaders first; by branch, kind, registration by a day, or on the community's roll only. */
+export async function listMembers(db: DbOrTx, user: AuthUser, q: { communityId?: string; orgId?: string; kind?: MemberItem["kind"]; asOf?: string; onRoll?: "true" | "false" }) {
   const where = sql`${communityRule(user, { communityId: sql`m.community_id` })}
     ${q.communityId ? sql`AND m.community_id = ${q.communityId}` : sql``}
     ${q.orgId ? sql`AND (m.org_id = ${q.orgId} OR m.group_id = ${q.orgId})` : sql``}
-    ${q.kind ? sql`AND m.kind = ${q.kind}` : sql``}`;
+    ${q.kind ? sql`AND m.kind = ${q.kind}` : sql``}
+    ${q.asOf ? sql`AND ${registeredBy(q.asOf)}` : sql``}
+    ${q.onRoll === "true" ? sql`AND m.kind <> 'in_service'` : sql``}`;
   const [rows, [{ n }]] = await Promise.all([
     db.execute(sql`${MEMBER_SELECT} WHERE ${where} ORDER BY CASE m.role WHEN 'secretary' THEN 0 WHEN 'building_leader' THEN 1 WHEN 'anchor_household' THEN 2 ELSE 3 END, o.name, m.id LIMIT ${LIST_LIMIT}`),
     db.execute(sql`SELECT count(*)::int AS n FROM party_members m WHERE ${where}`).then((r) => rowsOf<{ n: number }>(r)),

@@ -18,6 +18,7 @@ import { targetCommunity } from "../partners/community-scope";
 import { closeCasesByReference } from "../cases/close-by-reference";
 import { createPlan } from "../patrols/create-plan";
 import { invalid, loadProject, type ProjectRow } from "./access";
+import { drillPeriod, inPeriod } from "../reports/drill-filter";
 
 /**
  * 书记领办: a project the secretary leads, from cases, topics or a resolution, with milestones
@@ -78,12 +79,21 @@ async function unitsOf(db: DbOrTx, ids: string[]) {
 }
 
 /** Projects of the communities the caller sees, running ones first, then newest. Residents get the same public view. */
-export async function listProjects(db: DbOrTx, user: AuthUser, communityId?: string): Promise<{ items: ProjectView[]; total: number }> {
+/** Projects, running first; with a period, those completed in it (as the report's 书记领办项目完成 counts them). */
+export async function listProjects(db: DbOrTx, user: AuthUser, q: { communityId?: string; from?: string; to?: string } = {}): Promise<{ items: ProjectView[]; total: number }> {
+  const period = drillPeriod(q);
+  const { communityId } = q;
   const rows = await db
     .select({ p: partyProjects, communityName: areas.name })
     .from(partyProjects)
     .innerJoin(areas, eq(areas.id, partyProjects.communityId))
-    .where(and(communityRule(user, { communityId: partyProjects.communityId }), communityId ? eq(partyProjects.communityId, communityId) : undefined))
+    .where(
+      and(
+        communityRule(user, { communityId: partyProjects.communityId }),
+        communityId ? eq(partyProjects.communityId, communityId) : undefined,
+        period ? and(eq(partyProjects.status, "completed"), inPeriod(sql`${partyProjects.completedOn}`, period)) : undefined,
+      ),
+    )
     .orderBy(sql`${partyProjects.status} = 'completed'`, sql`${partyProjects.startedOn} DESC`, asc(partyProjects.id))
     .limit(200);
   const ids = rows.map((r) => r.p.id);

@@ -12,6 +12,7 @@ import type { FoundBody, TwoNewItem } from "../../../contracts/party";
 import { targetCommunity } from "../partners/community-scope";
 import { committeeOf, invalid, loadOrg } from "./access";
 import { TWO_NEW_PLACE_KINDS } from "./tree";
+import { drillPeriod } from "../reports/drill-filter";
 
 /**
  * 两新 organisations: the survey (摸排) of a registry place's employees and party members, the
@@ -27,8 +28,13 @@ export const COVERED = sql`(t.party_org_id IS NOT NULL OR t.instructor_name IS N
 export const COVERED_BY = (day: string) =>
   sql`((t.party_org_id IS NOT NULL AND (t.founded_on IS NULL OR t.founded_on <= ${day}::date)) OR (t.instructor_name IS NOT NULL AND (t.guided_on IS NULL OR t.guided_on <= ${day}::date)))`;
 
-export async function listTwoNew(db: DbOrTx, user: AuthUser, communityId: string | undefined) {
-  const community = await targetCommunity(db, user, communityId);
+/**
+ * A community's 两新 organisations and its coverage; with a period, only those that founded their
+ * party organisation in it (as the report's 新建两新组织党组织 counts them), the coverage staying the community's.
+ */
+export async function listTwoNew(db: DbOrTx, user: AuthUser, q: { communityId?: string; from?: string; to?: string }) {
+  const period = drillPeriod(q);
+  const community = await targetCommunity(db, user, q.communityId);
   const rows = rowsOf<{
     place_id: string; place_name: string; kind: string; employees: number; party_members: number; stage: TwoNewItem["stage"]; surveyed_on: string;
     instructor_name: string | null; guided_on: string | null; org_id: string | null; org_name: string | null; founded_on: string | null; should: boolean; covered: boolean;
@@ -56,7 +62,8 @@ export async function listTwoNew(db: DbOrTx, user: AuthUser, communityId: string
   }));
   const should = items.filter((i) => i.shouldCover);
   const coverage = should.length ? Math.round((should.filter((i) => i.covered).length / should.length) * 1000) / 10 : null;
-  return { items, total: items.length, coverage };
+  const shown = period ? items.filter((i) => i.surveyedOn <= period.to && !!i.foundedOn && i.foundedOn >= period.from && i.foundedOn <= period.to) : items;
+  return { items: shown, total: shown.length, coverage };
 }
 
 /** The place must be a 两新 organisation in the caller's scope (404 otherwise). */
