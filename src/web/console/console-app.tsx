@@ -11,6 +11,7 @@ import { onUnauthenticated } from "../api/client";
 import { createQueryClient } from "../api/query-client";
 import { setMe } from "../api/use-me";
 import { consoleTheme } from "./theme";
+import { CONSOLE_PATHS } from "./console-paths";
 import { ConsoleLayout } from "./console-layout";
 import { RequireAuth } from "./require-auth";
 import { LoginRoute } from "./routes/login-route";
@@ -63,11 +64,12 @@ export function ConsoleApp() {
       <ConfigProvider locale={i18n.language === "en" ? enUSLocale : zhCNLocale} theme={consoleTheme} button={{ autoInsertSpace: false }}>
         <AntApp>
           <BrowserRouter>
+            {/* Paths from console-paths.ts: the report's drill-downs are tested against the same list. */}
             <Routes>
-              <Route path="/login" element={<LoginRoute />} />
+              <Route path={CONSOLE_PATHS.login} element={<LoginRoute />} />
               {/* The printable 责令整改通知书: an A4 sheet without the console's frame. */}
               <Route
-                path="/inspections/notices/:id"
+                path={CONSOLE_PATHS.noticePrint}
                 element={
                   <RequireAuth>
                     <Suspense fallback={null}>
@@ -84,34 +86,34 @@ export function ConsoleApp() {
                 }
               >
                 <Route index element={<HomeRoute />} />
-                <Route path="cases" element={<CasesRoute />} />
-                <Route path="cases/:id" element={<CaseRoute />} />
-                <Route path="case-stats" element={<CaseStatsRoute />} />
-                <Route path="street" element={<StreetRoute />} />
-                <Route path="reports" element={<ReportsRoute />} />
-                <Route path="patrols" element={<PatrolsRoute />} />
-                <Route path="deliberation/*" element={<DeliberationRoute />} />
-                <Route path="notices" element={<NoticesRoute />} />
-                <Route path="party" element={<PartyRoute />} />
-                <Route path="enterprises" element={<EnterprisesRoute />} />
-                <Route path="enterprises/:id" element={<EnterpriseRoute />} />
-                <Route path="inspections" element={<InspectionsRoute />} />
-                <Route path="open-interfaces" element={<OpenInterfacesRoute />} />
-                <Route path="areas" element={<AreasRoute />} />
-                <Route path="people" element={<PeopleRoute />} />
-                <Route path="registry" element={<RegistryRoute />} />
-                <Route path="registry/households/:id" element={<RegistryHouseholdRoute />} />
-                <Route path="registry/people/:id" element={<RegistryPersonRoute />} />
-                <Route path="partners" element={<PartnersUnitsRoute />} />
-                <Route path="partners/units/:id" element={<PartnersUnitRoute />} />
-                <Route path="talent" element={<PartnersTalentRoute />} />
-                <Route path="activities" element={<PartnersActivitiesRoute />} />
-                <Route path="activities/:id" element={<PartnersActivityRoute />} />
-                <Route path="points" element={<PartnersPointsRoute />} />
-                <Route path="audit" element={<AuditRoute />} />
-                <Route path="case-settings" element={<CaseSettingsRoute />} />
-                <Route path="account" element={<AccountRoute />} />
-                <Route path="home" element={<Navigate to="/" replace />} />
+                <Route path={CONSOLE_PATHS.cases} element={<CasesRoute />} />
+                <Route path={CONSOLE_PATHS.case} element={<CaseRoute />} />
+                <Route path={CONSOLE_PATHS.caseStats} element={<CaseStatsRoute />} />
+                <Route path={CONSOLE_PATHS.street} element={<StreetRoute />} />
+                <Route path={CONSOLE_PATHS.reports} element={<ReportsRoute />} />
+                <Route path={CONSOLE_PATHS.patrols} element={<PatrolsRoute />} />
+                <Route path={CONSOLE_PATHS.deliberation} element={<DeliberationRoute />} />
+                <Route path={CONSOLE_PATHS.notices} element={<NoticesRoute />} />
+                <Route path={CONSOLE_PATHS.party} element={<PartyRoute />} />
+                <Route path={CONSOLE_PATHS.enterprises} element={<EnterprisesRoute />} />
+                <Route path={CONSOLE_PATHS.enterprise} element={<EnterpriseRoute />} />
+                <Route path={CONSOLE_PATHS.inspections} element={<InspectionsRoute />} />
+                <Route path={CONSOLE_PATHS.openInterfaces} element={<OpenInterfacesRoute />} />
+                <Route path={CONSOLE_PATHS.areas} element={<AreasRoute />} />
+                <Route path={CONSOLE_PATHS.people} element={<PeopleRoute />} />
+                <Route path={CONSOLE_PATHS.registry} element={<RegistryRoute />} />
+                <Route path={CONSOLE_PATHS.registryHousehold} element={<RegistryHouseholdRoute />} />
+                <Route path={CONSOLE_PATHS.registryPerson} element={<RegistryPersonRoute />} />
+                <Route path={CONSOLE_PATHS.partners} element={<PartnersUnitsRoute />} />
+                <Route path={CONSOLE_PATHS.partnersUnit} element={<PartnersUnitRoute />} />
+                <Route path={CONSOLE_PATHS.talent} element={<PartnersTalentRoute />} />
+                <Route path={CONSOLE_PATHS.activities} element={<PartnersActivitiesRoute />} />
+                <Route path={CONSOLE_PATHS.activity} element={<PartnersActivityRoute />} />
+                <Route path={CONSOLE_PATHS.points} element={<PartnersPointsRoute />} />
+                <Route path={CONSOLE_PATHS.audit} element={<AuditRoute />} />
+                <Route path={CONSOLE_PATHS.caseSettings} element={<CaseSettingsRoute />} />
+                <Route path={CONSOLE_PATHS.account} element={<AccountRoute />} />
+                <Route path={CONSOLE_PATHS.homeAlias} element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundRoute />} />
               </Route>
             </Routes>

@@ -15,8 +15,9 @@ import { TopicDetailView } from "../../features/deliberation/topic-detail-view";
 import { TopicsPanel } from "../../features/deliberation/topics-panel";
 import { PageHeader, useGoBack } from "../page-header";
 import { RequirePermission } from "../require-permission";
+import { DELIBERATION_TABS } from "../console-paths";
 
-const TABS = ["topics", "meetings", "resolutions", "questionnaires", "measures"] as const;
+const TABS = DELIBERATION_TABS;
 
 /** 议事协商: topics, meetings, resolutions, questionnaires and measures under /deliberation. */
 export function DeliberationRoute() {

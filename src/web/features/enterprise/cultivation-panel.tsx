@@ -1,7 +1,9 @@
 import { Alert, Card, Col, List, Row, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { CULTIVATION_DOCUMENTS } from "../../../contracts/enterprise";
+import { useSearchParams } from "react-router";
+import { CULTIVATION_DOCUMENTS, CULTIVATION_STAGE_VALUES } from "../../../contracts/enterprise";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { STAGE_COLOR } from "./labels";
 import type { CultivationItem } from "./types";
 import { useBriefings, useCultivations } from "./use-enterprise";
@@ -9,10 +11,21 @@ import { useBriefings, useCultivations } from "./use-enterprise";
 /** 入库培育: every pipeline of the scope (furthest along first) and the door-to-door policy briefings. */
 export function CultivationPanel({ onOpenEnterprise }: { onOpenEnterprise: (id: string) => void }) {
   const { t } = useTranslation();
-  const list = useCultivations();
-  const briefings = useBriefings();
+  const [params] = useSearchParams();
+  // From a report's figure: the pipelines declared (or decided) in the period, or the briefings held in it, in the report's area.
+  const { drill, clear } = useReportDrill();
+  const dated = drill && (["declared", "decided", "briefed"] as const).find((d) => d === drill.dated);
+  const stage = CULTIVATION_STAGE_VALUES.find((s) => s === params.get("stage"));
+  const area = drill && dated ? { areaId: drill.areaId, from: drill.from, to: drill.to } : {};
+  const list = useCultivations(dated === "declared" || dated === "decided" ? { ...area, dated, stage } : {});
+  const briefings = useBriefings(dated === "briefed" ? area : {});
   return (
     <Row gutter={16}>
+      {drill && dated && (
+        <Col xs={24}>
+          <DrillChip drill={drill} detail={stage ? t(`enterprise.stage.${stage}`) : undefined} onClear={clear} />
+        </Col>
+      )}
       <Col xs={24} xl={16}>
         <Typography.Paragraph type="secondary">{t("enterprise.cultivation.hint")}</Typography.Paragraph>
         {list.isError && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}

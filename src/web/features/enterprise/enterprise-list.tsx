@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CULTIVATION_STAGE_VALUES } from "../../../contracts/enterprise";
 import { errorMessage } from "../../lib/error-message";
 import { shownText } from "../../lib/list-total";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { industryName, STAGE_COLOR } from "./labels";
 import type { EnterpriseItem } from "./types";
 import { useEnterprises, type EnterpriseFilter } from "./use-enterprise";
@@ -12,9 +13,13 @@ import { useEnterprises, type EnterpriseFilter } from "./use-enterprise";
 export function EnterpriseList({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<EnterpriseFilter>({ limit: 200 });
-  const list = useEnterprises(filter);
+  // From the report's 走访企业商户: the enterprises visited in the period in the report's area.
+  const { drill, clear } = useReportDrill();
+  const visited = drill?.dated === "visited" ? drill : null;
+  const list = useEnterprises(visited ? { ...filter, areaId: visited.areaId, from: visited.from, to: visited.to } : filter);
   return (
     <>
+      {visited && <DrillChip drill={visited} onClear={clear} />}
       <Space wrap className="ll-gap">
         <Input.Search allowClear placeholder={t("enterprise.list.search")} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} style={{ width: 260 }} data-testid="enterprise-search" />
         <Select

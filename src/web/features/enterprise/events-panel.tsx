@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { BUSINESS_EVENT_KIND_VALUES, NEED_KIND_VALUES } from "../../../contracts/enterprise";
 import { chinaDay } from "../../lib/format";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { EnterprisePicker } from "./enterprise-picker";
 import type { EventItem } from "./types";
 import { useEvents, useRecordEvent } from "./use-enterprise";
@@ -16,7 +17,10 @@ type EventForm = { kind: (typeof BUSINESS_EVENT_KIND_VALUES)[number]; title: str
 export function EventsPanel({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const events = useEvents();
+  // From the report's 政银企座谈会等活动: the events held in the period in the report's area.
+  const { drill, clear } = useReportDrill();
+  const held = drill?.dated === "held" ? drill : null;
+  const events = useEvents(held ? { areaId: held.areaId, from: held.from, to: held.to } : {});
   const record = useRecordEvent();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<EventForm>();
@@ -29,6 +33,7 @@ export function EventsPanel({ canManage }: { canManage: boolean }) {
           </Button>
         </Space>
       )}
+      {held && <DrillChip drill={held} onClear={clear} />}
       {events.isError && <Alert type="error" showIcon title={errorMessage(events.error, t)} />}
       <Table<EventItem>
         rowKey="id"

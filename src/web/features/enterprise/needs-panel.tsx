@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { NEED_KIND_VALUES, NEED_STATUS_VALUES } from "../../../contracts/enterprise";
 import { errorMessage } from "../../lib/error-message";
 import { shownText } from "../../lib/list-total";
+import { useSearchParams } from "react-router";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { NeedActions, NeedState } from "./need-actions";
 import type { NeedItem } from "./types";
 import { useNeeds } from "./use-enterprise";
@@ -13,10 +15,25 @@ type Filter = { status?: (typeof NEED_STATUS_VALUES)[number]; kind?: (typeof NEE
 /** 企业诉求: needs found on visits and at events, open first; each matched to a partner offer, referred as a case, or settled. */
 export function NeedsPanel({ canManage, onOpenEnterprise }: { canManage: boolean; onOpenEnterprise: (id: string) => void }) {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<Filter>({ status: "open" });
-  const needs = useNeeds({ ...filter, limit: 200 });
+  const [params] = useSearchParams();
+  // From a report's figure: the needs raised (or settled) in the period in the report's area, matched or referred.
+  const { drill, clear } = useReportDrill();
+  const dated = drill && (drill.dated === "raised" || drill.dated === "settled") ? drill.dated : undefined;
+  const outcome = dated ? (["matched", "referred"] as const).find((o) => o === params.get("outcome")) : undefined;
+  const [filter, setFilter] = useState<Filter>(() => (dated ? { status: NEED_STATUS_VALUES.find((s) => s === params.get("status")) } : { status: "open" }));
+  const needs = useNeeds({ ...filter, limit: 200, ...(dated && drill ? { dated, outcome, areaId: drill.areaId, from: drill.from, to: drill.to } : {}) });
   return (
     <>
+      {dated && drill && (
+        <DrillChip
+          drill={drill}
+          detail={outcome ? t(`reports.drill.outcome.${outcome}`) : undefined}
+          onClear={() => {
+            clear();
+            setFilter({});
+          }}
+        />
+      )}
       <Space wrap className="ll-gap">
         <Select
           allowClear
@@ -36,7 +53,7 @@ export function NeedsPanel({ canManage, onOpenEnterprise }: { canManage: boolean
           options={NEED_KIND_VALUES.map((k) => ({ value: k, label: t(`enterprise.needKind.${k}`) }))}
           data-testid="needs-kind"
         />
-        <Typography.Text type="secondary">{shownText(t, needs.data)}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="needs-total">{shownText(t, needs.data)}</Typography.Text>
       </Space>
       {needs.isError && <Alert type="error" showIcon title={errorMessage(needs.error, t)} />}
       <Table<NeedItem>

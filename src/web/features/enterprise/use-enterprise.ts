@@ -6,7 +6,10 @@ import { newIdempotencyKey } from "../../lib/idempotency-key";
 import { enterpriseKeys } from "./keys";
 import type { BriefingItem, CampaignDetail, CampaignItem, CultivationItem, EnterpriseDetail, EnterpriseItem, EventItem, List, NeedItem, NeedMatches, TargetItem } from "./types";
 
-export type EnterpriseFilter = { q?: string; kind?: "enterprise" | "shop"; key?: "true"; stage?: string; limit?: number };
+/** A work report's drill-down: the area's communities and the period (of the date the list's `dated` names). */
+export type DrillFilter = { areaId?: string; from?: string; to?: string };
+
+export type EnterpriseFilter = { q?: string; kind?: "enterprise" | "shop"; key?: "true"; stage?: string; limit?: number } & DrillFilter;
 
 export function useEnterprises(filter: EnterpriseFilter) {
   return useQuery({ queryKey: enterpriseKeys.list(filter), queryFn: ({ signal }) => apiGet<List<EnterpriseItem>>("/enterprises", filter, signal) });
@@ -44,7 +47,7 @@ export function useMyTargets(campaigns: CampaignItem[]) {
   });
 }
 
-export type NeedFilter = { status?: NeedItem["status"]; kind?: NeedItem["kind"]; placeId?: string; limit?: number };
+export type NeedFilter = { status?: NeedItem["status"]; kind?: NeedItem["kind"]; placeId?: string; limit?: number; dated?: "raised" | "settled"; outcome?: "matched" | "referred" } & DrillFilter;
 
 export function useNeeds(filter: NeedFilter) {
   return useQuery({ queryKey: enterpriseKeys.needs(filter), queryFn: ({ signal }) => apiGet<List<NeedItem>>("/enterprise-needs", filter, signal) });
@@ -54,16 +57,18 @@ export function useNeedMatches(id: string | undefined) {
   return useQuery({ queryKey: enterpriseKeys.matches(id ?? ""), queryFn: ({ signal }) => apiGet<NeedMatches>(`/enterprise-needs/${id}/matches`, undefined, signal), enabled: !!id });
 }
 
-export function useCultivations() {
-  return useQuery({ queryKey: enterpriseKeys.cultivations, queryFn: ({ signal }) => apiGet<List<CultivationItem>>("/cultivations", undefined, signal) });
+export type CultivationFilter = { stage?: CultivationItem["stage"]; dated?: "declared" | "decided" } & DrillFilter;
+
+export function useCultivations(filter: CultivationFilter = {}) {
+  return useQuery({ queryKey: [...enterpriseKeys.cultivations, filter], queryFn: ({ signal }) => apiGet<List<CultivationItem>>("/cultivations", filter, signal) });
 }
 
-export function useBriefings() {
-  return useQuery({ queryKey: enterpriseKeys.briefings, queryFn: ({ signal }) => apiGet<List<BriefingItem>>("/enterprise-briefings", undefined, signal) });
+export function useBriefings(filter: DrillFilter = {}) {
+  return useQuery({ queryKey: [...enterpriseKeys.briefings, filter], queryFn: ({ signal }) => apiGet<List<BriefingItem>>("/enterprise-briefings", filter, signal) });
 }
 
-export function useEvents() {
-  return useQuery({ queryKey: enterpriseKeys.events, queryFn: ({ signal }) => apiGet<List<EventItem>>("/business-events", undefined, signal) });
+export function useEvents(filter: DrillFilter = {}) {
+  return useQuery({ queryKey: [...enterpriseKeys.events, filter], queryFn: ({ signal }) => apiGet<List<EventItem>>("/business-events", filter, signal) });
 }
 
 /** A write of this feature (with an idempotency key); afterwards everything under ["enterprise"] is fetched again. */

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Alert, Button, Select, Space, Table, Tag, Typography } from "antd";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { RECTIFICATION_STATUS_VALUES } from "../../../contracts/enterprise";
 import { chinaDay } from "../../lib/format";
 import { errorMessage } from "../../lib/error-message";
 import { shownText } from "../../lib/list-total";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { RecheckModal } from "./recheck-modal";
 import { useRectifications, type RectificationFilter, type RectificationItem } from "./use-inspections";
 
@@ -15,12 +16,29 @@ export const STATUS_COLOR: Record<string, string> = { issued: "orange", closed: 
 export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: boolean; programmeId?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<RectificationFilter>({ status: programmeId ? undefined : "issued", programmeId, limit: 200 });
-  const list = useRectifications(filter);
+  const [params] = useSearchParams();
+  // From a report's figure (not inside a programme): the notices of the report's area issued, closed or re-checked in the period.
+  const { drill, clear } = useReportDrill();
+  const dated = !programmeId && drill ? (["issued", "closed", "rechecked"] as const).find((d) => d === drill.dated) : undefined;
+  const recheck = dated === "rechecked" ? (["passed", "failed"] as const).find((r) => r === params.get("recheck")) : undefined;
+  const [filter, setFilter] = useState<RectificationFilter>(() =>
+    dated ? { status: RECTIFICATION_STATUS_VALUES.find((s) => s === params.get("status")), limit: 200 } : { status: programmeId ? undefined : "issued", programmeId, limit: 200 },
+  );
+  const list = useRectifications(dated && drill ? { ...filter, dated, recheck, areaId: drill.areaId, from: drill.from, to: drill.to } : filter);
   const [rechecking, setRechecking] = useState<RectificationItem | null>(null);
   const today = chinaDay();
   return (
     <>
+      {dated && drill && (
+        <DrillChip
+          drill={drill}
+          detail={recheck ? t(`reports.drill.recheck.${recheck}`) : undefined}
+          onClear={() => {
+            clear();
+            setFilter({ status: "issued", limit: 200 });
+          }}
+        />
+      )}
       <Space wrap className="ll-gap">
         <Select
           allowClear
@@ -31,7 +49,7 @@ export function RectificationsPanel({ canRecheck, programmeId }: { canRecheck: b
           options={RECTIFICATION_STATUS_VALUES.map((s) => ({ value: s, label: t(`inspections.status.${s}`) }))}
           data-testid="notice-status-filter"
         />
-        <Typography.Text type="secondary">{shownText(t, list.data)}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="notice-total">{shownText(t, list.data)}</Typography.Text>
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}
       <Table<RectificationItem>

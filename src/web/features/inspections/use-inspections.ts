@@ -26,7 +26,17 @@ export function useProgramme(id: string) {
   return useQuery({ queryKey: inspectionKeys.programme(id), queryFn: ({ signal }) => apiGet<ProgrammeDetail>(`/inspection-programmes/${id}`, undefined, signal) });
 }
 
-export type RectificationFilter = { status?: "issued" | "closed" | "escalated"; programmeId?: string; limit?: number };
+export type RectificationFilter = {
+  status?: "issued" | "closed" | "escalated";
+  programmeId?: string;
+  limit?: number;
+  /** A work report's drill-down: the area's communities, the period and the date it applies to. */
+  areaId?: string;
+  from?: string;
+  to?: string;
+  dated?: "issued" | "closed" | "rechecked";
+  recheck?: "passed" | "failed";
+};
 
 export function useRectifications(filter: RectificationFilter) {
   return useQuery({ queryKey: inspectionKeys.rectifications(filter), queryFn: ({ signal }) => apiGet<List<RectificationItem>>("/rectifications", filter, signal) });

@@ -3,12 +3,15 @@ import { Card, Col, DatePicker, Row, Space, Statistic, Table, Tooltip } from "an
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n/i18n";
+import { useReportDrill } from "../../lib/report-drill";
 import { useFigures, useOrganisers } from "./use-party";
 
 /** The party's figures of the community for a period (each with its definition), and each organiser's record. */
 export function FiguresPanel({ communityId }: { communityId?: string }) {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf("year"), dayjs()]);
+  // From a report's figure: the report's period.
+  const { drill } = useReportDrill();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => (drill ? [dayjs(drill.from), dayjs(drill.to)] : [dayjs().startOf("year"), dayjs()]));
   const from = range[0].format("YYYY-MM-DD");
   const to = range[1].format("YYYY-MM-DD");
   const figures = useFigures(communityId, from, to);

@@ -2,7 +2,9 @@ import { useState } from "react";
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnsType } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { PARTY_MEMBER_KIND_VALUES, type MemberBody } from "../../../contracts/party";
 import { usePeople } from "../registry/use-people";
 import { useHouseholds } from "../registry/use-registry";
@@ -11,9 +13,13 @@ import { useCreateMember, useMembers, useSetAnchor, useTree, useUnmaskMember, ty
 /** Members (names masked; a stated reason shows the identity, audited), registering members and 中心户. */
 export function MembersPanel({ communityId, canWrite, canUnmask }: { communityId?: string; canWrite: boolean; canUnmask: boolean }) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
+  // From a report's figure (roll=1): the members registered by the period's end, of a kind or on the community's roll.
+  const roll = drill && params.get("roll") === "1" ? drill : null;
   const [orgId, setOrgId] = useState<string>();
-  const [kind, setKind] = useState<string>();
-  const members = useMembers({ communityId, orgId, kind });
+  const [kind, setKind] = useState<string | undefined>(() => (PARTY_MEMBER_KIND_VALUES as readonly string[]).find((k) => k === params.get("kind")));
+  const members = useMembers({ communityId, orgId, kind, ...(roll ? { asOf: roll.to, ...(kind ? {} : { onRoll: "true" as const }) } : {}) });
   const tree = useTree(communityId);
   const [adding, setAdding] = useState(false);
   const [unmasking, setUnmasking] = useState<MemberItem | null>(null);
@@ -91,6 +97,15 @@ export function MembersPanel({ communityId, canWrite, canUnmask }: { communityId
         </Space>
       }
     >
+      {roll && (
+        <DrillChip
+          drill={{ ...roll, dated: "roll" }}
+          onClear={() => {
+            clear();
+            setKind(undefined);
+          }}
+        />
+      )}
       <Alert type="info" showIcon message={t("party.members.masked")} description={t("party.members.unmaskHint")} style={{ marginBottom: 12 }} />
       <Table<MemberItem> rowKey="id" size="middle" loading={members.isPending} columns={columns} dataSource={members.data?.items ?? []} pagination={{ pageSize: 20, showSizeChanger: false }} data-testid="party-members" />
       {adding && <MemberModal orgs={orgs} onClose={() => setAdding(false)} />}

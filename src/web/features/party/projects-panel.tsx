@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import type { CaseListReply } from "../cases/types";
 import { PhotoUpload } from "../deliberation/photo-upload";
 import { useTemplates } from "../patrols/use-patrol-admin";
@@ -19,7 +20,10 @@ const notFuture = (d: Dayjs) => d.isAfter(dayjs());
 /** 书记领办: projects from cases with milestones and photos; completion hands the object to grid patrol and closes the cases. */
 export function ProjectsPanel({ communityId, canWrite }: { communityId?: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const projects = useProjects(communityId);
+  // From the report's 书记领办项目完成: the projects completed in the period.
+  const { drill, clear } = useReportDrill();
+  const completed = drill?.dated === "completed" ? drill : null;
+  const projects = useProjects(communityId, completed ? { from: completed.from, to: completed.to } : undefined);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -33,6 +37,12 @@ export function ProjectsPanel({ communityId, canWrite }: { communityId?: string;
         )
       }
     >
+      {completed && <DrillChip drill={completed} onClear={clear} />}
+      {completed && projects.data && (
+        <div className="ll-muted" data-testid="party-projects-total">
+          {t("common.total", { n: projects.data.total })}
+        </div>
+      )}
       <List
         loading={projects.isPending}
         dataSource={projects.data?.items ?? []}

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, 
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { usePlaces } from "../registry/use-registry";
 import { useFound, useGuide, useSurvey, useTree, useTwoNew, type TwoNewReply } from "./use-party";
 
@@ -14,7 +15,10 @@ const notFuture = (d: Dayjs) => d.isAfter(dayjs());
 /** 两新 organisations: 摸排 → 指导 (an instructor) → 成立党组织 or 联合党支部, and the coverage figure. */
 export function TwoNewPanel({ communityId, canWrite }: { communityId?: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const list = useTwoNew(communityId);
+  // From the report's 新建两新组织党组织: those that founded their party organisation in the period.
+  const { drill, clear } = useReportDrill();
+  const founded = drill?.dated === "founded" ? drill : null;
+  const list = useTwoNew(communityId, founded ? { from: founded.from, to: founded.to } : undefined);
   const [action, setAction] = useState<{ kind: "survey"; item?: Item } | { kind: "guide" | "found"; item: Item } | null>(null);
 
   const columns: TableColumnsType<Item> = [
@@ -96,6 +100,7 @@ export function TwoNewPanel({ communityId, canWrite }: { communityId?: string; c
         )
       }
     >
+      {founded && <DrillChip drill={founded} onClear={clear} />}
       <Statistic title={t("party.twoNew.coverage")} value={list.data?.coverage ?? "—"} suffix={list.data?.coverage == null ? undefined : "%"} style={{ marginBottom: 8 }} data-testid="party-two-new-coverage" />
       <div className="ll-muted" style={{ marginBottom: 12 }}>
         {t("party.twoNew.coverageHint")}

@@ -39,8 +39,8 @@ export const partyKeys = {
   all: ["party"] as const,
   tree: (c?: string) => ["party", "tree", c ?? ""] as const,
   members: (q: Record<string, string | undefined>) => ["party", "members", q] as const,
-  twoNew: (c?: string) => ["party", "two-new", c ?? ""] as const,
-  projects: (c?: string) => ["party", "projects", c ?? ""] as const,
+  twoNew: (c?: string, period?: Period) => ["party", "two-new", c ?? "", period ?? null] as const,
+  projects: (c?: string, period?: Period) => ["party", "projects", c ?? "", period ?? null] as const,
   project: (id: string) => ["party", "project", id] as const,
   figures: (c: string | undefined, from: string, to: string) => ["party", "figures", c ?? "", from, to] as const,
   organisers: (c: string | undefined, from: string, to: string) => ["party", "organisers", c ?? "", from, to] as const,
@@ -55,14 +55,20 @@ const idem = () => ({ "Idempotency-Key": newIdempotencyKey() });
 export const useTree = (communityId?: string) =>
   useQuery({ queryKey: partyKeys.tree(communityId), queryFn: ({ signal }) => apiGet<TreeReply>("/party/tree", { communityId }, signal) });
 
-export const useMembers = (q: { communityId?: string; orgId?: string; kind?: string }) =>
+/** A work report's period a list is narrowed to (两新 founded in it, projects completed in it). */
+export type Period = { from: string; to: string };
+
+export const useMembers = (q: { communityId?: string; orgId?: string; kind?: string; asOf?: string; onRoll?: "true" }) =>
   useQuery({ queryKey: partyKeys.members(q), queryFn: ({ signal }) => apiGet<{ items: MemberItem[]; total: number }>("/party/members", q, signal) });
 
-export const useTwoNew = (communityId?: string) =>
-  useQuery({ queryKey: partyKeys.twoNew(communityId), queryFn: ({ signal }) => apiGet<TwoNewReply>("/party/two-new", { communityId }, signal) });
+export const useTwoNew = (communityId?: string, period?: Period) =>
+  useQuery({ queryKey: partyKeys.twoNew(communityId, period), queryFn: ({ signal }) => apiGet<TwoNewReply>("/party/two-new", { communityId, ...period }, signal) });
 
-export const useProjects = (communityId?: string) =>
-  useQuery({ queryKey: partyKeys.projects(communityId), queryFn: ({ signal }) => apiGet<{ items: ProjectView[]; total: number }>("/party/projects", { communityId }, signal) });
+export const useProjects = (communityId?: string, period?: Period) =>
+  useQuery({
+    queryKey: partyKeys.projects(communityId, period),
+    queryFn: ({ signal }) => apiGet<{ items: ProjectView[]; total: number }>("/party/projects", { communityId, ...period }, signal),
+  });
 
 export const useProject = (id: string | null) =>
   useQuery({ queryKey: partyKeys.project(id ?? ""), queryFn: ({ signal }) => apiGet<ProjectDetail>(`/party/projects/${id}`, undefined, signal), enabled: !!id });

@@ -3,13 +3,15 @@ import { Alert, Button, DatePicker, Select, Space, Statistic, Table, Tabs, Card,
 import { DownloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { apiUrl } from "../../api/client";
 import { useAreaTree } from "../../api/use-area-tree";
 import { errorMessage } from "../../lib/error-message";
 import { formatPercent } from "../../lib/format";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { areaOptions, kindOptions, thisMonth } from "./kind-options";
 import { useCoverage, useMonthlyLedger } from "./use-patrol-admin";
-import type { MonthlyLedger, TargetKind } from "./types";
+import { TARGET_KIND_VALUES, type MonthlyLedger, type TargetKind } from "./types";
 
 type Row = MonthlyLedger["sheets"][number]["rows"][number];
 
@@ -21,18 +23,25 @@ type Row = MonthlyLedger["sheets"][number]["rows"][number];
 export function ConsoleLedger({ canExport }: { canExport: boolean }) {
   const { t } = useTranslation();
   const tree = useAreaTree();
-  const [month, setMonth] = useState(thisMonth());
-  const [kind, setKind] = useState<TargetKind>("special_household");
-  const [areaId, setAreaId] = useState<string>();
+  // From a report's figure: its kind of work and area, on the period's last month (the ledger is kept by month).
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
+  const [month, setMonth] = useState(() => drill?.to.slice(0, 7) ?? thisMonth());
+  const [kind, setKind] = useState<TargetKind>(() => TARGET_KIND_VALUES.find((k) => k === params.get("targetKind")) ?? "special_household");
+  const [picked, setPicked] = useState<string | undefined>(() => drill?.areaId);
+  const areas = areaOptions(tree.data ?? []);
+  // A street's report names the street, which keeps no ledger of its own: the caller's area then.
+  const areaId = picked && tree.data ? areas.find((a) => a.value === picked)?.value : undefined;
   const ledger = useMonthlyLedger(month, kind, areaId);
   const coverage = useCoverage(month, areaId, kind);
   const data = ledger.data;
   return (
     <div data-testid="patrol-ledger">
+      {drill && <DrillChip drill={drill} detail={t("reports.drill.ledgerMonth", { month })} onClear={clear} />}
       <Space wrap className="p-console-filters">
         <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format("YYYY-MM"))} data-testid="ledger-month" />
         <Select className="p-console-select" value={kind} onChange={setKind} options={kindOptions(t)} data-testid="ledger-kind" />
-        <Select allowClear placeholder={t("patrols.console.area")} className="p-console-select" options={areaOptions(tree.data ?? [])} value={areaId} onChange={setAreaId} />
+        <Select allowClear placeholder={t("patrols.console.area")} className="p-console-select" options={areas} value={areaId} onChange={setPicked} />
         {canExport && (
           <Button type="primary" icon={<DownloadOutlined />} href={apiUrl("/patrols/ledger/monthly.xlsx", { month, targetKind: kind, areaId })} data-testid="ledger-download">
             {t("patrols.ledger.download")}
