@@ -20,6 +20,52 @@ test("红康's 2024 report shows the article's figures and drills down from 53 �
   await expect(page.getByText(/53/).first()).toBeVisible();
 });
 
+/** The number of a figure as the report shows it ("429 人" → 429). */
+async function figureValue(page: import("@playwright/test").Page, key: string): Promise<number> {
+  const text = (await page.getByTestId(`figure-${key}`).textContent()) ?? "";
+  return Number(text.replace(/[^\d.]/g, ""));
+}
+
+test("a party figure and an enterprise figure drill down to the records that make them, the report's period shown", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await consoleLogin(page, "hk_secretary");
+  await page.goto("/reports?from=2023-12-01&to=2024-12-31");
+  await expect(page.getByTestId("figure-party.members_transferred_in")).toHaveText("429 人");
+  await page.getByTestId("figure-party.members_transferred_in").click();
+  await expect(page).toHaveURL(/\/party\?.*tab=members/);
+  await expect(page.getByText("页面不存在")).toHaveCount(0);
+  await expect(page.getByTestId("drill-period")).toContainText("报表期间 2023-12-01 至 2024-12-31");
+  await expect(page.getByText("共 429 名党员")).toBeVisible();
+  await expect(page.getByTestId("party-member-name").first()).toBeVisible();
+  // Closing the chip shows every member of the community again.
+  await page.getByTestId("drill-period").locator(".ant-tag-close-icon").click();
+  await expect(page.getByTestId("drill-period")).toHaveCount(0);
+  await expect(page.getByText("共 429 名党员")).toHaveCount(0);
+
+  await page.goto("/reports?from=2023-12-01&to=2024-12-31");
+  const raised = await figureValue(page, "enterprise.needs_raised");
+  expect(raised).toBeGreaterThan(0);
+  await page.getByTestId("figure-enterprise.needs_raised").click();
+  await expect(page).toHaveURL(/\/enterprises\?.*tab=needs/);
+  await expect(page.getByTestId("drill-period")).toContainText("2023-12-01 至 2024-12-31 · 按诉求提出日期");
+  await expect(page.getByTestId("needs-total")).toContainText(raised.toLocaleString("en-US"));
+  await expect(page.getByTestId("need-description").first()).toBeVisible();
+});
+
+test("an inspection figure drills down to the 责令整改 notices of the period", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await consoleLogin(page, "yxq_secretary");
+  await page.goto("/reports?from=2023-07-01&to=2024-12-31");
+  const issued = await figureValue(page, "inspections.rectifications_issued");
+  expect(issued).toBeGreaterThan(0);
+  await page.getByTestId("figure-inspections.rectifications_issued").click();
+  await expect(page).toHaveURL(/\/inspections\?.*tab=notices/);
+  await expect(page.getByText("页面不存在")).toHaveCount(0);
+  await expect(page.getByTestId("drill-period")).toContainText("报表期间 2023-07-01 至 2024-12-31 · 按下达日期");
+  await expect(page.getByTestId("notice-total")).toContainText(issued.toLocaleString("en-US"));
+  await expect(page.getByTestId("notice-number").first()).toBeVisible();
+});
+
 test("a month is submitted, downloaded as xlsx and PDF; a reopened case leaves the snapshot and shows in the live view", async ({ page, request }) => {
   await consoleLogin(page, "hk_staff");
   const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
