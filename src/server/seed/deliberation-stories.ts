@@ -7,8 +7,10 @@ import type { Rng } from "./random";
 
 /**
  * The stories of the 红康 article, told with their meetings and resolutions:
- * - the office rooms (社区办公用房进驻): 5 议事协商会 and 3 居民见面沟通会 before a plan that
- *   balances the residents' concerns and the community's needs;
+ * - the office rooms (社区办公用房进驻): 4 rounds of collecting the residents' concerns (收集群众诉求:
+ *   closed opinion questionnaires on the topic, answered at the door and online by 金水湾 households),
+ *   5 议事协商会 and 3 居民见面沟通会 before a plan that balances the residents' concerns and the
+ *   community's needs;
  * - 茉莉苑's scrap-recycling station (dirt, smell, noise): an on-site 板凳议事会, joint action with
  *   the street's departments, the fire brigade and the police, then the station moved away;
  * - 新时代广场's two property companies blaming each other: 4 rounds of household visits
@@ -27,7 +29,10 @@ async function storyCase(tx: Tx, c: CommunityCtx, like: string): Promise<CaseRef
   return k;
 }
 
-export function officeRooms(w: DeliberationWriter, mb: MeetingBuilder, c: CommunityCtx) {
+const OFFICE_WORRIES = ["人员进出", "装修噪音", "占用车位", "安全管理", "其他"];
+const OFFICE_REMARKS = ["希望社区单独开门，不走小区大门。", "装修请避开午休和晚上。", "不要占用地面车位。", "支持社区进驻，办事更方便。", "办公用房能否兼做居民活动室？"];
+
+export async function officeRooms(tx: Tx, w: DeliberationWriter, mb: MeetingBuilder, c: CommunityCtx, rng: Rng) {
   const jsw = c.compounds.findIndex((x) => x.name === "金水湾小区");
   const compound = c.compounds[Math.max(0, jsw)];
   const topic = w.addTopic(c, {
@@ -44,6 +49,36 @@ export function officeRooms(w: DeliberationWriter, mb: MeetingBuilder, c: Commun
     ["party_committee", "社区将设置独立出入口，错峰办公，不占用居民车位，装修严格控制施工时间。"],
     ["property_company", "物业配合做好出入管理和施工时间管控。"],
   ];
+  // 收集群众诉求4次: four rounds of collecting the residents' concerns, each before the next meeting.
+  const homes = rowsOf<{ id: string }>(
+    await tx.execute(sql`SELECT h.id FROM households h JOIN buildings b ON b.id = h.building_id WHERE b.compound_id = ${compound.id} AND h.status = 'active'
+      ORDER BY b.name, h.unit_no, h.room_no, h.id LIMIT 160`),
+  ).map((h) => h.id);
+  const collections = [local(2024, 1, 6, 9), local(2024, 1, 27, 9), local(2024, 2, 24, 9), local(2024, 3, 23, 9)];
+  collections.forEach((opens, i) => {
+    const round = i + 1;
+    const qid = w.newId();
+    w.questionnaires.push({ id: qid, communityId: c.id, areaId: compound.areaId, topicId: topic.id, title: `社区办公用房进驻群众诉求收集（第${round}次）`, round, status: "closed", opensAt: new Date(opens), closesAt: new Date(opens + 5 * DAY), createdAt: new Date(opens - DAY) });
+    const qs = [
+      { text: "您对社区办公用房进驻金水湾小区的态度", type: "single" as const, options: ["支持", "有条件支持", "不支持"] },
+      { text: "您最担心哪些问题？（可多选）", type: "multi" as const, options: OFFICE_WORRIES },
+      { text: "您的诉求和建议", type: "text" as const, options: null },
+    ];
+    const ids = qs.map((q, n) => {
+      const id = w.newId();
+      w.questions.push({ id, questionnaireId: qid, seq: n + 1, text: q.text, type: q.type, options: q.options, isVote: false, required: q.type !== "text" });
+      return id;
+    });
+    for (const [n, hid] of homes.entries()) {
+      if (!rng.chance(0.25 + round * 0.05)) continue;
+      const rid = w.newId();
+      w.responses.push({ id: rid, questionnaireId: qid, householdId: hid, userId: null, channel: "door", collectedBy: rng.chance(0.6) ? c.staff.id : c.secretary.id, createdAt: new Date(opens + n * 3 * 60_000) });
+      w.answers.push({ responseId: rid, questionId: ids[0], value: rng.weighted([["支持", 2 + round], ["有条件支持", 5], ["不支持", 6 - round]] as const) });
+      const worries = OFFICE_WORRIES.filter((x) => rng.chance(x === "其他" ? 0.05 : 0.35));
+      w.answers.push({ responseId: rid, questionId: ids[1], value: worries.length ? worries : ["装修噪音"] });
+      if (rng.chance(0.2)) w.answers.push({ responseId: rid, questionId: ids[2], value: rng.pick(OFFICE_REMARKS) });
+    }
+  });
   const councils = [local(2024, 1, 10), local(2024, 1, 24), local(2024, 2, 21), local(2024, 3, 13), local(2024, 4, 10)];
   const talks = [local(2024, 2, 1), local(2024, 3, 1), local(2024, 4, 1)];
   for (const at of talks) {

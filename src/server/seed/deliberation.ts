@@ -45,7 +45,7 @@ export async function seedDeliberation(tx: Tx, rng: Rng): Promise<void> {
     if (c.key === "hk") {
       await scrapStation(tx, w, mb, c);
       await twoCompanies(tx, w, mb, c, r.fork("visits"));
-      officeRooms(w, mb, c);
+      await officeRooms(tx, w, mb, c, r.fork("office"));
     }
     for (const plan of schedule(c, r.fork("schedule")).sort((a, b) => a.at - b.at)) mb.hold(plan);
     proposalsAndUpcoming(w, mb, c);

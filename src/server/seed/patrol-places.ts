@@ -4,13 +4,14 @@ import type { PatrolCommunity } from "./patrol-world";
 import type { Rng } from "./random";
 
 /**
- * The places patrols visit that the base demo does not have: outdoor billboards (170+ across the two
- * communities, most in 红康) and the 盘龙江 stretch along 红康's east side that its river chief walks.
+ * The places patrols visit that the base demo does not have: outdoor billboards (174 in 红康,
+ * 26 in 怡心桥) and the 盘龙江 stretch along 红康's east side that its river chief walks.
  */
 
 export type PatrolPlaceRow = typeof places.$inferInsert & { id: string; areaId: string; location: [number, number] };
 
-const BILLBOARDS = { hk: 150, yxq: 26 } as const;
+/** 红康's 170+ boards of its 2024 survey (户外广告牌安全隐患排查170余块), and 怡心桥's. */
+const BILLBOARDS = { hk: 174, yxq: 26 } as const;
 const BOARD_TYPES = ["楼顶广告牌", "墙面广告牌", "立柱广告牌", "店招招牌", "LED显示屏", "道旗广告"] as const;
 const SIZES = ["6m×3m", "4m×2m", "10m×4m", "3m×1.2m", "8m×2.5m", "2m×0.8m"];
 const OWNERS = ["春城传媒", "彩云广告", "滇峰文化传媒", "七彩广告", "金碧传媒", "盘江广告"];

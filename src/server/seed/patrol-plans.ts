@@ -8,7 +8,8 @@ import type { PatrolCommunity } from "./patrol-world";
 /**
  * The differentiated lists (差异化巡查重点清单) of both communities, as the grid workers keep them:
  * 独居老人 weekly, other care households monthly, 重点人员 weekly, enterprises quarterly, food
- * businesses monthly in 怡心桥 (quarterly in 红康), billboards monthly, 怡心桥's fire-safety points
+ * businesses monthly in 怡心桥 (quarterly in 红康), billboards monthly (红康's quarterly in its 2024
+ * survey), 怡心桥's fire-safety points
  * quarterly, and the 盘龙江 stretch weekly by 红康's river chief (the third grid's worker).
  */
 
@@ -33,13 +34,20 @@ const STARTS: Record<string, string> = {
   quarterlyCare: "2026-10-01",
   keyPerson: "2026-09-07",
   enterprise: "2026-07-01",
-  /** 怡心桥's food-safety campaign checked every food business monthly from July 2023 to December 2024 … */
-  foodYxqCampaign: "2023-07-01",
+  /**
+   * 怡心桥's food-safety campaign (检查督导, programme of July 2023 – December 2024): after the
+   * businesses were listed in the community's first two months, every food business was checked
+   * monthly from September 2023 to December 2024 (1,000+ checks) …
+   */
+  foodYxqCampaign: "2023-09-01",
   foodYxqCampaignEnd: "2024-12-31",
   /** … and quarterly since. */
   foodYxq: "2025-01-01",
   foodHk: "2026-07-01",
   billboard: "2026-09-01",
+  /** 红康's billboard safety survey (户外广告牌安全隐患排查) in its first year: each board once a quarter, April – December 2024. */
+  billboardSurvey: "2024-04-01",
+  billboardSurveyEnd: "2024-12-31",
   fire: "2023-07-01",
   river: "2023-07-03",
 };
@@ -139,6 +147,7 @@ export async function buildPlans(tx: Tx, communities: PatrolCommunity[], familie
       add("food_business", t, { placeId: p.id }, "monthly", STARTS.foodYxqCampaign, undefined, STARTS.foodYxqCampaignEnd);
       add("food_business", t, { placeId: p.id }, "quarterly", STARTS.foodYxq);
     } else if (food) add("food_business", t, { placeId: p.id }, "quarterly", STARTS.foodHk);
+    if (p.kind === "billboard" && p.community_id === hk.id) add("billboard", t, { placeId: p.id }, "quarterly", STARTS.billboardSurvey, undefined, STARTS.billboardSurveyEnd);
     if (p.kind === "billboard") add("billboard", t, { placeId: p.id }, "monthly", STARTS.billboard);
     if (isYxq && (p.kind === "commercial_centre" || p.kind === "rider_station" || (p.kind === "public_unit" && p.category === "hospital"))) {
       add("fire_point", t, { placeId: p.id }, "quarterly", STARTS.fire);

@@ -5,6 +5,7 @@ import { patrolFigures } from "../patrols/figures";
 import { registryFigures } from "../registry/figures";
 import { enterpriseFigures } from "../enterprise/figures";
 import { inspectionFigures } from "../inspections/figures";
+import { billboardFigures } from "../inspections/billboard-figures";
 import { partyFigures } from "../party/figures";
 import type { FigureSource } from "./figure-source";
 
@@ -21,4 +22,5 @@ export const FIGURE_SOURCES: FigureSource[] = [
   registryFigures,
   enterpriseFigures,
   inspectionFigures,
+  billboardFigures,
 ];
