@@ -71,6 +71,8 @@ export type ExternalIntake = {
  * Takes a report from any channel: resolves the place to microgrid/grid/community, routes it by
  * the community's rules (default: the grid's worker; no place or no grid: the community
  * dispatcher), starts the acceptance clock, and writes case, timeline, photos and audit together.
+ * Its only write is the one statement at the end (reads before it); claiming photos writes too, so
+ * only a report without photos may run outside a transaction (`runWrite`'s `oneStatement`).
  */
 export async function reportCase(
   deps: AppDeps,

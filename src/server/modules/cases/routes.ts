@@ -81,7 +81,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         const r = await reportCase(deps, ctx, tx, request.body);
         written = { id: r.created.id, notified: r.notified };
         return { value: r.created };
-      });
+      }, { oneStatement: request.body.photoIds.length === 0 });
       const mine = written as { id: string; notified: NotificationRow[] } | null;
       const replayed = mine?.id !== value.id;
       if (!replayed) deps.notifications.publish(mine!.notified);
