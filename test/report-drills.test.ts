@@ -170,6 +170,14 @@ describe("the work report's drill-downs", () => {
     expect(lastYear.total).toBe(0);
   });
 
+  it("keep to the caller's scope: another community's area is not found", async () => {
+    const yxqArea = yxq.figures.find((f) => f.drill)!.drill!.query.areaId;
+    for (const path of ["/api/enterprise-needs", "/api/rectifications", "/api/cultivations", "/api/business-events", "/api/enterprise-briefings", "/api/enterprises"]) {
+      expect((await hk.client.get(`${path}?areaId=${yxqArea}`)).statusCode, path).toBe(404);
+      expect((await yxq.client.get(`${path}?areaId=${yxqArea}`)).statusCode, path).toBe(200);
+    }
+  });
+
   it("refuse half a period and a period that ends before it starts", async () => {
     const secretary = hk.client;
     expect((await secretary.get("/api/rectifications?from=2024-01-01")).statusCode).toBe(400);
