@@ -3,7 +3,7 @@ import { idempotencyHeaders } from "../../../contracts/common";
 import {
   anchorBody, communityQuery, completeBody, completeReply, created, figuresQuery, figuresReply, foundBody, guideBody, householdContactsReply,
   jointUnitBody, jointUnitsReply, memberBody, memberItem, memberListQuery, memberListReply, memberPatchBody, milestoneDoneBody, milestoneParams,
-  activityOrganiserReply, myPartyReply, orgBody, organiserBody, organiserQuery, organiserRecordReply, orgPatchBody, partyIdParams, projectBody, projectDetail,
+  activityOrganiserReply, myPartyReply, orgBody, organiserBody, organiserQuery, organiserRecordReply, orgPatchBody, partyIdParams, periodListQuery, projectBody, projectDetail,
   projectListReply, projectView, registerBody, serviceBody, surveyBody, treeReply, twoNewReply, unmaskBody, unmaskReply,
 } from "../../../contracts/party";
 import { signedIn } from "../../platform/http";
@@ -62,8 +62,8 @@ export const partyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- 两新
-  app.get("/party/two-new", { schema: { tags: TAGS, summary: "两新 organisations surveyed, their stage and the coverage", querystring: communityQuery, response: { 200: twoNewReply } }, config: { policy: "party:read" } }, async (request) =>
-    listTwoNew(db, signedIn(request).user, request.query.communityId),
+  app.get("/party/two-new", { schema: { tags: TAGS, summary: "两新 organisations surveyed, their stage and the coverage", querystring: periodListQuery, response: { 200: twoNewReply } }, config: { policy: "party:read" } }, async (request) =>
+    listTwoNew(db, signedIn(request).user, request.query),
   );
   app.put("/party/two-new/:placeId", { schema: { tags: TAGS, summary: "摸排: employees and party members of a 两新 organisation", params: placeParams, body: surveyBody, response: { 200: created } }, config: { policy: "party:write" } }, async (request) =>
     runWrite(deps, request, async (tx, ctx) => ({ value: await survey(tx, ctx, request.params.placeId, request.body) })),
@@ -93,8 +93,8 @@ export const partyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- 书记领办 projects
-  app.get("/party/projects", { schema: { tags: TAGS, summary: "Secretary-led projects, running first", querystring: communityQuery, response: { 200: projectListReply } }, config: { policy: "party:read" } }, async (request) =>
-    listProjects(db, signedIn(request).user, request.query.communityId),
+  app.get("/party/projects", { schema: { tags: TAGS, summary: "Secretary-led projects, running first", querystring: periodListQuery, response: { 200: projectListReply } }, config: { policy: "party:read" } }, async (request) =>
+    listProjects(db, signedIn(request).user, request.query),
   );
   app.get("/party/projects/:id", { schema: { tags: TAGS, summary: "A project with its origins and patrol plan", params: partyIdParams, response: { 200: projectDetail } }, config: { policy: "party:read" } }, async (request) =>
     getProject(db, signedIn(request).user, request.params.id),

@@ -22,10 +22,11 @@ export function PartyConsolePage() {
   const [params, setParams] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "tree";
   const communities = (areas.data ?? []).filter((a) => a.level === "community");
-  const [picked, setPicked] = useState<string>();
+  // A report's drill-down names its community (areaId); a street's report opens on the first community.
+  const [picked, setPicked] = useState<string | undefined>(() => params.get("areaId") ?? undefined);
   // Community staff work on their own community; above it (street, platform) one is picked, the first by default.
   const own = me.data?.community?.id;
-  const communityId = own ?? picked ?? communities[0]?.id;
+  const communityId = own ?? communities.find((c) => c.id === picked)?.id ?? communities[0]?.id;
   const canWrite = hasPermission(me.data, "party:write");
   const canUnmask = hasPermission(me.data, "party:member:unmask");
   const picker =
