@@ -62,7 +62,7 @@ type Kind =
   | "unit" | "call" | "application" | "team" | "talent" | "assignment" | "activity" | "activityPhoto" | "series"
   | "pointUser" | "reward" | "file" | "mapFeature" | "gridWorker" | "staffUser" | "notice" | "apiKey"
   | "enterprise" | "campaign" | "need" | "cultivation" | "programme" | "rectification"
-  | "partyOrg" | "partyMember" | "twoNew" | "project";
+  | "partyOrg" | "partyMember" | "twoNew" | "project" | "committeeMember";
 
 /**
  * What an id of another grid of 红康 answers for hk_grid1 (grid worker of 红康第一网格).
@@ -90,6 +90,7 @@ const OTHER_GRID: Partial<Record<Kind, "hidden" | "either">> = {
   // party work is community-wide (a grid worker holds no party permission at all)
   partyOrg: "either",
   partyMember: "either",
+  committeeMember: "either",
   twoNew: "either",
   project: "either",
 };
@@ -134,6 +135,7 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/rectifications\//, "id", "rectification"],
   [/^\/api\/party\/orgs\//, "id", "partyOrg"],
   [/^\/api\/party\/members\//, "id", "partyMember"],
+  [/^\/api\/party\/committee-members\//, "id", "committeeMember"],
   [/^\/api\/party\/households\//, "id", "household"],
   [/^\/api\/party\/two-new\//, "placeId", "twoNew"],
   [/^\/api\/party\/activities\//, "id", "activity"],
@@ -363,6 +365,8 @@ async function pick(kind: Kind, cid: string, A: AreaCond): Promise<string | null
       return one(sql`SELECT id FROM party_orgs WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "partyMember":
       return one(sql`SELECT id FROM party_members WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
+    case "committeeMember":
+      return one(sql`SELECT id FROM community_committee_members WHERE community_id = ${cid} ORDER BY id LIMIT 1`);
     case "twoNew":
       return one(sql`SELECT place_id AS id FROM two_new_orgs WHERE community_id = ${cid} ORDER BY place_id LIMIT 1`);
     case "project":
@@ -729,6 +733,7 @@ function baseQuery(url: string, caller?: Caller): Record<string, string> {
     "/api/party/joint-units": street ? { communityId: fx.hk } : {},
     "/api/party/projects": street ? { communityId: fx.hk } : {},
     "/api/party/members": street ? { communityId: fx.hk } : {},
+    "/api/party/committee-members": street ? { communityId: fx.hk } : {},
   };
   return table[url] ?? {};
 }
@@ -845,6 +850,7 @@ const WRITES: Write[] = [
   { method: "PATCH", url: "/api/party/members/:id", body: () => ({ role: "member" }) },
   { method: "POST", url: "/api/party/members/:id/unmask", body: () => ({ reason: "矩阵核对" }) },
   { method: "PUT", url: "/api/party/members/:id/anchor", body: (ids) => ({ householdIds: [ids.household] }) },
+  { method: "POST", url: "/api/party/committee-members/:id/end", body: () => ({ toOn: fx.today }) },
   { method: "PUT", url: "/api/party/two-new/:placeId", body: () => ({ employees: 30, partyMembers: 2, surveyedOn: fx.from }) },
   { method: "POST", url: "/api/party/two-new/:placeId/guide", body: () => ({ instructorName: "矩阵", guidedOn: fx.from }) },
   { method: "POST", url: "/api/party/two-new/:placeId/found", body: () => ({ branchName: "矩阵测试支部", foundedOn: fx.from }) },
@@ -870,6 +876,7 @@ const WRITES: Write[] = [
   { method: "POST", url: "/api/patrols/tasks/generate", body: () => ({ until: fx.today, areaId: fx.yxq }) },
   { method: "POST", url: "/api/rewards", body: () => ({ communityId: fx.yxq, name: "矩阵测试", cost: 1, stock: 1 }) },
   { method: "POST", url: "/api/notices", body: () => ({ communityId: fx.yxq, title: "矩阵测试", body: "矩阵测试" }) },
+  { method: "POST", url: "/api/party/committee-members", body: (ids) => ({ communityId: fx.yxq, personId: ids.person, committee: "residents_committee", position: "委员", fromOn: fx.from }) },
   { method: "POST", url: "/api/points/corrections", body: (ids) => ({ userId: ids.pointUser, points: 1, reason: "矩阵测试" }) },
 ];
 
@@ -937,6 +944,7 @@ async function fingerprint(ids: Partial<Record<Kind, string>>): Promise<string> 
     UNION ALL SELECT t::text FROM topics t WHERE community_id = ${fx.yxq} AND title = '矩阵测试'
     UNION ALL SELECT t::text FROM party_orgs t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT t::text FROM party_members t WHERE community_id = ${fx.yxq}
+    UNION ALL SELECT t::text FROM community_committee_members t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT count(*)::text FROM party_anchor_links t
     UNION ALL SELECT t::text FROM two_new_orgs t WHERE community_id = ${fx.yxq}
     UNION ALL SELECT count(*)::text FROM party_activity_organisers t

@@ -60,6 +60,7 @@ describe("红康社区, December 2023 – December 2024", () => {
     ["居民见面沟通会3次", "deliberation.resident_meeting", 3],
     ["党支部10个", "party.branches", 10],
     ["党员429人", "party.members", 429],
+    ["社区“两委”成员中的党员主动担任3个居民区党支部书记", "party.branch_secretaries_from_committees", 3],
     ["转入党员429人", "party.members_transferred_in", 429],
     ["全覆盖走访企业商户614家", "enterprise.enterprises_visited", 614],
     ["组织企业参加“政银企座谈会”等经济推广活动6次", "enterprise.business_events", 6],
@@ -95,7 +96,16 @@ describe("红康社区, December 2023 – December 2024", () => {
     expect(Number(r.n)).toBe(1);
   });
 
-  it.todo("社区“两委”成员中的党员主动担任3个居民区党支部书记 — no record of who sits on the 两委: staff accounts are not linked to party members (party module / demo data)");
+  it("社区“两委”成员中的党员主动担任3个居民区党支部书记 — the 两委 roster of the party console names the three grid branches", async () => {
+    const c = await as(t, "hk_secretary");
+    const res = await c.get("/api/party/committee-members?asOf=2024-12-31");
+    expect(res.statusCode, res.body).toBe(200);
+    const roster = res.json() as { items: Array<{ committee: string; position: string; secretaryOf: { name: string } | null }> };
+    expect(roster.items.filter((m) => m.secretaryOf).map((m) => m.secretaryOf!.name).sort()).toEqual(["红康第一网格党支部", "红康第三网格党支部", "红康第二网格党支部"]);
+    // Both committees are seated: a party-committee secretary and a residents' committee chair.
+    expect(roster.items.some((m) => m.committee === "party_committee" && m.position === "书记")).toBe(true);
+    expect(roster.items.some((m) => m.committee === "residents_committee" && m.position === "主任")).toBe(true);
+  });
 
   // No work-report figure for these two yet (a partners figure would count them); the activities that record them:
   const riverActivities = async (title: string, team: string | null) => {

@@ -36,6 +36,7 @@ import { noticeRoutes } from "./modules/notices/routes";
 import { streetRoutes } from "./modules/street/routes";
 import { reportRoutes } from "./modules/reports/routes";
 import { partyRoutes } from "./modules/party/routes";
+import { partyCommitteeRoutes } from "./modules/party/committee-routes";
 import { apiKeyRoutes } from "./modules/api-keys/routes";
 import { hotlineRoutes } from "./modules/hotline/routes";
 import { open311Routes } from "./modules/open311/routes";
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(streetRoutes);
       await api.register(reportRoutes);
       await api.register(partyRoutes);
+      await api.register(partyCommitteeRoutes);
       await api.register(apiKeyRoutes);
       await api.register(hotlineRoutes);
       await api.register(enterpriseRoutes);

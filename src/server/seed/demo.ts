@@ -19,6 +19,7 @@ import { CreditCodeRegistry, IdNumberRegistry, PhoneRegistry } from "./identity"
 import { insertBatches } from "./insert";
 import { buildParty, type PartyMemberRow, type PartyOrgRow } from "./party";
 import { seedPartyWork } from "./party-work";
+import { seedPartyCommittees } from "./party-committees";
 import { buildPeople, toPersonRow, type HouseholdRow, type PersonRow, type PlainPerson } from "./people";
 import { buildPlaces, type PlaceRow } from "./places";
 import { Rng, seededUuidFactory } from "./random";
@@ -136,6 +137,7 @@ export async function seedDemo(
     await seedDeliberation(tx, root.fork("deliberation"));
     await seedPartners(tx, root.fork("partners"));
     Object.assign(counts, await seedPartyWork(tx, root.fork("party-work"), cipher));
+    Object.assign(counts, await seedPartyCommittees(tx, root.fork("party-committees")));
     Object.assign(counts, await seedEnterprise(tx, root.fork("enterprise")));
     counts.notices = await seedNotices(tx, root.fork("notices"));
     // The audit log of the seeded history, once all of it is in place.

@@ -10,6 +10,7 @@ import { caseSettingsEn, caseSettingsZhCN } from "../features/case-settings/mess
 import { mapViewsEn, mapViewsZhCN } from "../features/cases/map-messages";
 import { inboxEn, inboxZhCN } from "../features/inbox/messages";
 import { partyEn, partyZhCN } from "../features/party/messages";
+import { partyCommitteesEn, partyCommitteesZhCN } from "../features/party/committee-messages";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,9 +33,9 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     "zh-CN": {
-      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN, inbox: inboxZhCN, party: partyZhCN },
+      translation: { ...zhCN, registry: registryZhCN, patrols: patrolsZhCN, deliberation: deliberationZhCN, partners: partnersZhCN, caseSettings: caseSettingsZhCN, mapViews: mapViewsZhCN, inbox: inboxZhCN, party: partyZhCN, partyCommittees: partyCommitteesZhCN },
     },
-    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn, inbox: inboxEn, party: partyEn } },
+    en: { translation: { ...en, registry: registryEn, patrols: patrolsEn, deliberation: deliberationEn, partners: partnersEn, caseSettings: caseSettingsEn, mapViews: mapViewsEn, inbox: inboxEn, party: partyEn, partyCommittees: partyCommitteesEn } },
   },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",

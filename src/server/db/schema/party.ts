@@ -226,3 +226,26 @@ export const partyProjectMilestones = pgTable(
   },
   (t) => [uniqueIndex("party_project_milestones_seq_uq").on(t.projectId, t.seq)],
 );
+
+export const COMMITTEE_KINDS = ["party_committee", "residents_committee"] as const;
+
+/**
+ * 社区“两委”: who sits on the community's party committee (社区党委) and residents' committee
+ * (居民委员会), in which position, for which term. One row per person, committee and term; a person
+ * may sit on both (交叉任职). A term with no end is current.
+ */
+export const communityCommitteeMembers = pgTable(
+  "community_committee_members",
+  {
+    id: uuid("id").primaryKey(),
+    communityId: uuid("community_id").notNull().references(() => areas.id),
+    personId: uuid("person_id").notNull().references(() => persons.id),
+    committee: text("committee", { enum: COMMITTEE_KINDS }).notNull(),
+    /** 书记, 副书记, 委员 / 主任, 副主任, 委员. */
+    position: text("position").notNull(),
+    fromOn: date("from_on").notNull(),
+    toOn: date("to_on"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("community_committee_members_community_idx").on(t.communityId, t.committee), index("community_committee_members_person_idx").on(t.personId)],
+);

@@ -7,6 +7,7 @@ import { enterpriseFigures } from "../enterprise/figures";
 import { inspectionFigures } from "../inspections/figures";
 import { billboardFigures } from "../inspections/billboard-figures";
 import { partyFigures } from "../party/figures";
+import { partyCommitteeFigures } from "../party/committee-figures";
 import type { FigureSource } from "./figure-source";
 
 /**
@@ -19,6 +20,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
   deliberationFigures,
   partnerFigures,
   partyFigures,
+  partyCommitteeFigures,
   registryFigures,
   enterpriseFigures,
   inspectionFigures,

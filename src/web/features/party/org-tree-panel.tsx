@@ -6,6 +6,7 @@ import { useAreaTree } from "../../api/use-area-tree";
 import { errorMessage } from "../../lib/error-message";
 import { useBuildings, useCompounds } from "../registry/use-registry";
 import { useCreateOrg, useMembers, useTree, useUpdateOrg, type TreeReply } from "./use-party";
+import { CommitteeMembersCard } from "./committee-members-card";
 
 type Org = TreeReply["orgs"][number];
 type Row = Org & { children?: Row[] };
@@ -73,30 +74,33 @@ export function OrgTreePanel({ communityId, canWrite }: { communityId?: string; 
   ];
 
   return (
-    <Card>
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={tree.isPending}
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        indentSize={24}
-        expandable={{
-          expandedRowKeys: (tree.data?.orgs ?? []).map((o) => o.id).filter((id) => !collapsed.has(id)),
-          onExpand: (open, r) => setCollapsed((c) => {
-            const next = new Set(c);
-            if (open) next.delete(r.id);
-            else next.add(r.id);
-            return next;
-          }),
-        }}
-        locale={{ emptyText: <Empty description={t("party.tree.empty")} /> }}
-        data-testid="party-tree"
-      />
-      {editing?.mode === "new" && <OrgModal parent={editing.parent} onClose={() => setEditing(null)} />}
-      {editing?.mode === "edit" && <OrgModal org={editing.org} parent={tree.data?.orgs.find((o) => o.id === editing.org.parentId)} onClose={() => setEditing(null)} />}
-    </Card>
+    <>
+      <Card>
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          loading={tree.isPending}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          indentSize={24}
+          expandable={{
+            expandedRowKeys: (tree.data?.orgs ?? []).map((o) => o.id).filter((id) => !collapsed.has(id)),
+            onExpand: (open, r) => setCollapsed((c) => {
+              const next = new Set(c);
+              if (open) next.delete(r.id);
+              else next.add(r.id);
+              return next;
+            }),
+          }}
+          locale={{ emptyText: <Empty description={t("party.tree.empty")} /> }}
+          data-testid="party-tree"
+        />
+        {editing?.mode === "new" && <OrgModal parent={editing.parent} onClose={() => setEditing(null)} />}
+        {editing?.mode === "edit" && <OrgModal org={editing.org} parent={tree.data?.orgs.find((o) => o.id === editing.org.parentId)} onClose={() => setEditing(null)} />}
+      </Card>
+      <CommitteeMembersCard communityId={communityId} canWrite={canWrite} />
+    </>
   );
 }
 
