@@ -62,6 +62,8 @@ function listOf(d: Drill): string | null {
         : url("/api/cultivations", { areaId: q.areaId, ...period, dated: q.dated, stage: q.stage });
     case "/enterprises?events":
       return url("/api/business-events", { areaId: q.areaId, ...period });
+    case "/deliberation/meetings?":
+      return url("/api/meetings", { areaId: q.areaId, ...period, kind: q.kind, status: q.status, limit: "200" });
     case "/inspections?notices":
       return url("/api/rectifications", { areaId: q.areaId, ...period, dated: q.dated, status: q.status, recheck: q.recheck, limit: "200" });
     default:
@@ -81,6 +83,7 @@ const COUNTED = [
   "party.members_in_service",
   "party.members_floating",
   "party.members_two_new",
+  "party.joint_meetings",
   "party.two_new_founded",
   "party.projects_completed",
   "enterprise.enterprises_visited",

@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { Button, Card, Select, Space, Table, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { shownText } from "../../lib/list-total";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { formatDateTime } from "../../lib/format";
 import { MeetingCreateModal } from "./meeting-create-modal";
 import { KindTag, MeetingStatusTag } from "./tags";
@@ -17,12 +18,16 @@ const MEETING_STATUSES = ["planned", "open", "closed", "cancelled"] as const;
 export function MeetingsPanel({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  // From a report's figure: its kind (and status) of meeting, held in the report's area and period.
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
+  const [kind, setKind] = useState<string | undefined>(() => MEETING_KIND_VALUES.find((k) => k === params.get("kind")));
+  const [status, setStatus] = useState<string | undefined>(() => MEETING_STATUSES.find((s) => s === params.get("status")));
   const [creating, setCreating] = useState(false);
-  const query = useMeetings({ kind, status });
+  const query = useMeetings({ kind, status, ...(drill ? { areaId: drill.areaId, from: drill.from, to: drill.to } : {}) });
   return (
     <Card className="ll-page-card">
+      {drill && <DrillChip drill={drill} onClear={clear} />}
       <div className="ll-toolbar dl-toolbar">
         <Space wrap>
           <Select

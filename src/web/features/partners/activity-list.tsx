@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { Alert, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { formatSpan, STATUS_COLOUR } from "./activity-labels";
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type ActivitySummary } from "./types";
 import { useActivities, type ActivityFilter } from "./use-activities";
@@ -9,10 +11,24 @@ import { useActivities, type ActivityFilter } from "./use-activities";
 /** Activities of the caller's communities, filtered by kind and status. */
 export function ActivityList({ onOpen }: { onOpen: (a: ActivitySummary) => void }) {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<ActivityFilter>({ upcoming: "true" });
+  // From a report's figure: its kind of activity, started in the report's period (the caller's communities).
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
+  const [filter, setFilter] = useState<ActivityFilter>(() =>
+    drill ? { kind: ACTIVITY_KINDS.find((k) => k === params.get("kind")), from: drill.from, to: drill.to } : { upcoming: "true" },
+  );
   const list = useActivities(filter);
   return (
     <>
+      {drill && filter.from && (
+        <DrillChip
+          drill={drill}
+          onClear={() => {
+            clear();
+            setFilter({ upcoming: "true" });
+          }}
+        />
+      )}
       <Space wrap className="ll-gap">
         <Select
           allowClear
