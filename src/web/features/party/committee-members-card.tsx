@@ -25,7 +25,6 @@ export function CommitteeMembersCard({ communityId, canWrite }: { communityId?: 
   const list = useCommitteeMembers(communityId);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Row | null>(null);
-  const today = dayjs().format("YYYY-MM-DD");
   return (
     <Card
       className="ll-gap"
@@ -62,13 +61,14 @@ export function CommitteeMembersCard({ communityId, canWrite }: { communityId?: 
             title: t("partyCommittees.toOn"),
             key: "toOn",
             width: 150,
+            // A term ending today is still in office today; an ended term shows its last day.
             render: (_, r) =>
-              r.toOn && r.toOn < today ? (
-                r.toOn
+              r.toOn ? (
+                <span data-testid="party-committee-to">{r.toOn}</span>
               ) : (
                 <>
                   <Tag color="green">{t("partyCommittees.current")}</Tag>
-                  {canWrite && !r.toOn && (
+                  {canWrite && (
                     <Button size="small" type="link" onClick={() => setEnding(r)} data-testid="party-committee-end">
                       {t("partyCommittees.end")}
                     </Button>
