@@ -137,6 +137,7 @@ const PARAM_KINDS: Array<[RegExp, string, Kind]> = [
   [/^\/api\/party\/members\//, "id", "partyMember"],
   [/^\/api\/party\/committee-members\//, "id", "committeeMember"],
   [/^\/api\/party\/households\//, "id", "household"],
+  [/^\/api\/party\/buildings\//, "id", "building"],
   [/^\/api\/party\/two-new\//, "placeId", "twoNew"],
   [/^\/api\/party\/activities\//, "id", "activity"],
   [/^\/api\/(party|community)\/projects\//, "id", "project"],
@@ -734,6 +735,7 @@ function baseQuery(url: string, caller?: Caller): Record<string, string> {
     "/api/party/projects": street ? { communityId: fx.hk } : {},
     "/api/party/members": street ? { communityId: fx.hk } : {},
     "/api/party/committee-members": street ? { communityId: fx.hk } : {},
+    "/api/party/map": street ? { communityId: fx.hk } : {},
   };
   return table[url] ?? {};
 }

@@ -13,6 +13,7 @@ import { partyFigures } from "./figures";
 import { getOrganiser, linkJointUnit, listJointUnits, organiserRecord, setOrganiser } from "./joint";
 import { createMember, getMember, householdContacts, listMembers, setAnchor, unmaskMember, updateMember } from "./members";
 import { myParty, recordService, registerInService } from "./my-party";
+import { partyMapRoutes } from "./map-routes";
 import { completeProject, createProject, getProject, getPublicProject, listProjects, passMilestone } from "./projects";
 import { createOrg, getTree, updateOrg } from "./tree";
 import { found, guide, listTwoNew, survey } from "./two-new";
@@ -26,6 +27,7 @@ const placeParams = z.strictObject({ placeId: uuid });
 export const partyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const { db } = deps.database;
+  await app.register(partyMapRoutes);
 
   // ---- organisation tree
   app.get("/party/tree", { schema: { tags: TAGS, summary: "The organisation tree of a community: committee, branches, party groups", querystring: communityQuery, response: { 200: treeReply } }, config: { policy: "party:read" } }, async (request) =>

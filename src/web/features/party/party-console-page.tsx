@@ -8,13 +8,14 @@ import { FiguresPanel } from "./figures-panel";
 import { JointUnitsCard } from "./joint-units-card";
 import { MembersPanel } from "./members-panel";
 import { OrgTreePanel } from "./org-tree-panel";
+import { PartyMapPanel } from "./party-map-panel";
 import { ProjectsPanel } from "./projects-panel";
 import { TwoNewPanel } from "./two-new-panel";
 
-const TABS = ["tree", "members", "two-new", "projects", "figures"] as const;
+const TABS = ["tree", "members", "two-new", "projects", "figures", "map"] as const;
 type Tab = (typeof TABS)[number];
 
-/** 党建: the organisation tree, members, 两新, 书记领办 projects and the party's figures of one community. */
+/** 党建: the organisation tree, members, 两新, 书记领办 projects, the party's figures and the party map (楼栋长, 中心户) of one community. */
 export function PartyConsolePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -33,7 +34,7 @@ export function PartyConsolePage() {
     !own && communities.length > 0 ? (
       <Select style={{ width: 180 }} value={communityId} onChange={setPicked} options={communities.map((c) => ({ value: c.id, label: c.name }))} aria-label={t("party.community")} data-testid="party-community" />
     ) : null;
-  const labels: Record<Tab, string> = { tree: t("party.tabs.tree"), members: t("party.tabs.members"), "two-new": t("party.tabs.twoNew"), projects: t("party.tabs.projects"), figures: t("party.tabs.figures") };
+  const labels: Record<Tab, string> = { tree: t("party.tabs.tree"), members: t("party.tabs.members"), "two-new": t("party.tabs.twoNew"), projects: t("party.tabs.projects"), figures: t("party.tabs.figures"), map: t("party.tabs.map") };
   if (!communityId) return areas.isError ? <Empty description={t("errors.UNKNOWN")} /> : <Skeleton active />;
   return (
     <>
@@ -57,6 +58,8 @@ export function PartyConsolePage() {
               <TwoNewPanel communityId={communityId} canWrite={canWrite} />
             ) : k === "projects" ? (
               <ProjectsPanel communityId={communityId} canWrite={canWrite} />
+            ) : k === "map" ? (
+              <PartyMapPanel communityId={communityId} />
             ) : (
               <FiguresPanel communityId={communityId} />
             ),
