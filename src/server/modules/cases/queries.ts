@@ -68,9 +68,11 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
  * whose few rows are then sorted, instead of one walk over every open case of the street.
  */
 function queueIds(user: AuthUser): SQL {
+  // `= ANY (ARRAY(…))`: the ids are collected first and the rows fetched by key, so the planner
+  // cannot choose to walk every open case and test each against the set.
   const mine = sql`SELECT q.id FROM cases q WHERE q.handler_id = ${user.id} AND q.status <> 'closed'`;
-  if (!inGroup(user.role, "gridQueue")) return sql`${cases.id} IN (${mine})`;
-  return sql`${cases.id} IN (${mine} UNION ALL SELECT q.id FROM cases q WHERE q.level = 'grid' AND q.status <> 'closed' AND q.area_id IN ${subtreeAreaIds(user)})`;
+  if (!inGroup(user.role, "gridQueue")) return sql`${cases.id} = ANY (ARRAY(${mine}))`;
+  return sql`${cases.id} = ANY (ARRAY(${mine} UNION ALL SELECT q.id FROM cases q WHERE q.level = 'grid' AND q.status <> 'closed' AND q.area_id IN ${subtreeAreaIds(user)}))`;
 }
 
 export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string | null): SQL | undefined {
@@ -145,8 +147,10 @@ export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuer
   }
   if (q.sort === "urgent") {
     const cur = q.cursor ? decodeUrgentCursor(q.cursor) : null;
+    // The row comparison repeats the first two keys as a lower bound the index scan starts from.
     const after = cur
-      ? sql`(${urgentRank} > ${cur.rank} OR (${urgentRank} = ${cur.rank} AND (${urgentDue} > ${cur.due}::timestamptz
+      ? sql`(${urgentRank}, ${urgentDue}) >= (${cur.rank}::int, ${cur.due}::timestamptz)
+          AND (${urgentRank} > ${cur.rank} OR (${urgentRank} = ${cur.rank} AND (${urgentDue} > ${cur.due}::timestamptz
           OR (${urgentDue} = ${cur.due}::timestamptz AND (${cases.createdAt}, ${cases.id}) < (${cur.at}, ${cur.id})))))`
       : undefined;
     const rows = await urgentSelect(db)

@@ -3,6 +3,7 @@ import { users } from "../../db/schema/accounts";
 import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/schema/cases";
 import { notifications } from "../../db/schema/files";
 import { rowsOf, type Tx } from "../../db/client";
+import { executeHot } from "../../db/prepared";
 import type { AppDeps } from "../../platform/deps";
 import type { RequestContext, SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
@@ -25,8 +26,8 @@ import type { CaseLevel } from "./workflow";
  * report there goes to by default (the first active grid worker of the grid or its microgrids, by
  * username): one round trip where the hot path of every report made two.
  */
-async function areasAndWorkerAtPoint(tx: Tx, [lng, lat]: LngLat) {
-  const result = await tx.execute(sql`
+async function areasAndWorkerAtPoint(deps: AppDeps, tx: Tx, [lng, lat]: LngLat) {
+  const result = await executeHot(deps.database, tx, sql`
     SELECT a.id, a.level, CASE WHEN a.level = 'grid' THEN (
         SELECT u.id FROM users u WHERE u.role IN ${rolesOf("gridWorkers")} AND u.status = 'active'
           AND u.area_id IN (SELECT g.id FROM areas g WHERE g.id = a.id OR g.parent_id = a.id)
@@ -105,7 +106,7 @@ export async function reportCase(
   let areaId: string | null = null;
   let gridWorker: string | null = null;
   if (body.location) {
-    const hits = await areasAndWorkerAtPoint(tx, body.location);
+    const hits = await areasAndWorkerAtPoint(deps, tx, body.location);
     gridWorker = hits.find((h) => h.level === "grid")?.worker ?? null;
     communityId = hits.find((h) => h.level === "community")?.id ?? null;
     gridId = hits.find((h) => h.level === "grid")?.id ?? null;
@@ -242,7 +243,7 @@ export async function reportCase(
       ${photos ? sql`, p AS (${photos.getSQL()})` : sql``}
       ${noteRows ? sql`, m AS (${noteRows.getSQL()})` : sql``}
       SELECT number FROM c`;
-  const [written] = rowsOf<{ number: string }>(await tx.execute(statement));
+  const [written] = rowsOf<{ number: string }>(await executeHot(deps.database, tx, statement));
   const title = `新事件 ${written.number}：${category.name}`;
   return { created: { id, number: written.number }, notified: notes.map((n) => ({ ...n, title })) };
 }
