@@ -36,6 +36,9 @@ export async function seedPartyCommittees(tx: Tx, rng: Rng): Promise<Record<stri
       ORDER BY md5(p.id::text || ${c.name}) LIMIT 5`);
     if (members.length < 2 || others.length < 5) throw new Error(`party committees seed: not enough residents in ${c.name}`);
     const [secretary, deputy] = members.map((m) => m.id);
+    // The 两委's 书记 leads the community party committee (the root of the organisation tree).
+    await tx.execute(sql`UPDATE party_orgs SET leader_member_id = (SELECT m.id FROM party_members m WHERE m.person_id = ${secretary} LIMIT 1)
+      WHERE community_id = ${c.id} AND kind = 'committee' AND leader_member_id IS NULL`);
     seats.push(
       { communityId: c.id, personId: secretary, committee: "party_committee", position: "书记", fromOn: elected },
       { communityId: c.id, personId: deputy, committee: "party_committee", position: "副书记", fromOn: elected },
