@@ -60,8 +60,11 @@ async function networkFirst(request, cacheName, key) {
     return res;
   } catch (err) {
     const hit = await cache.match(key || request);
-    if (hit) return hit;
-    throw err;
+    if (!hit) throw err;
+    // The page learns that the network failed (lib/connectivity.ts): the copy says where it came from.
+    const headers = new Headers(hit.headers);
+    headers.set("x-linli-from-cache", "1");
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
   }
 }
 

@@ -1,5 +1,6 @@
 import { currentLanguage, i18n } from "../i18n/i18n";
 import { ApiError } from "./api-error";
+import { FROM_CACHE_HEADER, reportReachable } from "../lib/connectivity";
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -46,8 +47,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
+    reportReachable(false);
     throw new ApiError(0, "NETWORK", i18n.t("errors.NETWORK"));
   }
+  reportReachable(!response.headers.has(FROM_CACHE_HEADER));
   return readReply<T>(response.status, await response.text());
 }
 

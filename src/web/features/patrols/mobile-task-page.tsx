@@ -128,7 +128,7 @@ function ChecklistForm({ task, onQueued }: { task: TaskDetail; onQueued: (client
       };
       await putRecord(record);
       track.clear();
-      if (navigator.onLine) await outbox.sync();
+      if (outbox.online) await outbox.sync();
       onQueued(record.clientId);
     } catch (err) {
       Toast.show({ icon: "fail", content: errorMessage(err, t) });

@@ -3,20 +3,22 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useMe } from "../../api/use-me";
 import { deleteRecord, listRecords, onOutboxChange, putRecord, type OutboxRecord } from "./outbox-db";
 import { syncOutbox } from "./outbox-sync";
+import { isOnline, useOnline } from "../../lib/connectivity";
 
 const RETRY_MS = 30_000;
 
 /**
  * The signed-in user's outbox: its records (kept up to date across tabs), how many wait, and
- * sending. While a page using it is open, pending records go out when the network comes back
- * (the `online` event), on opening, and every 30 seconds while online.
+ * sending. While a page using it is open, pending records go out on opening, when the app is online
+ * again (lib/connectivity: the browser's signal and whether the server answers), and every 30
+ * seconds while online.
  */
 export function useOutbox() {
   const userId = useMe().data?.id ?? null;
   const client = useQueryClient();
   const [records, setRecords] = useState<OutboxRecord[]>([]);
   const [syncing, setSyncing] = useState(false);
-  const [online, setOnline] = useState(() => navigator.onLine);
+  const online = useOnline();
 
   useEffect(() => {
     if (!userId) return;
@@ -49,21 +51,13 @@ export function useOutbox() {
     }
   }, [userId, client]);
 
+  // Back online (the browser says so, or the server answers again): send what waits.
   useEffect(() => {
-    const up = () => {
-      setOnline(true);
-      void sync();
-    };
-    const down = () => setOnline(false);
-    window.addEventListener("online", up);
-    window.addEventListener("offline", down);
-    if (navigator.onLine) void sync();
-    const timer = window.setInterval(() => navigator.onLine && void sync(), RETRY_MS);
-    return () => {
-      window.removeEventListener("online", up);
-      window.removeEventListener("offline", down);
-      window.clearInterval(timer);
-    };
+    if (online) void sync();
+  }, [online, sync]);
+  useEffect(() => {
+    const timer = window.setInterval(() => isOnline() && void sync(), RETRY_MS);
+    return () => window.clearInterval(timer);
   }, [sync]);
 
   const pending = records.filter((r) => r.state === "pending");
