@@ -52,6 +52,19 @@ test("a party figure and an enterprise figure drill down to the records that mak
   await expect(page.getByTestId("need-description").first()).toBeVisible();
 });
 
+test("a deliberation figure drills down to the topics the residents' council settled in the period", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await consoleLogin(page, "hk_secretary");
+  await page.goto("/reports?from=2023-12-01&to=2024-12-31");
+  const settled = await figureValue(page, "deliberation.council_topics_settled");
+  expect(settled).toBeGreaterThanOrEqual(60);
+  await page.getByTestId("figure-deliberation.council_topics_settled").click();
+  await expect(page).toHaveURL(/\/deliberation\/topics\?.*settledBy=residents_council/);
+  await expect(page.getByTestId("drill-period")).toContainText("报表期间 2023-12-01 至 2024-12-31 · 按办结日期 · 居民议事会");
+  await expect(page.locator(".ant-pagination-total-text")).toContainText(String(settled));
+  await expect(page.getByTestId("topic-link").first()).toBeVisible();
+});
+
 test("an inspection figure drills down to the 责令整改 notices of the period", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await consoleLogin(page, "yxq_secretary");

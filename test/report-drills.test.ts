@@ -62,6 +62,10 @@ function listOf(d: Drill): string | null {
         : url("/api/cultivations", { areaId: q.areaId, ...period, dated: q.dated, stage: q.stage });
     case "/enterprises?events":
       return url("/api/business-events", { areaId: q.areaId, ...period });
+    case "/deliberation/topics?":
+      return url("/api/topics", { areaId: q.areaId, ...period, status: q.status, settledBy: q.settledBy, limit: "200" });
+    case "/deliberation/resolutions?":
+      return url("/api/resolutions", { areaId: q.areaId, ...period, status: q.status, fiveParty: q.fiveParty, limit: "500" });
     case "/deliberation/meetings?":
       return url("/api/meetings", { areaId: q.areaId, ...period, kind: q.kind, status: q.status, limit: "200" });
     case "/inspections?notices":
@@ -97,6 +101,11 @@ const COUNTED = [
   "enterprise.business_events",
   "inspections.rectifications_issued",
   "inspections.rectifications_escalated",
+  "deliberation.meetings",
+  "deliberation.residents_council",
+  "deliberation.council_topics_settled",
+  "deliberation.topics_settled",
+  "deliberation.five_party_settled",
 ];
 
 describe("the console's paths", () => {
@@ -161,6 +170,8 @@ describe("the work report's drill-downs", () => {
     expect(value(hk, "party.members_transferred_in")).toBeGreaterThan(0);
     expect(value(hk, "enterprise.enterprises_visited")).toBeGreaterThan(0);
     expect(value(yxq, "inspections.rectifications_issued")).toBeGreaterThan(0);
+    expect(value(hk, "deliberation.council_topics_settled")).toBeGreaterThan(0);
+    expect(value(hk, "deliberation.five_party_settled")).toBeGreaterThan(0);
   });
 
   it("narrow a list to the period: the same list without it holds more (or as many) records", async () => {

@@ -70,6 +70,11 @@ export const topicListQuery = z.strictObject({
   status: topicStatus.optional(),
   source: topicSource.optional(),
   areaId: uuid.optional(),
+  /** A report's period (both or neither): the day settled with status=settled, else the day raised. */
+  from: day.optional(),
+  to: day.optional(),
+  /** Settled by a resolution of this kind of meeting (its last one done), as the report counts it. */
+  settledBy: meetingKind.optional(),
   q: line(60, 0).optional(),
   cursor: cursor.optional(),
   limit: limit(200, 30),
@@ -266,6 +271,9 @@ export const resolutionListQuery = z.strictObject({
   status: z.enum(["open", "done", "cancelled", "overdue"]).optional(),
   areaId: uuid.optional(),
   fiveParty: z.enum(["true", "false"]).optional(),
+  /** A report's period (both or neither): the day carried out with status=done, else the day decided. */
+  from: day.optional(),
+  to: day.optional(),
   limit: limit(500, 100),
 });
 export type ResolutionListQuery = z.infer<typeof resolutionListQuery>;

@@ -35,7 +35,7 @@ export const deliberationFigures: FigureSource = {
         label: { zh: "居民议事会协商解决居民关切问题", en: "Concerns settled by the residents' council" },
         definition: { zh: "期间内办结的议题中，由居民议事会决议解决的个数。", en: "Topics settled in the period by a residents' council resolution." },
         unit: UNITS.items,
-      }, { route: "/deliberation/topics", query: { status: "settled" } }),
+      }, { route: "/deliberation/topics", query: { status: "settled", settledBy: "residents_council" } }),
       fig("bench", meetings("bench"), {
         label: { zh: "板凳议事会", en: "Bench meetings" },
         definition: { zh: "期间内在现场召开的板凳议事会次数。", en: "Bench meetings held on site in the period." },
@@ -60,7 +60,7 @@ export const deliberationFigures: FigureSource = {
         label: { zh: "五方联动协调解决问题", en: "Problems settled by 五方联动" },
         definition: { zh: "期间内落实完成的五方联动决议个数（社区党委、共建单位、物委会、物业公司、居民代表共同参与）。", en: "Five-party resolutions carried out in the period." },
         unit: UNITS.items,
-      }, { route: "/deliberation/resolutions", query: { status: "done" } }),
+      }, { route: "/deliberation/resolutions", query: { status: "done", fiveParty: "true" } }),
       fig("on_time_rate", percent(sum((m) => m.resolutions.doneOnTime), done), {
         label: { zh: "决议按期落实率", en: "Resolutions done on time" },
         definition: { zh: "期间内作出的决议中，已落实的按期完成比例。", en: "Share of the period's resolutions carried out by their due day." },

@@ -11,6 +11,7 @@ import { getResolution } from "./get-resolution";
 import { reportProgress } from "./report-progress";
 import { overdueSql, presentResolution, resolutionsUnder, selectResolutions } from "./resolution-queries";
 import { runWrite } from "../../platform/write";
+import { drillPeriod, inPeriod } from "../reports/drill-filter";
 
 const TAGS = ["deliberation"];
 
@@ -26,7 +27,11 @@ export const resolutionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const q = request.query;
       const areaPath = q.areaId ? (await areaInScope(db, user, q.areaId)).path : null;
+      // A report's drill-down: resolutions carried out in the period with status=done, else decided in it.
+      const period = drillPeriod(q);
+      const dated = q.status === "done" ? sql`(${resolutions.doneAt} AT TIME ZONE 'Asia/Shanghai')::date` : sql`(${resolutions.createdAt} AT TIME ZONE 'Asia/Shanghai')::date`;
       const where = and(
+        period ? inPeriod(dated, period) : undefined,
         inScope(user, topics.areaId),
         areaPath ? resolutionsUnder(areaPath) : undefined,
         q.status === "overdue" ? overdueSql : q.status ? eq(resolutions.status, q.status) : undefined,

@@ -11,6 +11,7 @@ import { areaRule } from "../../platform/access";
 import { underArea } from "../../platform/scope";
 import type { TopicListQuery, TopicSummary } from "../../../contracts/deliberation";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { drillPeriod, inPeriod } from "../reports/drill-filter";
 import { isoInstant, isoInstantOrNull } from "../../platform/instants";
 
 const community = alias(areas, "community");
@@ -55,7 +56,16 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 /** A page of the topics of the caller's scope, newest first. */
 export async function selectTopicPage(db: DbOrTx, user: AuthUser, q: TopicListQuery, areaPath: string | null) {
   const cur = decodeCursor(q.cursor);
+  // A report's drill-down: settled topics by the day settled (and the meeting kind whose resolution
+  // settled them, as deliberation/measures.ts counts them), other lists by the day raised.
+  const period = drillPeriod(q);
+  const dated = q.status === "settled" ? sql`(${topics.settledAt} AT TIME ZONE 'Asia/Shanghai')::date` : sql`(${topics.createdAt} AT TIME ZONE 'Asia/Shanghai')::date`;
   const where = and(
+    period ? inPeriod(dated, period) : undefined,
+    q.settledBy
+      ? sql`${topics.status} = 'settled' AND (SELECT m.kind FROM resolutions r JOIN meetings m ON m.id = r.meeting_id
+          WHERE r.topic_id = ${topics.id} AND r.status = 'done' ORDER BY r.done_at DESC LIMIT 1) = ${q.settledBy}`
+      : undefined,
     areaRule(user, { areaId: topics.areaId }),
     areaPath ? underArea(topics.areaId, areaPath) : undefined,
     q.status ? eq(topics.status, q.status) : undefined,

@@ -28,6 +28,7 @@ export const deliberationZhCN = {
     more: "查看",
     listSeparator: "、",
   },
+  drill: { bySettled: "按办结日期", byRaised: "按提出日期", byDone: "按落实日期", byDecided: "按决议日期" },
   kind: {
     residents_council: "居民议事会",
     bench: "板凳议事会",
@@ -382,6 +383,7 @@ export const deliberationEn: typeof deliberationZhCN = {
     more: "Open",
     listSeparator: ", ",
   },
+  drill: { bySettled: "by the day settled", byRaised: "by the day raised", byDone: "by the day carried out", byDecided: "by the day decided" },
   kind: {
     residents_council: "Residents' council",
     bench: "Bench meeting",

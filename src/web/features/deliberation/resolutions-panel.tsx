@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { Card, Progress, Select, Space, Switch, Table, Typography } from "antd";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { FivePartyTag, ResolutionStatusTag } from "./tags";
 import type { ResolutionSummary } from "./types";
 import { useResolutions } from "./use-deliberation";
@@ -12,11 +13,14 @@ const STATUSES = ["open", "overdue", "done", "cancelled"] as const;
 /** 决议跟踪: every resolution of the scope with its owners, due date and progress; overdue ones first when asked. */
 export function ResolutionsPanel({ initialStatus }: { initialStatus?: string }) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
   const [status, setStatus] = useState<string | undefined>(initialStatus);
-  const [five, setFive] = useState(false);
-  const query = useResolutions({ status, fiveParty: five ? "true" : undefined, limit: 500 });
+  const [five, setFive] = useState(() => params.get("fiveParty") === "true");
+  const query = useResolutions({ status, fiveParty: five ? "true" : undefined, limit: 500, ...(drill ? { areaId: drill.areaId, from: drill.from, to: drill.to } : {}) });
   return (
     <Card className="ll-page-card">
+      {drill && <DrillChip drill={drill} detail={status === "done" ? t("deliberation.drill.byDone") : t("deliberation.drill.byDecided")} onClear={clear} />}
       <div className="ll-toolbar dl-toolbar">
         <Space wrap>
           <Select

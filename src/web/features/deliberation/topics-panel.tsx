@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { shownText } from "../../lib/list-total";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import { errorMessage } from "../../lib/error-message";
 import { formatShortDateTime } from "../../lib/format";
 import { CandidatesCard } from "./candidates-card";
@@ -16,17 +17,28 @@ import { useTopics } from "./use-deliberation";
 export function TopicsPanel({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [status, setStatus] = useState<string>();
+  const [params] = useSearchParams();
+  const { drill, clear } = useReportDrill();
+  const [status, setStatus] = useState<string | undefined>(() => params.get("status") ?? undefined);
   const [source, setSource] = useState<string>();
   const [q, setQ] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const query = useTopics({ status, source, q });
+  // A report's drill-down: its period and area, and the kind of meeting that settled the topics.
+  const settledBy = drill ? (params.get("settledBy") ?? undefined) : undefined;
+  const query = useTopics({ status, source, q, ...(drill ? { areaId: drill.areaId, from: drill.from, to: drill.to, settledBy } : {}) });
   const open = (id: string) => navigate(`/deliberation/topics/${id}`);
 
   return (
     <>
       <CandidatesCard canManage={canManage} onCreated={open} />
       <Card className="ll-page-card ll-card-gap">
+        {drill && (
+          <DrillChip
+            drill={drill}
+            detail={[status === "settled" ? t("deliberation.drill.bySettled") : t("deliberation.drill.byRaised"), settledBy ? t(`deliberation.kind.${settledBy}`) : ""].filter(Boolean).join(" · ")}
+            onClear={clear}
+          />
+        )}
         <div className="ll-toolbar dl-toolbar">
           <Space wrap>
             <Select
