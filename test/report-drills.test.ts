@@ -62,6 +62,8 @@ function listOf(d: Drill): string | null {
         : url("/api/cultivations", { areaId: q.areaId, ...period, dated: q.dated, stage: q.stage });
     case "/enterprises?events":
       return url("/api/business-events", { areaId: q.areaId, ...period });
+    case "/talent?talents":
+      return q.dated ? url("/api/talent/talents", { areaId: q.areaId, ...period, dated: q.dated, limit: "500" }) : null;
     case "/deliberation/topics?":
       return url("/api/topics", { areaId: q.areaId, ...period, status: q.status, settledBy: q.settledBy, limit: "200" });
     case "/deliberation/resolutions?":
@@ -106,6 +108,8 @@ const COUNTED = [
   "deliberation.council_topics_settled",
   "deliberation.topics_settled",
   "deliberation.five_party_settled",
+  "partners.talents",
+  "partners.talents_joined",
 ];
 
 describe("the console's paths", () => {
@@ -172,6 +176,8 @@ describe("the work report's drill-downs", () => {
     expect(value(yxq, "inspections.rectifications_issued")).toBeGreaterThan(0);
     expect(value(hk, "deliberation.council_topics_settled")).toBeGreaterThan(0);
     expect(value(hk, "deliberation.five_party_settled")).toBeGreaterThan(0);
+    expect(value(hk, "partners.talents_joined")).toBeGreaterThan(0);
+    expect(value(hk, "partners.talents")).toBeGreaterThanOrEqual(value(hk, "partners.talents_joined")!);
   });
 
   it("narrow a list to the period: the same list without it holds more (or as many) records", async () => {

@@ -263,6 +263,11 @@ export const decisionReply = z.object({
 
 export const talentListQuery = z.strictObject({
   communityId: uuid.optional(),
+  /** A report's drill-down: its area, its period and the date it applies to (joined in it, or on the roll at its end). */
+  areaId: uuid.optional(),
+  from: day.optional(),
+  to: day.optional(),
+  dated: z.enum(["joined", "roll"]).optional(),
   q: line(40, 0).optional(),
   category: line(30, 0).optional(),
   teamId: uuid.optional(),

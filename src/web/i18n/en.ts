@@ -1281,6 +1281,7 @@ export const en: Messages = {
         founded: "party organisation founded in the period",
         completed: "completed in the period",
         roll: "on the roll at the period's end",
+        joined: "joined in the period",
       },
       outcome: { matched: "matched to a partner's offer", referred: "referred to a department" },
       recheck: { passed: "re-check passed", failed: "re-check failed" },

@@ -1279,6 +1279,7 @@ export const zhCN = {
         founded: "期内成立党组织",
         completed: "期内完成",
         roll: "期末在册",
+        joined: "期内入库",
       },
       outcome: { matched: "已对接共建资源", referred: "已转部门办理" },
       recheck: { passed: "复查合格", failed: "复查不合格" },

@@ -79,12 +79,12 @@ export const partnerFigures: FigureSource = {
         label: { zh: "治理人才", en: "Governance talents" },
         definition: { zh: "期末在册的治理人才人数。", en: "Talents registered by the end of the period." },
         unit: UNITS.people,
-      }, { route: "/talent", query: { tab: "talents" } }),
+      }, { route: "/talent", query: { tab: "talents", dated: "roll" } }),
       fig("talents_joined", sum((m) => m.talents.joined), {
         label: { zh: "新招募治理人才", en: "Talents recruited" },
         definition: { zh: "期间内入库的治理人才人数。", en: "Talents who joined in the period." },
         unit: UNITS.people,
-      }, { route: "/talent", query: { tab: "talents" } }),
+      }, { route: "/talent", query: { tab: "talents", dated: "joined" } }),
       fig("teams", sum((m) => m.teams.length), {
         label: { zh: "治理人才队伍", en: "Talent teams" },
         definition: { zh: "现有治理人才队伍数。", en: "Talent teams now." },

@@ -9,6 +9,7 @@ import { isOpen } from "./apply-to-call";
 import { signupUrl } from "./create-call";
 import { nameOf, TEAM_KIND_NAMES } from "./labels";
 import { isoInstant, isoInstantOrNull } from "../../platform/instants";
+import { drillPeriod } from "../reports/drill-filter";
 
 export async function listCalls(db: DbOrTx, user: AuthUser) {
   const rows = await db
@@ -67,8 +68,17 @@ export async function listApplications(db: DbOrTx, user: AuthUser, cipher: Perso
   }));
 }
 
-export function talentFilters(user: AuthUser, q: { communityId?: string; q?: string; category?: string; teamId?: string }): SQL | undefined {
+export function talentFilters(
+  user: AuthUser,
+  q: { communityId?: string; q?: string; category?: string; teamId?: string; from?: string; to?: string; dated?: "joined" | "roll" },
+  area?: SQL,
+): SQL | undefined {
+  // A report's drill-down: talents who joined in the period, or all on the roll at its end (as partners/figures.ts counts them).
+  const period = drillPeriod(q);
   return and(
+    area,
+    period && q.dated === "joined" ? sql`${talents.joinedOn} BETWEEN ${period.from}::date AND ${period.to}::date` : undefined,
+    period && q.dated === "roll" ? sql`${talents.joinedOn} <= ${period.to}::date` : undefined,
     communityVisible(user, talents.communityId),
     q.communityId ? eq(talents.communityId, q.communityId) : undefined,
     q.category ? eq(talents.category, q.category) : undefined,

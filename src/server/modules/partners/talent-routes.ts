@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import {
   applicationBody,
   applicationListQuery,
@@ -37,6 +37,7 @@ import { reviewApplication } from "./review-application";
 import { listApplications, listAssignments, listCalls, listTalents, listTeams, talentFilters } from "./talent-queries";
 import { addTeamMember, createTeam, loadTeam, removeTeamMember, updateTeam } from "./manage-teams";
 import { actOnAssignment, assignProblem } from "./assign-problem";
+import { inAreaCommunities } from "../reports/drill-filter";
 
 const TAGS = ["talent"];
 
@@ -119,7 +120,11 @@ export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/talent/talents",
     { schema: { tags: TAGS, summary: "The talent pool", querystring: talentListQuery, response: { 200: talentListReply } }, config: { policy: "partner:read" } },
-    async (request) => listTalents(db, talentFilters(signedIn(request).user, request.query), request.query.limit),
+    async (request) => {
+      const { user } = signedIn(request);
+      const area = await inAreaCommunities(db, user, sql`${talents.communityId}`, request.query.areaId);
+      return listTalents(db, talentFilters(user, request.query, area), request.query.limit);
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Alert, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/error-message";
+import { DrillChip, useReportDrill } from "../../lib/report-drill";
 import type { TalentItem } from "./types";
 import { useTalents, useTeams, type TalentFilter } from "./use-talent";
 
@@ -9,10 +10,13 @@ import { useTalents, useTeams, type TalentFilter } from "./use-talent";
 export function TalentList() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<TalentFilter>({});
-  const list = useTalents(filter);
+  // A report's drill-down: its area and period, joined in it or on the roll at its end.
+  const { drill, clear } = useReportDrill();
+  const list = useTalents({ ...filter, ...(drill?.dated ? { areaId: drill.areaId, from: drill.from, to: drill.to, dated: drill.dated } : {}) });
   const teams = useTeams();
   return (
     <>
+      {drill?.dated && <DrillChip drill={drill} onClear={clear} />}
       <Space wrap className="ll-gap">
         <Input.Search allowClear placeholder={t("partners.talent.searchTalent")} onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))} style={{ width: 220 }} data-testid="talent-search" />
         <Select

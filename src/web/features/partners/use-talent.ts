@@ -18,7 +18,7 @@ export function useApplications(filter: ApplicationFilter) {
   });
 }
 
-export type TalentFilter = { q?: string; category?: string; teamId?: string };
+export type TalentFilter = { q?: string; category?: string; teamId?: string; areaId?: string; from?: string; to?: string; dated?: string };
 
 export function useTalents(filter: TalentFilter) {
   return useQuery({
