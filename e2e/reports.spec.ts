@@ -65,6 +65,19 @@ test("a deliberation figure drills down to the topics the residents' council set
   await expect(page.getByTestId("topic-link").first()).toBeVisible();
 });
 
+test("a talent figure drills down to the talents who joined in the period", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await consoleLogin(page, "hk_secretary");
+  await page.goto("/reports?from=2023-12-01&to=2024-12-31");
+  const joined = await figureValue(page, "partners.talents_joined");
+  expect(joined).toBeGreaterThan(0);
+  await page.getByTestId("figure-partners.talents_joined").click();
+  await expect(page).toHaveURL(/\/talent\?.*dated=joined/);
+  await expect(page.getByTestId("drill-period")).toContainText("报表期间 2023-12-01 至 2024-12-31 · 期内入库");
+  await expect(page.getByText(`共 ${joined} 人`)).toBeVisible();
+  await expect(page.getByTestId("talent-table")).toBeVisible();
+});
+
 test("an inspection figure drills down to the 责令整改 notices of the period", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await consoleLogin(page, "yxq_secretary");
