@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { areas } from "../../db/schema/areas";
 import { places } from "../../db/schema/places";
@@ -34,16 +34,19 @@ export async function selectGridWorkers(db: DbOrTx, rootPath: string) {
   return rowsOf<{ id: string; name: string; area_id: string }>(result);
 }
 
+/** SQL: a boundary contains the point — the GiST-indexed bounding test, then the exact one. */
+export function containsPoint(boundary: SQL, [lng, lat]: LngLat): SQL {
+  return sql`${boundary} @> polygon(box(point(${lng}, ${lat}), point(${lng}, ${lat}))) AND ${boundary} @> point(${lng}, ${lat})`;
+}
+
 /**
  * The community, grid and microgrid containing a point, in one indexed query: the GiST index on
  * `boundary` answers the bounding test (`@>` of a degenerate polygon), the exact test follows.
  */
-export async function selectAreasAtPoint(db: DbOrTx, [lng, lat]: LngLat) {
+export async function selectAreasAtPoint(db: DbOrTx, at: LngLat) {
   const result = await db.execute(sql`
     SELECT id, name, code, level FROM areas
-    WHERE boundary @> polygon(box(point(${lng}, ${lat}), point(${lng}, ${lat})))
-      AND boundary @> point(${lng}, ${lat})
-      AND level IN ('community', 'grid', 'microgrid')
+    WHERE ${containsPoint(sql`boundary`, at)} AND level IN ('community', 'grid', 'microgrid')
     ORDER BY depth`);
   return rowsOf<{ id: string; name: string; code: string; level: string }>(result);
 }

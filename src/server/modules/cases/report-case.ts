@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
 import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/schema/cases";
 import { notifications } from "../../db/schema/files";
 import { rowsOf, type Tx } from "../../db/client";
 import { executeHot } from "../../db/prepared";
+import { containsPoint } from "../areas/queries";
 import type { AppDeps } from "../../platform/deps";
 import type { RequestContext, SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
@@ -32,10 +33,7 @@ async function areasAndWorkerAtPoint(deps: AppDeps, tx: Tx, [lng, lat]: LngLat) 
         SELECT u.id FROM users u WHERE u.role IN ${rolesOf("gridWorkers")} AND u.status = 'active'
           AND u.area_id IN (SELECT g.id FROM areas g WHERE g.id = a.id OR g.parent_id = a.id)
         ORDER BY u.username LIMIT 1) END AS worker
-    FROM areas a
-    WHERE a.boundary @> polygon(box(point(${lng}, ${lat}), point(${lng}, ${lat})))
-      AND a.boundary @> point(${lng}, ${lat})
-      AND a.level IN ('community', 'grid', 'microgrid')
+    FROM areas a WHERE ${containsPoint(sql`a.boundary`, [lng, lat])} AND a.level IN ('community', 'grid', 'microgrid')
     ORDER BY a.depth`);
   return rowsOf<{ id: string; level: string; worker: string | null }>(result);
 }
@@ -131,21 +129,9 @@ export async function reportCase(
     const [named] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, handlerId), eq(users.status, "active"))).limit(1);
     if (!named) handlerId = null;
   }
-  if (level === "grid" && !handlerId && gridWorker) handlerId = gridWorker;
-  else if (level === "grid" && !handlerId) {
-    const [worker] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          inArray(users.role, rolesOf("gridWorkers")),
-          eq(users.status, "active"),
-          inArray(users.areaId, sql`(SELECT id FROM areas WHERE id = ${gridId} OR parent_id = ${gridId})`),
-        ),
-      )
-      .orderBy(asc(users.username))
-      .limit(1);
-    if (worker) handlerId = worker.id;
+  // The grid's worker came with the areas at the point (none without a point or a worker there).
+  if (level === "grid" && !handlerId) {
+    if (gridWorker) handlerId = gridWorker;
     else level = "community";
   }
 
