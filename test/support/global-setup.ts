@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { openPglite, openPostgres } from "../../src/server/db/client";
 import { PersonalDataCipher } from "../../src/server/platform/personal-data";
 import { seedDemo } from "../../src/server/seed/demo";
+import { SEED_NOW } from "../../src/server/seed/seed-day";
 import { TEST_DATA_KEY, TEST_SEED } from "./constants";
 
 declare module "vitest" {
@@ -19,6 +20,8 @@ declare module "vitest" {
  * then starts from its own copy (a PGlite dump loaded in memory, or CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(project: TestProject) {
+  // The test files are started later, maybe in the next hour: they must see the template's present.
+  process.env.LINLI_SEED_NOW = String(SEED_NOW);
   const cipher = new PersonalDataCipher(Buffer.from(TEST_DATA_KEY, "hex"));
   const started = Date.now();
   const url = process.env.DATABASE_URL;

@@ -10,13 +10,22 @@ import { dayStart, localDay } from "../platform/clock";
  */
 
 const H = 3600_000;
+/**
+ * A present pinned by the environment (ms since the epoch), so that processes started later (the
+ * test workers, after the template database was seeded) see the same present as the seed did.
+ */
+const pinned = Number(process.env.LINLI_SEED_NOW ?? NaN);
+const PINNED: number | null = Number.isFinite(pinned) && pinned > 0 ? pinned : null;
 /** YYYY-MM-DD (Beijing) of the seed. */
-export const SEED_DAY: string = ["2026-11-15", localDay()].sort()[1];
+export const SEED_DAY: string = ["2026-11-15", localDay(PINNED === null ? new Date() : new Date(PINNED))].sort()[1];
 /** The data set's present (ms). */
-export const SEED_NOW: number = Math.max(
-  dayStart(SEED_DAY).getTime(),
-  Math.min(dayStart(SEED_DAY).getTime() + 18 * H, Math.floor((Date.now() - 10 * 60_000) / H) * H),
-);
+export const SEED_NOW: number =
+  PINNED !== null && localDay(new Date(PINNED)) === SEED_DAY
+    ? PINNED
+    : Math.max(
+        dayStart(SEED_DAY).getTime(),
+        Math.min(dayStart(SEED_DAY).getTime() + 18 * H, Math.floor((Date.now() - 10 * 60_000) / H) * H),
+      );
 /** Local (Beijing) midnight of the seed day plus `days` days, at `hour` (ms). */
 export const seedDayAt = (days: number, hour = 0, minute = 0) => dayStart(SEED_DAY).getTime() + days * 24 * H + hour * H + minute * 60_000;
 
