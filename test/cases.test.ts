@@ -5,6 +5,8 @@ import { as, Client, createTestApp, phoneClient, type TestApp } from "./support/
 import { jpegWithGps, multipart } from "./support/images";
 import { cases } from "../src/server/db/schema/cases";
 import { rowsOf } from "../src/server/db/client";
+import { reportGroups, type ReportRow } from "../src/server/modules/cases/report-write";
+import { uuidv7 } from "../src/server/platform/ids";
 
 let t: TestApp;
 let resident: Client;
@@ -103,6 +105,64 @@ describe("reporting", () => {
     expect((await report(resident, { categoryCode: "noise", description: "x", photoIds: ["00000000-0000-7000-8000-000000000000"] })).statusCode).toBe(400);
     const after = rowsOf<{ n: number }>(await t.database.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0].n;
     expect(after).toBe(before);
+  });
+});
+
+describe("reports arriving together", () => {
+  it("are written in groups: every report whole, its own number, numbers without gaps, one failure kept to its report", async () => {
+    const groups = reportGroups(t.database);
+    const before = { ...groups.write.stats };
+    const senders = [resident, grid1, staff];
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        report(senders[i % 3], { categoryCode: "sanitation", description: `同时上报 ${i}`, location: i % 2 ? micro1.center : grid2Point }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+    const written = answers.map((a) => a.json() as { id: string; number: string });
+    // Fewer statements than reports: the reports shared groups.
+    expect(groups.write.stats.items - before.items).toBe(30);
+    expect(groups.write.stats.groups - before.groups).toBeLessThan(30);
+    // Distinct numbers of one community and day, consecutive (nothing else reported meanwhile).
+    const seqs = written.map((w) => Number(w.number.split("-")[2])).sort((a, b) => a - b);
+    expect(new Set(written.map((w) => w.number)).size).toBe(30);
+    expect(seqs[29] - seqs[0]).toBe(29);
+    // Each case with its timeline entry, its audit row naming its number and its handler's notification.
+    const rows = rowsOf<{ id: string; number: string; events: number; audit: string | null; notes: number; handler: string | null }>(
+      await t.database.db.execute(sql`
+        SELECT c.id, c.number, c.handler_id AS handler,
+          (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id AND e.action = 'report') AS events,
+          (SELECT a.after->>'number' FROM audit_log a WHERE a.target_type = 'case' AND a.target_id = c.id::text AND a.action = 'case.report') AS audit,
+          (SELECT count(*)::int FROM notifications n WHERE n.link = 'case:' || c.id AND n.title LIKE '%' || c.number || '%') AS notes
+        FROM cases c WHERE c.description LIKE '同时上报 %'`),
+    );
+    expect(rows).toHaveLength(30);
+    for (const r of rows) {
+      expect(written).toContainEqual(expect.objectContaining({ id: r.id, number: r.number }));
+      expect(r).toMatchObject({ events: 1, audit: r.number, notes: r.handler ? 1 : expect.any(Number) });
+    }
+
+    // A row the database refuses (here: the id of a case that exists) fails alone; its group's
+    // other reports are written.
+    const [template] = rowsOf<{ community_id: string }>(await t.database.db.execute(sql`SELECT community_id FROM cases WHERE id = ${written[0].id}`));
+    const row = (id: string, description: string): ReportRow => ({
+      id, number: null, prefix: "HK", day: "20991231", communityId: template.community_id, areaId: template.community_id, gridId: null,
+      categoryCode: "sanitation", categoryName: "环境卫生", description, lng: null, lat: null, address: null, channel: "grid_patrol",
+      reporterId: null, reporterName: null, reporterPhoneEnc: null, anonymous: false, mobileReporter: false, level: "community", handlerId: null,
+      acceptDueAt: new Date().toISOString(), acceptWarnAt: new Date().toISOString(), imposedDueAt: null, at: new Date().toISOString(),
+      eventId: uuidv7(), actorId: null, actorName: "测试", actorRole: null, eventData: {}, ip: null, auditAfter: {}, noteBody: "", notes: [], photos: [],
+    });
+    const results = await Promise.allSettled([
+      groups.write.submit(row(uuidv7(), "组内一")),
+      groups.write.submit(row(written[0].id, "组内重复")),
+      groups.write.submit(row(uuidv7(), "组内三")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const ok = results.filter((r): r is PromiseFulfilledResult<string> => r.status === "fulfilled").map((r) => r.value);
+    expect(ok.every((n) => /^HK-20991231-\d{4}$/.test(n))).toBe(true);
+    expect(new Set(ok).size).toBe(2);
+    const kept = rowsOf<{ d: string }>(await t.database.db.execute(sql`SELECT description AS d FROM cases WHERE description LIKE '组内%' ORDER BY d`));
+    expect(kept.map((k) => k.d).sort()).toEqual(["组内一", "组内三"].sort());
   });
 });
 

@@ -34,8 +34,8 @@ export async function selectGridWorkers(db: DbOrTx, rootPath: string) {
   return rowsOf<{ id: string; name: string; area_id: string }>(result);
 }
 
-/** SQL: a boundary contains the point — the GiST-indexed bounding test, then the exact one. */
-export function containsPoint(boundary: SQL, [lng, lat]: LngLat): SQL {
+/** SQL: a boundary contains the point (values, or columns of a list of points) — the GiST-indexed bounding test, then the exact one. */
+export function containsPoint(boundary: SQL, [lng, lat]: LngLat | [SQL, SQL]): SQL {
   return sql`${boundary} @> polygon(box(point(${lng}, ${lat}), point(${lng}, ${lat}))) AND ${boundary} @> point(${lng}, ${lat})`;
 }
 

@@ -1,42 +1,21 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { users } from "../../db/schema/accounts";
-import { caseEvents, caseNumberCounters, casePhotos, cases } from "../../db/schema/cases";
-import { notifications } from "../../db/schema/files";
-import { rowsOf, type Tx } from "../../db/client";
-import { executeHot } from "../../db/prepared";
-import { containsPoint } from "../areas/queries";
+import type { Tx } from "../../db/client";
 import type { AppDeps } from "../../platform/deps";
 import type { RequestContext, SignedInContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { uuidv7 } from "../../platform/ids";
-import { auditInsert, maskForAudit } from "../../platform/audit";
+import { maskForAudit } from "../../platform/audit";
 import type { NotificationRow } from "../../platform/notify";
 import { compactDay } from "../../platform/clock";
 import { inGroup, reportChannelOf, rolesOf } from "../../platform/roles";
-import { areaPathOf } from "../../platform/scope";
 import { claimPhotos } from "../../platform/uploads";
 import type { ReportCaseBody } from "../../../contracts/cases";
-import type { LngLat } from "../../../contracts/common";
 import { clockFor } from "./time-limits";
 import { takeCaseNumber } from "./case-numbers";
+import { areasAtPoints, reportGroups, writeReports, type ReportRow } from "./report-write";
 import { activeCategory, communityCode, routingRule } from "./reference-cache";
 import type { CaseLevel } from "./workflow";
-
-/**
- * The community, grid and microgrid at a point (smallest last) and, beside the grid, the worker a
- * report there goes to by default (the first active grid worker of the grid or its microgrids, by
- * username): one round trip where the hot path of every report made two.
- */
-async function areasAndWorkerAtPoint(deps: AppDeps, tx: Tx, [lng, lat]: LngLat) {
-  const result = await executeHot(deps.database, tx, sql`
-    SELECT a.id, a.level, CASE WHEN a.level = 'grid' THEN (
-        SELECT u.id FROM users u WHERE u.role IN ${rolesOf("gridWorkers")} AND u.status = 'active'
-          AND u.area_id IN (SELECT g.id FROM areas g WHERE g.id = a.id OR g.parent_id = a.id)
-        ORDER BY u.username LIMIT 1) END AS worker
-    FROM areas a WHERE ${containsPoint(sql`a.boundary`, [lng, lat])} AND a.level IN ('community', 'grid', 'microgrid')
-    ORDER BY a.depth`);
-  return rowsOf<{ id: string; level: string; worker: string | null }>(result);
-}
 
 function channelOf(ctx: SignedInContext, body: ReportCaseBody) {
   const role = ctx.user.role;
@@ -94,6 +73,9 @@ export async function reportCase(
   intake?: ExternalIntake,
 ): Promise<{ created: ReportedCase; notified: NotificationRow[] }> {
   const now = new Date();
+  // Outside a transaction (no photos, no Idempotency-Key) the report joins the group of reports
+  // arriving together: one lookup and one write for the whole group (report-write.ts).
+  const grouped = tx === (deps.database.db as unknown as Tx);
   const category = await activeCategory(tx, body.categoryCode);
   if (!category) throw new AppError("VALIDATION_FAILED", [{ path: "/categoryCode", message: "unknown category" }]);
   const channel = intake ? intake.channel : channelOf(ctx as SignedInContext, body);
@@ -104,7 +86,9 @@ export async function reportCase(
   let areaId: string | null = null;
   let gridWorker: string | null = null;
   if (body.location) {
-    const hits = await areasAndWorkerAtPoint(deps, tx, body.location);
+    const hits = grouped
+      ? await reportGroups(deps.database).areas.submit(body.location)
+      : (await areasAtPoints(deps.database, tx, [body.location]))[0];
     gridWorker = hits.find((h) => h.level === "grid")?.worker ?? null;
     communityId = hits.find((h) => h.level === "community")?.id ?? null;
     gridId = hits.find((h) => h.level === "grid")?.id ?? null;
@@ -158,78 +142,54 @@ export async function reportCase(
   }
 
   // The writes go in one statement: the day's number, the case, its first timeline entry, photos,
-  // the audit row and the notifications. The counter row of the community and day is locked from
-  // here to COMMIT only, so concurrent reports of one community queue for one round trip, not six.
+  // the audit row and the notifications.
   const prefix = community?.shortCode ?? "LL";
   const day = compactDay(now);
-  // PostgreSQL: the number is taken outside this transaction (case-numbers.ts); PGlite: in the statement.
-  const taken = await takeCaseNumber(deps.database, prefix, day);
-  const number = taken !== null ? sql`${taken}::text` : sql`(SELECT ${prefix} || '-' || ${day} || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0') FROM n)`;
-  const counter = tx
-    .insert(caseNumberCounters)
-    .values({ prefix, day, last: 1 })
-    .onConflictDoUpdate({ target: [caseNumberCounters.prefix, caseNumberCounters.day], set: { last: sql`${caseNumberCounters.last} + 1` } })
-    .returning({ last: caseNumberCounters.last });
-  const caseRow = tx
-    .insert(cases)
-    .values({
-      id,
-      number,
-      communityId,
-      areaId,
-      gridId,
-      categoryCode: category.code,
-      description: body.description,
-      location: body.location ?? null,
-      address: body.address ?? null,
-      channel,
-      reporterId: staffEntered ? null : (actor?.id ?? null),
-      reporterName: intake ? intake.reporterName : staffEntered ? (body.reporterName ?? null) : (actor?.displayName ?? null),
-      reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : actor?.phoneEnc && !staffEntered ? actor.phoneEnc : null,
-      anonymous: body.anonymous,
-      mobileReporter: !intake && !!actor && inGroup(actor.role, "riders"),
-      status: "reported",
-      level,
-      maxLevel: level,
-      handlerId,
-      acceptDueAt: clock.dueAt,
-      acceptWarnAt: clock.warnAt,
-      imposedDueAt: imposed,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ number: cases.number });
-  const event = tx.insert(caseEvents).values({
-    id: uuidv7(),
-    caseId: id,
-    at: now,
+  // In a transaction on PostgreSQL the number is taken outside it (case-numbers.ts), so the
+  // counter row is not locked until COMMIT; otherwise the statement takes it.
+  const taken = grouped ? null : await takeCaseNumber(deps.database, prefix, day);
+  const notes = recipients.map((userId) => ({ id: uuidv7(), userId }));
+  const row: ReportRow = {
+    id,
+    number: taken,
+    prefix,
+    day,
+    communityId,
+    areaId,
+    gridId,
+    categoryCode: category.code,
+    categoryName: category.name,
+    description: body.description,
+    lng: body.location?.[0] ?? null,
+    lat: body.location?.[1] ?? null,
+    address: body.address ?? null,
+    channel,
+    reporterId: staffEntered ? null : (actor?.id ?? null),
+    reporterName: intake ? intake.reporterName : staffEntered ? (body.reporterName ?? null) : (actor?.displayName ?? null),
+    reporterPhoneEnc: reporterPhone ? deps.cipher.encrypt(reporterPhone) : actor?.phoneEnc && !staffEntered ? actor.phoneEnc : null,
+    anonymous: body.anonymous,
+    mobileReporter: !intake && !!actor && inGroup(actor.role, "riders"),
+    level,
+    handlerId,
+    acceptDueAt: clock.dueAt.toISOString(),
+    acceptWarnAt: clock.warnAt.toISOString(),
+    imposedDueAt: imposed?.toISOString() ?? null,
+    at: now.toISOString(),
+    eventId: uuidv7(),
     actorId: actor?.id ?? null,
     actorName: actor?.displayName ?? intake?.actorName ?? null,
     actorRole: actor?.role ?? null,
-    action: "report",
-    toStatus: "reported",
-    level,
-    data: { channel, handlerId, staffEntered },
-  });
-  const photos = photoIds.length ? tx.insert(casePhotos).values(photoIds.map((fileId) => ({ caseId: id, fileId, stage: "report" as const }))) : null;
-  const audit = auditInsert(tx, ctx, {
-    action: "case.report",
-    targetType: "case",
-    targetId: id,
-    areaPath: areaPathOf(sql`${areaId}::uuid`),
-    after: sql`${JSON.stringify(maskForAudit({ categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null }))}::jsonb || jsonb_build_object('number', ${number})`,
-  });
-  const text = body.description.slice(0, 80);
-  const notes = recipients.map((userId) => ({ id: uuidv7(), userId, kind: "case.assigned", body: text, link: `case:${id}`, readAt: null, createdAt: now }));
-  const noteRows = notes.length
-    ? tx.insert(notifications).values(notes.map((n) => ({ ...n, title: sql`'新事件 ' || ${number} || '：' || ${category.name}` })))
-    : null;
-  const statement = sql`
-      WITH ${taken === null ? sql`n AS (${counter.getSQL()}), ` : sql``}c AS (${caseRow.getSQL()}), e AS (${event.getSQL()}), a AS (${audit.getSQL()})
-      ${photos ? sql`, p AS (${photos.getSQL()})` : sql``}
-      ${noteRows ? sql`, m AS (${noteRows.getSQL()})` : sql``}
-      SELECT number FROM c`;
-  const [written] = rowsOf<{ number: string }>(await executeHot(deps.database, tx, statement));
-  const title = `新事件 ${written.number}：${category.name}`;
-  return { created: { id, number: written.number }, notified: notes.map((n) => ({ ...n, title })) };
+    eventData: { channel, handlerId, staffEntered },
+    ip: ctx.ip,
+    auditAfter: maskForAudit({ categoryCode: category.code, channel, level, handlerId, reporterPhone: reporterPhone ?? null }) as Record<string, unknown>,
+    noteBody: body.description.slice(0, 80),
+    notes,
+    photos: photoIds,
+  };
+  const number = grouped ? await reportGroups(deps.database).write.submit(row) : (await writeReports(deps.database, tx, [row]))[0];
+  const title = `新事件 ${number}：${category.name}`;
+  return {
+    created: { id, number },
+    notified: notes.map((n) => ({ id: n.id, userId: n.userId, kind: "case.assigned", title, body: row.noteBody, link: `case:${id}`, readAt: null, createdAt: now })),
+  };
 }
