@@ -54,7 +54,7 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     if (request.is404) return;
     if (!policy) throw new AppError("FORBIDDEN", { reason: "route has no policy" });
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token && !request.routeOptions.config?.sessionless) request.ctx.user = await loadSession(app.deps.database.db, token, app.deps.config.sessionIdleMinutes);
+    if (token && !request.routeOptions.config?.sessionless) request.ctx.user = await loadSession(app.deps.database, token, app.deps.config.sessionIdleMinutes);
     if (policy === "public") return;
     if (request.routeOptions.config?.apiKey && request.headers["x-api-key"] !== undefined) return;
     if (!request.ctx.user) throw new AppError("UNAUTHENTICATED");

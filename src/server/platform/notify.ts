@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { notifications } from "../db/schema/files";
 import type { Database, DbOrTx } from "../db/client";
+import { Coalescer } from "../db/coalesce";
+import { executeHot } from "../db/prepared";
 import { uuidv7 } from "./ids";
 
 export interface NotificationInput {
@@ -59,8 +61,21 @@ export class NotificationBus {
       let payload = JSON.stringify({ o: this.origin, r: row } satisfies Wire);
       if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ o: this.origin, id: row.id, u: row.userId } satisfies Wire);
       // After commit, fire and forget: a lost push leaves the row in the list the page reloads.
-      database.db.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${payload})`).catch(() => undefined);
+      this.outgoing(database).submit(payload).catch(() => undefined);
     }
+  }
+
+  private sender: Coalescer<string, true> | null = null;
+  /** Rows published together leave in one statement (one NOTIFY each, in order). */
+  private outgoing(database: Database): Coalescer<string, true> {
+    this.sender ??= new Coalescer(
+      async (payloads) => {
+        await executeHot(database, database.db, sql`SELECT pg_notify(${NOTIFY_CHANNEL}, p) FROM jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) AS p`);
+        return payloads.map(() => true as const);
+      },
+      { maxGroup: 100, maxInFlight: 1 },
+    );
+    return this.sender;
   }
 
   subscribe(userId: string, listener: (row: NotificationRow) => void): () => void {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { areas } from "../db/schema/areas";
-import { sessions, users } from "../db/schema/accounts";
-import type { Db, DbOrTx } from "../db/client";
+import { sessions } from "../db/schema/accounts";
+import { rowsOf, type Database, type DbOrTx } from "../db/client";
+import { Coalescer } from "../db/coalesce";
+import { executeHot } from "../db/prepared";
 import type { AuthUser } from "./context";
 
 export const SESSION_COOKIE = "linli_sid";
@@ -26,39 +27,58 @@ export async function deleteUserSessions(db: DbOrTx, userId: string, exceptToken
   await db.delete(sessions).where(keep ? sql`${sessions.userId} = ${userId} AND ${sessions.id} <> ${keep}` : eq(sessions.userId, userId));
 }
 
+type SessionRow = {
+  sid: string;
+  seen_ms: number;
+  id: string;
+  display_name: string;
+  username: string;
+  role: AuthUser["role"];
+  department: string | null;
+  person_id: string | null;
+  phone_enc: string | null;
+  status: string;
+  area_id: string | null;
+  area_path: string | null;
+  area_name: string | null;
+  area_level: string | null;
+  area_community_id: string | null;
+  community_name: string | null;
+};
+
+/** The sessions of a group of tokens (hashed), with their users and areas: one statement. */
+async function sessionsByIds(database: Database, ids: string[]): Promise<Array<SessionRow | null>> {
+  const result = await executeHot(database, database.db, sql`
+    SELECT s.id AS sid, (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS seen_ms,
+      u.id, u.display_name, u.username, u.role, u.department, u.person_id, u.phone_enc, u.status, u.area_id,
+      a.path AS area_path, a.name AS area_name, a.level AS area_level, a.community_id AS area_community_id,
+      (SELECT c.name FROM areas c WHERE c.id = a.community_id) AS community_name
+    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN areas a ON a.id = u.area_id
+    WHERE s.id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
+  const byId = new Map(rowsOf<SessionRow>(result).map((r) => [r.sid, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+const lookups = new WeakMap<Database, Coalescer<string, SessionRow | null>>();
+
 /**
  * Resolves a cookie token to its user. A session idle for longer than the limit is deleted and
  * ignored; an active one has its last-seen time moved forward (at most once a minute, to keep
- * the hot path to one read).
+ * the hot path to one read). Requests arriving together share that read (`Coalescer`): every
+ * request still sees its session as it is in the database, with no cache in between.
  */
-export async function loadSession(db: Db, token: string, idleMinutes: number): Promise<AuthUser | null> {
+export async function loadSession(database: Database, token: string, idleMinutes: number): Promise<AuthUser | null> {
   if (token.length < 20 || token.length > 100) return null;
   const id = hashToken(token);
-  const [row] = await db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      id: users.id,
-      displayName: users.displayName,
-      username: users.username,
-      role: users.role,
-      department: users.department,
-      personId: users.personId,
-      phoneEnc: users.phoneEnc,
-      status: users.status,
-      areaId: users.areaId,
-      areaPath: areas.path,
-      areaName: areas.name,
-      areaLevel: areas.level,
-      areaCommunityId: areas.communityId,
-      communityName: sql<string | null>`(SELECT c.name FROM areas c WHERE c.id = ${areas.communityId})`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(areas, eq(areas.id, users.areaId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  let lookup = lookups.get(database);
+  if (!lookup) {
+    lookup = new Coalescer((ids) => sessionsByIds(database, ids), { maxGroup: 100, maxInFlight: 2 });
+    lookups.set(database, lookup);
+  }
+  const row = await lookup.submit(id);
+  const db = database.db;
   if (!row) return null;
-  const idleMs = Date.now() - new Date(row.lastSeenAt).getTime();
+  const idleMs = Date.now() - Number(row.seen_ms);
   if (idleMs > idleMinutes * 60_000 || row.status !== "active") {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
@@ -66,17 +86,17 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
   if (idleMs > 60_000) await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   return {
     id: row.id,
-    displayName: row.displayName,
+    displayName: row.display_name,
     username: row.username,
     role: row.role,
     department: row.department,
-    personId: row.personId,
-    phoneEnc: row.phoneEnc,
-    areaId: row.areaId,
-    areaPath: row.areaPath,
-    areaName: row.areaName,
-    areaLevel: row.areaLevel,
-    communityId: row.areaCommunityId,
-    communityName: row.communityName,
+    personId: row.person_id,
+    phoneEnc: row.phone_enc,
+    areaId: row.area_id,
+    areaPath: row.area_path,
+    areaName: row.area_name,
+    areaLevel: row.area_level,
+    communityId: row.area_community_id,
+    communityName: row.community_name,
   };
 }

@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Unknown names are verified against this hash: make it now, not on the first unknown name.
   await dummyPasswordHash();
   const meOf = async (token: string) => {
-    const user = await loadSession(deps.database.db, token, deps.config.sessionIdleMinutes);
+    const user = await loadSession(deps.database, token, deps.config.sessionIdleMinutes);
     if (!user) throw new AppError("UNAUTHENTICATED");
     return { user: presentSessionUser(user, deps.cipher) };
   };
