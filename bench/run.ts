@@ -223,7 +223,7 @@ async function measureReads(server: ServerProcess, port: number, data: WorkloadD
     const statements = await server.call<Array<{ sql: string; params: unknown[] }>>({ cmd: "capture-stop" });
     const plans: PlanSummary[] = [];
     for (const st of statements) {
-      if (/from "sessions"|^\s*(update|insert|delete)/i.test(st.sql)) continue;
+      if (/from "?sessions"?\s|^\s*(update|insert|delete)/i.test(st.sql)) continue;
       plans.push(summarizePlan(await server.call({ cmd: "explain", sql: st.sql, params: st.params })));
     }
     out.push({ name: c.name, who: c.who, path: c.path.replace(/cursor=[^&]+/, "cursor=…"), fullPath: c.path, latency, targetP50: c.targetP50, note, plans });

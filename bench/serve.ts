@@ -50,8 +50,10 @@ async function open() {
   const query = client.query.bind(client);
   client.query = (...args: unknown[]) => {
     if (captured) {
-      const a = args[0] as string | { text: string };
-      captured.push({ sql: typeof a === "string" ? a : a.text, params: Array.isArray(args[1]) ? (args[1] as unknown[]) : [] });
+      // Drizzle passes (text, params); the hot paths pass a named statement ({ name, text, values }).
+      const a = args[0] as string | { text: string; values?: unknown[] };
+      const params = Array.isArray(args[1]) ? (args[1] as unknown[]) : typeof a === "string" ? [] : (a.values ?? []);
+      captured.push({ sql: typeof a === "string" ? a : a.text, params });
     }
     return query(...args);
   };
