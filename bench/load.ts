@@ -194,10 +194,14 @@ export class HttpClient {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
-            const set = res.headers["set-cookie"];
-            if (set?.[0]) {
-              const pair = set[0].split(";")[0];
-              this.cookie = pair.endsWith("=") ? null : pair;
+            // A small cookie jar: the session cookie and any other (e.g. read-your-writes) by name.
+            for (const line of res.headers["set-cookie"] ?? []) {
+              const pair = line.split(";")[0];
+              const name = pair.slice(0, pair.indexOf("="));
+              const jar = new Map((this.cookie ?? "").split("; ").filter(Boolean).map((c) => [c.slice(0, c.indexOf("=")), c] as const));
+              if (pair.endsWith("=") || /max-age=0/i.test(line)) jar.delete(name);
+              else jar.set(name, pair);
+              this.cookie = jar.size ? [...jar.values()].join("; ") : null;
             }
             resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
           });

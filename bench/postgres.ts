@@ -36,6 +36,8 @@ export interface ThrowawayPostgres {
   /** The postmaster's process id (its backends are its children). */
   pid: number;
   stop(): void;
+  /** A streaming hot standby of this server (pg_basebackup -R), on its own port; stopped with it. */
+  standby(): Promise<{ url: string; pid: number; stop(): void }>;
 }
 
 async function freePort(): Promise<number> {
@@ -84,7 +86,32 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     started = true;
     const version = execFileSync(path.join(PGBIN, "postgres"), ["--version"], { encoding: "utf8" }).trim().split(" ").pop() ?? "?";
     const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
-    return { url: `postgres://linli@127.0.0.1:${port}/postgres`, version, pid, stop };
+    const standbys: Array<() => void> = [];
+    const standby = async () => {
+      const sdata = path.join(dir, `standby${standbys.length}`);
+      run("pg_basebackup", ["-D", sdata, "-R", "-h", "127.0.0.1", "-p", String(port), "-U", "linli", "-X", "stream", "-c", "fast"]);
+      const sport = await freePort();
+      const sopts = [`-p ${sport}`, `-k ${dir}`, ...Object.entries(PG_SETTINGS).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
+      run("pg_ctl", ["-D", sdata, "-l", path.join(dir, `${path.basename(sdata)}.log`), "-w", "-o", sopts, "start"]);
+      let up = true;
+      const stopStandby = () => {
+        if (!up) return;
+        up = false;
+        try {
+          run("pg_ctl", ["-D", sdata, "-m", "immediate", "stop"]);
+        } catch {
+          // already gone
+        }
+      };
+      standbys.push(stopStandby);
+      const spid = Number(fs.readFileSync(path.join(sdata, "postmaster.pid"), "utf8").split("\n")[0]);
+      return { url: `postgres://linli@127.0.0.1:${sport}/postgres`, pid: spid, stop: stopStandby };
+    };
+    const stopAll = () => {
+      for (const s of standbys) s();
+      stop();
+    };
+    return { url: `postgres://linli@127.0.0.1:${port}/postgres`, version, pid, stop: stopAll, standby };
   } catch (err) {
     stop();
     throw err;

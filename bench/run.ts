@@ -10,7 +10,7 @@
  * the end), otherwise a throwaway PostgreSQL 15 started and removed by this script. All traffic goes
  * to 127.0.0.1; every loop is bounded in time.
  *
- * --quick: 100,000 / 20,000 cases and 5 s windows. --keep: with DATABASE_URL, keep the benchmark database. --no-wait: do not wait for other programs on the
+ * --quick: 100,000 / 20,000 cases and 5 s windows. --pg-cases=N, --pg-communities=N, --pglite-cases=N, --duration=S: other sizes. --keep: with DATABASE_URL, keep the benchmark database. --no-wait: do not wait for other programs on the
  * machine to quiet down before each measurement. --out: write the page elsewhere. --render: write the
  * page again from a results file saved by an earlier run (its path is printed at the end).
  */
@@ -41,7 +41,7 @@ const QUICK = flag("--quick");
 const PLAN: RunPlan = {
   quick: QUICK,
   concurrency: 32,
-  pgCommunities: 10,
+  pgCommunities: Number(option("--pg-communities") ?? 10),
   pgCases: Number(option("--pg-cases") ?? (QUICK ? 100_000 : 1_000_000)),
   pgliteCommunities: 1,
   pgliteCases: Number(option("--pglite-cases") ?? (QUICK ? 20_000 : 100_000)),
