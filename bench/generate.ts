@@ -146,10 +146,12 @@ export function buildDataset(spec: DatasetSpec, passwordHash: string): Dataset {
   accounts.push({ id: stableId("user:street"), username: "bench_street", role: "street_officer", displayName: personName(0), areaId: street.id, community: null });
 
   communityRects.forEach((rect, c) => {
-    const [name, shortCode] = COMMUNITY_NAMES[c % COMMUNITY_NAMES.length];
+    const [baseName, baseCode] = COMMUNITY_NAMES[c % COMMUNITY_NAMES.length];
+    // More communities than names: each gets its own name and number prefix.
+    const [name, shortCode] = C > COMMUNITY_NAMES.length ? [`${baseName}${c + 1}`, `${baseCode}${c}`] : [baseName, baseCode];
     const cid = stableId(`community:${c}`);
     const code = `BENCH-C${String(c + 1).padStart(2, "0")}`;
-    const community = addArea(cid, street, "community", C > COMMUNITY_NAMES.length ? `${name}${c + 1}` : name, code, rect, cid, C > COMMUNITY_NAMES.length ? `${shortCode}${c}` : shortCode);
+    const community = addArea(cid, street, "community", name, code, rect, cid, shortCode);
     communities.push({ id: cid, name, shortCode, rect });
     const staff: BenchAccount = {
       id: stableId(`user:c${c}:staff`),
