@@ -84,7 +84,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const opts = [`-p ${port}`, `-k ${dir}`, ...Object.entries(PG_SETTINGS).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
     run("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", opts, "start"]);
     started = true;
-    const version = execFileSync(path.join(PGBIN, "postgres"), ["--version"], { encoding: "utf8" }).trim().split(" ").pop() ?? "?";
+    const version = execFileSync(path.join(PGBIN, "postgres"), ["--version"], { encoding: "utf8" }).trim().split(" ").pop()?.replace(/\)$/, "") ?? "?";
     const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
     const standbys: Array<() => void> = [];
     const standby = async () => {
