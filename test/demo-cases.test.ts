@@ -168,7 +168,10 @@ describe("generated cases look like live ones", () => {
     const point = tree.find((a) => a.level === "microgrid")!.center;
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
-      vi.setSystemTime(new Date(`${last.day.slice(0, 4)}-${last.day.slice(4, 6)}-${last.day.slice(6)}T15:00:00+08:00`));
+      // A minute after that day's last report: within the day, and never ahead of the real clock
+      // (a session seen "in the future" would count as idle for hours and be ended).
+      const [lastReport] = await rows<{ ms: number }>(sql`SELECT (extract(epoch FROM max(created_at)) * 1000)::float8 AS ms FROM cases WHERE number LIKE ${`HK-${last.day}-%`}`);
+      vi.setSystemTime(new Date(Number(lastReport.ms) + 60_000));
       const res = await resident.post("/api/cases", { categoryCode: "sanitation", description: "楼下垃圾桶满了", location: point });
       expect(res.statusCode).toBe(200);
       expect(res.json().number).toBe(`HK-${last.day}-${String(Number(last.last) + 1).padStart(4, "0")}`);
