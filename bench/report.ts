@@ -417,7 +417,7 @@ export function buildNotes(results: EngineResult[], plan: RunPlan): string[] {
         const calls = statements.reduce((sum, x) => sum + x.calls, 0);
         const profileBits: string[] = [];
         if (statements.length) profileBits.push(`The requests sent ${(calls / Math.max(1, requests)).toFixed(1)} statements per request (a statement of a group counts once for the whole group)`);
-        else profileBits.push("Each report alone sends 4 statements (session, rate-limit count, the areas at its point, the write); reports arriving together share them");
+        else profileBits.push(`Each report alone sends ${isPglite ? "3 statements (session, the areas at its point, the write; rate limits are counted in memory on PGlite)" : "4 statements (session, rate-limit count, the areas at its point, the write)"}; reports arriving together share them`);
         if (!isPglite)
           profileBits.push(
             `in the server's CPU profile, Drizzle code (query building, result mapping) is on the stack in ${pct(drizzle)} of the busy samples and the \`pg\` driver in ${pct(pgDriver)}, ` +
