@@ -26,7 +26,7 @@ import { closedLoop, HttpClient, openLoop, prng, sequential, type LoopResult } f
 import { startThrowawayPostgres, PG_SETTINGS } from "./postgres";
 import { writeSection } from "./docs-section";
 import { ServerProcess } from "./server-process";
-import { clientAddress, makeReport, rawRows, RAW_AUDIT_SQL, RAW_CASE_SQL, RAW_EVENT_SQL, reporterAccounts, type WorkloadData } from "./workload";
+import { clientAddress, signIn, makeReport, rawRows, RAW_AUDIT_SQL, RAW_CASE_SQL, RAW_EVENT_SQL, reporterAccounts, type WorkloadData } from "./workload";
 import { cpuProbe, waitForQuiet, type CpuShare } from "./cpu";
 import type { ProfileSummary } from "./profile";
 import { summarizePlan, type PlanSummary } from "./plan";
@@ -113,13 +113,6 @@ async function loadDataset(server: ServerProcess, dataset: Dataset, parallel: bo
 async function count(server: ServerProcess, sql: string): Promise<number> {
   const rows = await server.call<Array<{ n: number | string }>>({ cmd: "query", sql });
   return Number(rows[0]?.n ?? 0);
-}
-
-async function signIn(port: number, username: string, address: string): Promise<HttpClient> {
-  const c = new HttpClient(port, { "x-forwarded-for": address, "accept-language": "zh-CN" });
-  await c.ok("POST", "/api/auth/login", { username, password: BENCH_PASSWORD });
-  if (!c.cookie) throw new Error(`no session cookie for ${username}`);
-  return c;
 }
 
 async function measureReads(server: ServerProcess, port: number, data: WorkloadData): Promise<EngineResult["reads"]> {

@@ -20,7 +20,7 @@ import { startThrowawayPostgres } from "./postgres";
 import { figureTable, writeSection } from "./docs-section";
 import { buildDataset, BENCH_PASSWORD, MEASURE_YEAR } from "./generate";
 import { HttpClient, openLoop, prng, sequential, type Latency, type LoopResult } from "./load";
-import { clientAddress, makeReport, reporterAccounts, type WorkloadData } from "./workload";
+import { clientAddress, signIn, makeReport, reporterAccounts, type WorkloadData } from "./workload";
 import { openPostgres } from "../src/server/db/client";
 import { hashPassword } from "../src/server/platform/passwords";
 import { ServerProc } from "../test/support/processes";
@@ -42,12 +42,6 @@ const READS: Read[] = [
   { name: "Dashboard measures, whole street, one year", who: "street", path: `/api/cases/measures?from=${MEASURE_YEAR.from}&to=${MEASURE_YEAR.to}` },
   { name: "Case export, one month (.xlsx)", who: "staff", path: "/api/cases/export?from=2025-11-01&to=2025-11-30" },
 ];
-
-async function signIn(port: number, username: string, address: string): Promise<HttpClient> {
-  const c = new HttpClient(port, { "x-forwarded-for": address, "accept-language": "zh-CN" });
-  await c.ok("POST", "/api/auth/login", { username, password: BENCH_PASSWORD });
-  return c;
-}
 
 /** Each read path, sequentially (30 timed after 5 warm-up calls). */
 async function readPaths(port: number, data: WorkloadData): Promise<Latency[]> {

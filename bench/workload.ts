@@ -1,5 +1,6 @@
 import { uuidv7 } from "../src/server/platform/ids";
-import type { BenchAccount, BenchCommunity, BenchMicrogrid } from "./generate";
+import { BENCH_PASSWORD, type BenchAccount, type BenchCommunity, type BenchMicrogrid } from "./generate";
+import { HttpClient } from "./load";
 
 /**
  * What the intake clients send: a realistic report in the reporter's own community (weighted
@@ -130,4 +131,12 @@ export function rawRows(data: WorkloadData, reporter: BenchAccount, report: Repo
 export function clientAddress(n: number): string {
   const k = n % 4096;
   return `10.77.${k >> 8}.${k & 255}`;
+}
+
+/** A client signed in as a benchmark account through POST /api/auth/login, from a given address. */
+export async function signIn(port: number, username: string, address: string): Promise<HttpClient> {
+  const c = new HttpClient(port, { "x-forwarded-for": address, "accept-language": "zh-CN" });
+  await c.ok("POST", "/api/auth/login", { username, password: BENCH_PASSWORD });
+  if (!c.cookie) throw new Error(`no session cookie for ${username}`);
+  return c;
 }
