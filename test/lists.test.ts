@@ -105,6 +105,28 @@ describe("the case list", () => {
     expect(expected).toBeGreaterThan(0);
     expect(whole.total).toBe(Math.min(expected, 1000));
     expect(whole.items.every((c) => c.status !== "closed")).toBe(true);
+    // The first page is the head of the whole queue, in its order: a short page merges the worker's
+    // own cases and their areas' grid cases handled by others correctly.
+    const ordered = await q<{ id: string }>(`SELECT c.id FROM cases c, users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'hk_grid1'
+      AND c.status <> 'closed' AND (c.handler_id = u.id OR (c.level = 'grid' AND c.area_id IN (SELECT id FROM areas WHERE path LIKE a.path || '%')))
+      ORDER BY CASE c.timer WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, CASE c.status WHEN 'reported' THEN 0 WHEN 'dispatched' THEN 1 ELSE 2 END, c.created_at, c.id`);
+    expect(whole.items.map((c) => c.id)).toEqual(ordered.slice(0, 200).map((r) => r.id));
+    const head = await json<{ items: CaseRow[] }>(grid1, "/api/cases?scope=queue&limit=3");
+    expect(head.items.map((c) => c.id)).toEqual(ordered.slice(0, 3).map((r) => r.id));
+    // A filter on a column the queue's indexes do not carry narrows both parts the same way.
+    const category = (await q<{ category_code: string }>(`SELECT category_code FROM cases WHERE id = '${ordered[0].id}'`))[0].category_code;
+    const narrowed = await json<{ items: Array<CaseRow & { categoryCode: string }>; total: number }>(grid1, `/api/cases?scope=queue&limit=200&categoryCode=${category}`);
+    expect(narrowed.items.length).toBeGreaterThan(0);
+    expect(narrowed.items.every((c) => c.categoryCode === category)).toBe(true);
+    expect(narrowed.total).toBe(narrowed.items.length);
+    // Each case once (a grid-level case the worker handles is in both halves), in the queue's order.
+    expect(new Set(whole.items.map((c) => c.id)).size).toBe(whole.items.length);
+    const key = (c: CaseRow) => [({ red: 0, yellow: 1 } as Record<string, number>)[c.timer] ?? 2, ({ reported: 0, dispatched: 1 } as Record<string, number>)[c.status] ?? 2, Date.parse(c.createdAt)];
+    const keys = whole.items.map(key);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1], keys[i]];
+      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
+    }
   });
 
   it("refuses a cursor of the other order instead of answering a wrong page", async () => {

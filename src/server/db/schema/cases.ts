@@ -138,7 +138,7 @@ export const cases = pgTable(
     index("cases_reporter_idx").on(t.reporterId, t.createdAt),
     index("cases_open_timer_idx").on(t.timer).where(sql`status <> 'closed'`),
     // The list's urgent order (cases_urgent_idx, on expressions) and the worker's queue
-    // (cases_open_handler_idx, cases_open_grid_area_idx, partial) are made in SQL (migration 0023).
+    // (cases_open_handler_idx, cases_open_grid_area_idx, partial, covering) are made in SQL (migrations 0023 and 0025).
     index("cases_location_gist").using("gist", t.location),
   ],
 );

@@ -62,25 +62,39 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
   return Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "") ? null : { at: d, id };
 }
 
+/** The queue's order: overdue first, then due soon; new before dispatched before the rest; the oldest first. */
+const queueTimer = sql`CASE ${cases.timer} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`;
+const queueStatus = sql`CASE ${cases.status} WHEN 'reported' THEN 0 WHEN 'dispatched' THEN 1 ELSE 2 END`;
+const queueOrder = sql`${queueTimer}, ${queueStatus}, ${cases.createdAt}, ${cases.id}`;
+
 /**
- * The worker's queue: open cases they handle, and (grid roles) open grid-level cases of their
- * areas, as two index-only lookups (cases_open_handler_idx, cases_open_grid_area_idx, migration 0024)
- * whose few rows are then sorted, instead of one walk over every open case of the street.
+ * The worker's queue: the open cases they handle and (grid roles) the open grid-level cases of their
+ * areas. Each part reads its partial index (cases_open_handler_idx, cases_open_grid_area_idx,
+ * migration 0025), keyed by the handler or area and then by the queue's order, and carrying every
+ * column the queue reads by default, so no row is fetched to choose a page or count one. `filters`
+ * (the read rule and the list's filters) stand in both parts; a filter on a column the indexes do not
+ * carry makes its part read the rows it tests.
+ *
+ * `page`: the first `page` cases of each handler and area in the queue's order, to be merged and cut
+ * to the page (the first cases of the whole queue are among them); a case both parts hold is the
+ * same row in both, and UNION keeps it once. Without `page`: every case once (the area part leaves
+ * out what the worker handles), unordered, for a capped count that stops at its cap.
  */
-function queueIds(user: AuthUser): SQL {
-  // `= ANY (ARRAY(…))`: the ids are collected first and the rows fetched by key, so the planner
-  // cannot choose to walk every open case and test each against the set.
-  const mine = sql`SELECT q.id FROM cases q WHERE q.handler_id = ${user.id} AND q.status <> 'closed'`;
-  if (!inGroup(user.role, "gridQueue")) return sql`${cases.id} = ANY (ARRAY(${mine}))`;
-  return sql`${cases.id} = ANY (ARRAY(${mine} UNION ALL SELECT q.id FROM cases q WHERE q.level = 'grid' AND q.status <> 'closed' AND q.area_id IN ${subtreeAreaIds(user)}))`;
+function queueRows(user: AuthUser, filters: SQL | undefined, page?: number): SQL {
+  const columns = sql`${cases.id}, ${queueTimer} AS t, ${queueStatus} AS s, ${cases.createdAt} AS created_at`;
+  const open = and(ne(cases.status, "closed"), filters);
+  const cut = page ? sql` ORDER BY ${queueOrder} LIMIT ${page}` : sql``;
+  const mine = sql`(SELECT ${columns} FROM ${cases} WHERE ${cases.handlerId} = ${user.id} AND ${open}${cut})`;
+  if (!inGroup(user.role, "gridQueue")) return mine;
+  const others = page ? open : and(sql`${cases.handlerId} IS DISTINCT FROM ${user.id}`, open);
+  const areaCases = sql`SELECT g.* FROM ${subtreeAreaIds(user)} AS a, LATERAL (SELECT ${columns} FROM ${cases}
+    WHERE ${cases.areaId} = a.id AND ${cases.level} = 'grid' AND ${others}${cut}) AS g`;
+  return page ? sql`${mine} UNION ${areaCases}` : sql`${mine} UNION ALL ${areaCases}`;
 }
 
 export function listFilters(user: AuthUser, q: CaseListQuery, areaPath: string | null): SQL | undefined {
   return and(
     q.scope === "reported" ? eq(cases.reporterId, user.id) : visibleTo(user),
-    q.scope === "queue"
-      ? and(ne(cases.status, "closed"), queueIds(user))
-      : undefined,
     q.status === "open" ? ne(cases.status, "closed") : q.status ? eq(cases.status, q.status) : undefined,
     q.categoryCode ? eq(cases.categoryCode, q.categoryCode) : undefined,
     areaPath ? underArea(cases.areaId, areaPath) : undefined,
@@ -128,19 +142,17 @@ function decodeUrgentCursor(cursor: string): { rank: number; due: string; at: Da
 
 /** How many cases the list's filters match (capped, see countCapped). */
 export function countCases(db: DbOrTx, user: AuthUser, q: CaseListQuery, areaPath: string | null) {
-  return countCapped(db, db.select({ one: sql`1` }).from(cases).where(listFilters(user, q, areaPath)));
+  const where = listFilters(user, q, areaPath);
+  if (q.scope === "queue") return countCapped(db, sql`SELECT u.id FROM (${queueRows(user, where)}) AS u`);
+  return countCapped(db, db.select({ one: sql`1` }).from(cases).where(where));
 }
 
 export async function selectCasePage(db: DbOrTx, user: AuthUser, q: CaseListQuery, areaPath: string | null) {
   const where = listFilters(user, q, areaPath);
   if (q.scope === "queue") {
-    // The worker's queue: overdue first, then new, then the oldest. The page's ids are chosen on
-    // `cases` alone (a few index entries per open case of the worker) and only they are joined to
-    // their names: a busy worker's hundreds of open cases are sorted, not joined.
-    const order = sql`CASE ${cases.timer} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END,
-      CASE ${cases.status} WHEN 'reported' THEN 0 WHEN 'dispatched' THEN 1 ELSE 2 END, ${cases.createdAt}`;
-    const page = sql`${cases.id} = ANY (ARRAY(SELECT ${cases.id} FROM ${cases} WHERE ${where} ORDER BY ${order} LIMIT ${q.limit}))`;
-    const rows = await summarySelect(db).where(page).orderBy(order).limit(q.limit);
+    // The page's ids are chosen from the indexes (queueRows); only those rows are read and joined to their names.
+    const ids = sql`SELECT u.id FROM (${queueRows(user, where, q.limit)}) AS u ORDER BY u.t, u.s, u.created_at, u.id LIMIT ${q.limit}`;
+    const rows = await summarySelect(db).where(sql`${cases.id} = ANY (ARRAY(${ids}))`).orderBy(queueOrder);
     return { rows, nextCursor: null };
   }
   if (q.sort === "urgent") {

@@ -96,8 +96,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { user } = signedIn(request);
       const areaPath = request.query.areaId ? (await areaInScope(db, user, request.query.areaId)).path : null;
       if (request.query.communityId) await visibleCommunity(db, user, request.query.communityId);
-      const page = await selectCasePage(db, user, request.query, areaPath);
-      const total = await countCases(db, user, request.query, areaPath);
+      // The page and its count are independent reads: on PostgreSQL they run on two connections at once.
+      const [page, total] = await Promise.all([selectCasePage(db, user, request.query, areaPath), countCases(db, user, request.query, areaPath)]);
       return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor, ...total };
     },
   );
