@@ -42,7 +42,7 @@ async function allPages<T extends { id: string }>(c: Client, url: string): Promi
   return { items, total, pages };
 }
 
-type CaseRow = { id: string; status: string; timer: string; acceptDueAt: string | null; handleDueAt: string | null; createdAt: string };
+type CaseRow = { id: string; status: string; timer: string; categoryCode: string; acceptDueAt: string | null; handleDueAt: string | null; createdAt: string };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -95,38 +95,33 @@ describe("the case list", () => {
     expect(overdue.totalCapped).toBe(false);
     expect(overdue.total).toBeGreaterThanOrEqual(1);
     expect(overdue.items).toHaveLength(1);
+    // One of the area's grid cases now handled by another worker, and first in the queue's order: the
+    // worker's page must merge it in from the area part.
+    await t.database.db.execute(sql`UPDATE cases SET handler_id = (SELECT id FROM users WHERE username = 'hk_grid2'), timer = 'red', status = 'reported',
+      created_at = now() - interval '400 days' WHERE id = (SELECT c.id FROM cases c JOIN users u ON u.id = c.handler_id
+      WHERE u.username = 'hk_grid1' AND c.level = 'grid' AND c.status <> 'closed' ORDER BY c.created_at DESC LIMIT 1)`);
     const queue = await json<{ items: CaseRow[]; total: number }>(grid1, "/api/cases?scope=queue&limit=1");
     expect(queue.total).toBeGreaterThanOrEqual(queue.items.length);
     const whole = await json<{ items: CaseRow[]; total: number }>(grid1, "/api/cases?scope=queue&limit=200");
     expect(whole.items.length).toBe(Math.min(200, whole.total));
-    // The queue is the worker's open cases and the open grid-level cases of their areas, nothing else.
-    const expected = await n(`SELECT count(*)::int AS n FROM cases c, users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'hk_grid1'
-      AND c.status <> 'closed' AND (c.handler_id = u.id OR (c.level = 'grid' AND c.area_id IN (SELECT id FROM areas WHERE path LIKE a.path || '%')))`);
-    expect(expected).toBeGreaterThan(0);
-    expect(whole.total).toBe(Math.min(expected, 1000));
-    expect(whole.items.every((c) => c.status !== "closed")).toBe(true);
-    // The first page is the head of the whole queue, in its order: a short page merges the worker's
-    // own cases and their areas' grid cases handled by others correctly.
+    // The queue is the worker's open cases and the open grid-level cases of their areas, nothing else,
+    // each once, in the queue's order; a short page is the head of it (the worker's own cases and their
+    // areas' grid cases handled by others, merged).
     const ordered = await q<{ id: string }>(`SELECT c.id FROM cases c, users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'hk_grid1'
       AND c.status <> 'closed' AND (c.handler_id = u.id OR (c.level = 'grid' AND c.area_id IN (SELECT id FROM areas WHERE path LIKE a.path || '%')))
       ORDER BY CASE c.timer WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, CASE c.status WHEN 'reported' THEN 0 WHEN 'dispatched' THEN 1 ELSE 2 END, c.created_at, c.id`);
+    expect(ordered.length).toBeGreaterThan(0);
+    expect(whole.total).toBe(Math.min(ordered.length, 1000));
+    expect(whole.items.every((c) => c.status !== "closed")).toBe(true);
     expect(whole.items.map((c) => c.id)).toEqual(ordered.slice(0, 200).map((r) => r.id));
     const head = await json<{ items: CaseRow[] }>(grid1, "/api/cases?scope=queue&limit=3");
     expect(head.items.map((c) => c.id)).toEqual(ordered.slice(0, 3).map((r) => r.id));
     // A filter on a column the queue's indexes do not carry narrows both parts the same way.
-    const category = (await q<{ category_code: string }>(`SELECT category_code FROM cases WHERE id = '${ordered[0].id}'`))[0].category_code;
-    const narrowed = await json<{ items: Array<CaseRow & { categoryCode: string }>; total: number }>(grid1, `/api/cases?scope=queue&limit=200&categoryCode=${category}`);
+    const category = whole.items[0].categoryCode;
+    const narrowed = await json<{ items: CaseRow[]; total: number }>(grid1, `/api/cases?scope=queue&limit=200&categoryCode=${category}`);
     expect(narrowed.items.length).toBeGreaterThan(0);
     expect(narrowed.items.every((c) => c.categoryCode === category)).toBe(true);
     expect(narrowed.total).toBe(narrowed.items.length);
-    // Each case once (a grid-level case the worker handles is in both halves), in the queue's order.
-    expect(new Set(whole.items.map((c) => c.id)).size).toBe(whole.items.length);
-    const key = (c: CaseRow) => [({ red: 0, yellow: 1 } as Record<string, number>)[c.timer] ?? 2, ({ reported: 0, dispatched: 1 } as Record<string, number>)[c.status] ?? 2, Date.parse(c.createdAt)];
-    const keys = whole.items.map(key);
-    for (let i = 1; i < keys.length; i++) {
-      const [a, b] = [keys[i - 1], keys[i]];
-      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
-    }
   });
 
   it("refuses a cursor of the other order instead of answering a wrong page", async () => {
